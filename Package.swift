@@ -1,0 +1,51 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "whiteboard",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "whiteboard", targets: ["whiteboard"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // Pure models: units, parameters, claims, one file per calculator. Imports nothing of ours.
+        .target(name: "Calculators"),
+        // Lessons (parse, lint, audit), practice session, export, autosave.
+        .target(name: "Trainer", dependencies: ["Calculators", .product(name: "Yams", package: "Yams")]),
+        // App state, messages, update, views drawing into an in-memory cell grid.
+        .target(name: "TUI", dependencies: ["Calculators", "Trainer"]),
+        // ncursesw, seen through a shim header (macros and globals Swift cannot import).
+        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw",
+                       providers: [.apt(["libncursesw5-dev"])]),
+        // The only code that touches curses: setup, restore, keys, signals, copying the grid.
+        .target(name: "Terminal", dependencies: ["CNcursesw", "TUI"]),
+        // Generator run by the EmbedLessons plugin: Lessons/*.md -> one Swift source.
+        .executableTarget(name: "LessonEmbedder"),
+        .plugin(name: "EmbedLessons", capability: .buildTool(), dependencies: ["LessonEmbedder"]),
+        // The bundled lessons, compiled in so a binary copied alone still has them.
+        .target(name: "BundledLessons", plugins: ["EmbedLessons"]),
+        .executableTarget(name: "whiteboard", dependencies: [
+            "Calculators", "Trainer", "TUI", "Terminal", "BundledLessons",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "CalculatorsTests", dependencies: [
+            "Calculators", .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "TrainerTests", dependencies: [
+            "Trainer", "Calculators", "BundledLessons",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "TUITests", dependencies: [
+            "TUI", "Trainer", "Calculators", "BundledLessons",
+            .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+        ], exclude: ["__Snapshots__"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TUI"]),
+        .testTarget(name: "WhiteboardTests", dependencies: ["whiteboard"]),
+    ]
+)

@@ -1,0 +1,26 @@
+import Foundation
+import PackagePlugin
+
+/// Compiles the package's `Lessons/*.md` into the `BundledLessons` target.
+///
+/// Why a plugin: SwiftPM resources on Linux live in a bundle folder beside the
+/// binary, and a binary copied alone would lose them. Every lesson file is an
+/// input of the command, so editing or adding one triggers a rebuild.
+@main
+struct EmbedLessons: BuildToolPlugin {
+    func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
+        let lessons = context.package.directoryURL.appending(path: "Lessons")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: lessons.path())) ?? []
+        let inputs = names.filter { $0.hasSuffix(".md") }.sorted().map { lessons.appending(path: $0) }
+        let output = context.pluginWorkDirectoryURL.appending(path: "BundledLessonFiles.swift")
+        return [
+            .buildCommand(
+                displayName: "Embedding \(inputs.count) lesson files",
+                executable: try context.tool(named: "LessonEmbedder").url,
+                arguments: [output.path()] + inputs.map { $0.path() },
+                inputFiles: inputs + [lessons],
+                outputFiles: [output]
+            )
+        ]
+    }
+}

@@ -1,0 +1,25 @@
+/// What a quantity measures. Two quantities convert into each other only when
+/// their dimensions agree; products across dimensions go through `Quantity`'s
+/// operators, which know the few combinations that make sense.
+public enum Dimension: String, Sendable, Codable, CaseIterable {
+    /// Plain counts: writes, followers, replicas. Base: 1.
+    case count
+    /// Base: seconds.
+    case time
+    /// Base: bytes (decimal prefixes, as napkin maths and list prices use).
+    case data
+    /// Base: US dollars.
+    case money
+    /// Money per period. Base: dollars per month.
+    case moneyRate
+    /// Events per period. Base: per second.
+    case rate
+    /// Price of moving data. Base: dollars per byte.
+    case pricePerData
+    /// Price of keeping data for a month. Base: dollars per byte-month.
+    case pricePerDataMonth
+    /// Monthly money per millisecond of latency saved. Base: $/month per ms.
+    case costPerLatency
+    /// Pure numbers: ratios and shares. Base: 1 (so 1 % = 0.01).
+    case ratio
+}

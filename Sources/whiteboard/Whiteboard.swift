@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Whiteboard: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "whiteboard",
+        abstract: "Practise the trade-offs minutes (41-50) of a news-feed system-design interview.",
+        version: "0.1.0"
+    )
+}
