@@ -5,6 +5,7 @@ struct Whiteboard: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "whiteboard",
         abstract: "Practise the trade-offs minutes (41-50) of a news-feed system-design interview.",
-        version: "0.1.0"
+        version: "0.1.0",
+        subcommands: [Calc.self]
     )
 }

@@ -1,0 +1,76 @@
+/// Cache tiers priced by the latency they save: the board's three scenarios
+/// (cache everyone, the active 20 %, a minimal cache) against a 500 ms no-cache
+/// read, plus what their sizes cost at a real RAM list price.
+///
+/// The board's $ per ms figures ($11.11, $2.86, $1.25) are right; its $5,000
+/// for 3 TB of Redis is not (ElastiCache r7g.large usable RAM is ~$16/GB-month,
+/// Oct 2026), and the cheapest $ per ms is the minimal cache, not the 80/20 one.
+public struct CacheTiers: Calculator {
+    public init() {}
+    public let name = "cache"
+    public let title = "Cache tiers"
+    public let summary = "Monthly cost per millisecond of read latency saved, per cache tier."
+
+    static let tiers = [("full", "full cache"), ("partial", "80/20 cache"), ("minimal", "minimal cache")]
+
+    public let parameters: [Parameter] = [
+        Parameter("baseline_ms", "no-cache read", unit: .milliseconds, default: 500, range: 1...60_000, step: 50,
+                  help: "Read latency with no cache."),
+        Parameter("full_cost", "full: cost", unit: .dollarsPerMonth, default: 5_000, range: 0...1e9, step: 500,
+                  help: "Board: $5K/month to cache all 200M users."),
+        Parameter("full_latency", "full: latency", unit: .milliseconds, default: 50, range: 0...60_000, step: 10),
+        Parameter("partial_cost", "80/20: cost", unit: .dollarsPerMonth, default: 1_000, range: 0...1e9, step: 100,
+                  help: "Board: $1K/month for the most active 40M users."),
+        Parameter("partial_latency", "80/20: latency", unit: .milliseconds, default: 150, range: 0...60_000, step: 10),
+        Parameter("minimal_cost", "minimal: cost", unit: .dollarsPerMonth, default: 250, range: 0...1e9, step: 50,
+                  help: "Board: $250/month for 10M users."),
+        Parameter("minimal_latency", "minimal: latency", unit: .milliseconds, default: 300, range: 0...60_000, step: 10),
+        Parameter("full_size_tb", "full: size", unit: .terabytes, default: 3, range: 0...10_000, step: 0.5),
+        Parameter("partial_size_tb", "80/20: size", unit: .terabytes, default: 0.6, range: 0...10_000, step: 0.1),
+        Parameter("minimal_size_tb", "minimal: size", unit: .terabytes, default: 0.15, range: 0...10_000, step: 0.05),
+        Parameter("ram_price", "RAM price", unit: .dollarsPerGBMonth, default: 16.31, range: 0...1_000, step: 1,
+                  help: "ElastiCache cache.r7g.large, Redis OSS, per usable GB (75 %), on-demand, Oct 2026."),
+    ]
+
+    public func evaluate(_ p: Inputs) -> Output {
+        let baseline = p["baseline_ms"]
+        var results: [ResultValue] = []
+        var perMs: [(String, Double)] = []
+        var points: [Chart.Point] = []
+        for (key, label) in Self.tiers {
+            let cost = p["\(key)_cost"], saved = baseline - p["\(key)_latency"]
+            let ratio = saved > 0 ? cost / saved : Double.nan
+            perMs.append((label, ratio))
+            results.append(ResultValue("\(key).per_ms", "\(label): $ per ms", ratio, .dollarsPerMillisecond))
+            results.append(ResultValue("\(key).saved", "\(label): saves", saved, .milliseconds))
+            let list = p["\(key)_size_tb"] * 1_000 * p["ram_price"]
+            results.append(ResultValue("\(key).list_cost", "\(label): at list price", list, .dollarsPerMonth))
+            points.append(.init(x: saved, y: cost, label: label))
+        }
+        func marginal(_ from: String, _ to: String) -> Double {
+            let extra = p["\(to)_cost"] - p["\(from)_cost"]
+            let faster = p["\(from)_latency"] - p["\(to)_latency"]
+            return faster > 0 ? extra / faster : .nan
+        }
+        results.append(ResultValue("minimal_to_partial.per_ms", "minimal → 80/20: each extra ms",
+                                   marginal("minimal", "partial"), .dollarsPerMillisecond))
+        results.append(ResultValue("partial_to_full.per_ms", "80/20 → full: each extra ms",
+                                   marginal("partial", "full"), .dollarsPerMillisecond))
+        let finite = perMs.enumerated().filter { $0.element.1.isFinite }
+        let best = finite.min { $0.element.1 < $1.element.1 }
+        results.append(ResultValue("cheapest_per_ms", "cheapest per ms", Double(best?.offset ?? -1), .count,
+                                   text: best?.element.0 ?? "none saves latency"))
+        var notes: [String] = []
+        for (key, label) in Self.tiers where p["\(key)_latency"] >= baseline {
+            notes.append("\(label) is no faster than no cache: its $ per ms is undefined.")
+        }
+        let sorted = points.sorted { $0.x < $1.x }
+        let marked = best.flatMap { b in sorted.firstIndex { $0.label == b.element.0 } }
+        return Output(results: results, charts: [
+            .curve(title: "cost vs latency saved", xLabel: "ms saved", points: sorted, marked: marked, logX: false),
+            .bars(title: "$ per ms saved", bars: perMs.enumerated().map {
+                .init($0.element.0, Quantity($0.element.1, .dollarsPerMillisecond), highlighted: $0.offset == best?.offset)
+            }),
+        ], notes: notes)
+    }
+}

@@ -1,0 +1,153 @@
+/// A model the trainer can run: a name, its parameters as data, and a pure
+/// function from parameter values to results. No UI, no I/O, no clock.
+public protocol Calculator: Sendable {
+    /// Stable name used by lessons and `whiteboard calc NAME`.
+    var name: String { get }
+    var title: String { get }
+    /// One sentence: what question the calculator answers.
+    var summary: String { get }
+    var parameters: [Parameter] { get }
+    func evaluate(_ inputs: Inputs) -> Output
+    /// Parameters that matter for these values (the debt prioritizer hides unused item slots).
+    func visibleParameters(_ inputs: Inputs) -> [Parameter]
+}
+
+extension Calculator {
+    public func visibleParameters(_ inputs: Inputs) -> [Parameter] { parameters }
+
+    public func parameter(_ key: String) -> Parameter? { parameters.first { $0.key == key } }
+
+    /// Default values for every parameter.
+    public var defaults: Inputs { Inputs(calculator: self) }
+
+    /// Inputs from defaults plus `key=value` overrides, validated.
+    public func inputs(setting overrides: [String: Double]) throws(ParameterError) -> Inputs {
+        var inputs = defaults
+        for (key, value) in overrides.sorted(by: { $0.key < $1.key }) { try inputs.set(key, value) }
+        return inputs
+    }
+}
+
+/// Parameter values for one calculator. Missing keys read as their defaults.
+public struct Inputs: Hashable, Sendable {
+    public private(set) var values: [String: Double]
+    let schema: [String: Parameter]
+    public let calculatorName: String
+
+    public init(calculator: some Calculator) {
+        schema = Dictionary(calculator.parameters.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        values = schema.mapValues(\.defaultValue)
+        calculatorName = calculator.name
+    }
+
+    public subscript(key: String) -> Double { values[key] ?? schema[key]?.defaultValue ?? 0 }
+
+    /// Sets a value after validating it against the parameter's range.
+    public mutating func set(_ key: String, _ value: Double) throws(ParameterError) {
+        guard let parameter = schema[key] else {
+            throw .unknownKey(key, calculator: calculatorName, known: schema.keys.sorted())
+        }
+        values[key] = try parameter.validate(value)
+    }
+
+    /// Sets without validation, clamping into range (for stepping keys in the UI).
+    public mutating func setClamped(_ key: String, _ value: Double) {
+        guard let p = schema[key], value.isFinite else { return }
+        let v = p.integral ? value.rounded() : value
+        values[key] = min(max(v, p.range.lowerBound), p.range.upperBound)
+    }
+
+    public func isDefault(_ key: String) -> Bool { self[key] == schema[key]?.defaultValue }
+
+    /// Keys whose values differ from their defaults.
+    public var changedKeys: [String] { values.keys.filter { !isDefault($0) }.sorted() }
+
+    public mutating func reset(_ key: String) {
+        if let p = schema[key] { values[key] = p.defaultValue }
+    }
+}
+
+/// One named result with a unit (or a text, for categorical answers).
+public struct ResultValue: Hashable, Sendable {
+    public let key: String
+    public let label: String
+    public let quantity: Quantity
+    /// Set for categorical results ("hybrid"); the quantity then holds its index.
+    public let text: String?
+
+    public init(_ key: String, _ label: String, _ value: Double, _ unit: Unit, text: String? = nil) {
+        self.key = key
+        self.label = label
+        self.quantity = Quantity(value, unit)
+        self.text = text
+    }
+
+    public var display: String { text ?? Format.quantity(quantity) }
+}
+
+/// What a calculator returns: results, a chart or two, and warnings.
+public struct Output: Hashable, Sendable {
+    public var results: [ResultValue]
+    public var charts: [Chart]
+    /// Plain sentences about the inputs ("hot + warm exceed 100 %: cold set to 0").
+    public var notes: [String]
+
+    public init(results: [ResultValue] = [], charts: [Chart] = [], notes: [String] = []) {
+        self.results = results
+        self.charts = charts
+        self.notes = notes
+    }
+
+    public subscript(key: String) -> ResultValue? { results.first { $0.key == key } }
+
+    public func value(_ key: String) -> Double? { self[key]?.quantity.value }
+}
+
+/// Chart data. Views decide how to draw it; calculators only say what it is.
+public enum Chart: Hashable, Sendable {
+    /// Horizontal bars sharing one scale (push / pull / hybrid write time).
+    case bars(title: String, bars: [Bar])
+    /// A curve over x, with one point marked (the cost curve and its best threshold).
+    case curve(title: String, xLabel: String, points: [Point], marked: Int?, logX: Bool)
+    /// Lanes of labelled segments over time (breaker states, partition timeline).
+    case timeline(title: String, duration: Double, lanes: [Lane])
+
+    public struct Bar: Hashable, Sendable {
+        public let label: String
+        public let quantity: Quantity
+        public let highlighted: Bool
+        public init(_ label: String, _ quantity: Quantity, highlighted: Bool = false) {
+            self.label = label
+            self.quantity = quantity
+            self.highlighted = highlighted
+        }
+    }
+
+    public struct Point: Hashable, Sendable {
+        public let x: Double, y: Double, label: String
+        public init(x: Double, y: Double, label: String = "") { self.x = x; self.y = y; self.label = label }
+    }
+
+    public struct Lane: Hashable, Sendable {
+        public let label: String
+        public let segments: [Segment]
+        public init(_ label: String, _ segments: [Segment]) { self.label = label; self.segments = segments }
+    }
+
+    public struct Segment: Hashable, Sendable {
+        public let start: Double, end: Double
+        /// Short state name ("closed", "open", "half-open", "cut off").
+        public let state: String
+        public init(_ start: Double, _ end: Double, _ state: String) {
+            self.start = start
+            self.end = end
+            self.state = state
+        }
+    }
+
+    public var title: String {
+        switch self {
+        case let .bars(title, _), let .curve(title, _, _, _, _), let .timeline(title, _, _): return title
+        }
+    }
+}

@@ -1,0 +1,83 @@
+/// A circuit breaker (closed → open → half-open) driven through a failure burst.
+///
+/// Same rules as the board's sketch: `threshold` consecutive failures open
+/// it; after `open_timeout` the next call is a trial (half-open); a success
+/// closes it, a failure opens it again. Calls arriving while open are shed.
+public struct CircuitBreaker: Calculator {
+    public init() {}
+    public let name = "breaker"
+    public let title = "Circuit breaker"
+    public let summary = "Breaker states, failed and shed calls over a burst of cache failures."
+
+    public let parameters: [Parameter] = [
+        Parameter("threshold", "failures to open", unit: .calls, default: 5, range: 1...10_000, integral: true),
+        Parameter("open_timeout", "open for", unit: .seconds, default: 60, range: 0.1...3_600, step: 5),
+        Parameter("call_rate", "calls", unit: .callsPerSecond, default: 10, range: 0.1...1_000, scale: .logarithmic),
+        Parameter("burst_start", "burst starts", unit: .seconds, default: 10, range: 0...3_600, step: 5),
+        Parameter("burst_length", "burst lasts", unit: .seconds, default: 30, range: 0...3_600, step: 5),
+        Parameter("failure_percent", "calls failing in burst", unit: .percent, default: 100, range: 0...100, step: 10),
+        Parameter("horizon", "simulate", unit: .seconds, default: 180, range: 1...3_600, step: 30),
+        Parameter("seed", "random seed", default: 1, range: 0...1e9, integral: true),
+    ]
+
+    enum State: String { case closed, open, halfOpen = "half-open" }
+
+    public func evaluate(_ p: Inputs) -> Output {
+        var random = SeededRandom(seed: UInt64(p["seed"]))
+        let dt = 1 / p["call_rate"], horizon = p["horizon"]
+        let burst = p["burst_start"]..<(p["burst_start"] + p["burst_length"])
+        let failShare = p["failure_percent"] / 100
+        let threshold = Int(p["threshold"]), timeout = p["open_timeout"]
+        var state = State.closed, failures = 0, openedAt = 0.0
+        var calls = 0, failed = 0, shed = 0, opened = 0, openTime = 0.0
+        var firstOpen = Double.nan
+        var segments: [Chart.Segment] = []
+        var segmentStart = 0.0
+        func move(to next: State, at t: Double) {
+            guard next != state else { return }
+            segments.append(.init(segmentStart, t, state.rawValue))
+            segmentStart = t
+            state = next
+        }
+        let total = Int((horizon * p["call_rate"]).rounded(.up))
+        for i in 0..<total {
+            // Index-based times: adding dt repeatedly drifts (10.499… instead of 10.4).
+            let t = Double(i) * dt
+            calls += 1
+            if state == .open, t - openedAt >= timeout { move(to: .halfOpen, at: t) }
+            if state == .open {
+                shed += 1
+            } else {
+                let fails = burst.contains(t) && random.unit() < failShare
+                if fails {
+                    failed += 1
+                    failures += 1
+                    if state == .halfOpen || failures >= threshold {
+                        if firstOpen.isNaN { firstOpen = t }
+                        opened += 1
+                        openedAt = t
+                        move(to: .open, at: t)
+                    }
+                } else {
+                    failures = 0
+                    move(to: .closed, at: t)
+                }
+            }
+        }
+        segments.append(.init(segmentStart, horizon, state.rawValue))
+        for s in segments where s.state == State.open.rawValue { openTime += s.end - s.start }
+        return Output(results: [
+            ResultValue("calls", "calls", Double(calls), .calls),
+            ResultValue("failed", "failed calls", Double(failed), .calls),
+            ResultValue("shed", "shed while open", Double(shed), .calls),
+            ResultValue("opened", "times opened", Double(opened), .count),
+            ResultValue("open_time", "time open", openTime, .seconds),
+            ResultValue("first_open", "first opened at", firstOpen, .seconds),
+        ], charts: [
+            .timeline(title: "breaker state", duration: horizon, lanes: [
+                .init("burst", [.init(burst.lowerBound, min(burst.upperBound, horizon), "failing")]),
+                .init("breaker", segments),
+            ]),
+        ], notes: opened == 0 ? ["The breaker never opened: every failure went through to the cache."] : [])
+    }
+}

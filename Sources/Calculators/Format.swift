@@ -1,0 +1,135 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Turns numbers into what a person reads: thousands separators, SI prefixes,
+/// three significant figures, dollar amounts. Never prints "nan" or "inf":
+/// a non-finite value reads "n/a".
+public enum Format {
+    public static func quantity(_ q: Quantity) -> String {
+        let v = q.value
+        guard v.isFinite else { return "n/a" }
+        switch q.unit.dimension {
+        case .data: return bytes(q.baseValue)
+        case .time: return duration(seconds: q.baseValue)
+        case .money: return money(v)
+        case .moneyRate: return money(v) + suffix(after: "$", in: q.unit.symbol)
+        case .pricePerData, .pricePerDataMonth, .costPerLatency:
+            return money(v) + suffix(after: "$", in: q.unit.symbol)
+        case .ratio:
+            if q.unit == .percent { return significant(v) + " %" }
+            if q.unit == .times { return significant(v) + "×" }
+            return significant(v)
+        case .count, .rate:
+            return withUnit(count(v), q.unit.symbol)
+        }
+    }
+
+    /// "1,000,000", "3,600", "2.78", "1.5 G" (integers up to 10^12 in full).
+    public static func count(_ v: Double) -> String {
+        guard v.isFinite else { return "n/a" }
+        if v == v.rounded(), abs(v) < 1e12 { return grouped(v) }
+        if abs(v) >= 1e12 { return si(v, prefixes: ["", "k", "M", "G", "T", "P", "E"]) }
+        if abs(v) >= 1000 { return grouped(v.rounded()) }
+        return significant(v)
+    }
+
+    /// Dollars: "$11.11", "$115,000", "$2.15M", "$0.0000294".
+    public static func money(_ v: Double) -> String {
+        guard v.isFinite else { return "n/a" }
+        let sign = v < 0 ? "-" : ""
+        let a = abs(v)
+        if a == 0 { return "$0" }
+        if a >= 1e7 { return sign + "$" + si(a, prefixes: ["", "K", "M", "B", "T"]) }
+        if a >= 1_000 { return sign + "$" + grouped(a.rounded()) }
+        if a >= 100 { return sign + "$" + (a == a.rounded() ? grouped(a) : fixed(a, decimals: 0)) }
+        if a >= 1 { return sign + "$" + fixed(a, decimals: 2) }
+        return sign + "$" + significant(a)
+    }
+
+    /// Decimal bytes: "8 B", "80 KB", "8 MB", "5 PB".
+    public static func bytes(_ v: Double) -> String {
+        guard v.isFinite else { return "n/a" }
+        let units = ["B", "KB", "MB", "GB", "TB", "PB", "EB"]
+        var x = abs(v), i = 0
+        while x >= 999.5, i < units.count - 1 { x /= 1000; i += 1 }
+        return (v < 0 ? "-" : "") + significant(x) + " " + units[i]
+    }
+
+    /// "< 1 ms", "50 ms", "100 s", "16.7 min", "2.5 h", "5.6 years".
+    public static func duration(seconds s: Double) -> String {
+        guard s.isFinite else { return "n/a" }
+        let a = abs(s)
+        if a == 0 { return "0 s" }
+        if a < 0.000_001 { return significant(s * 1e9) + " ns" }
+        if a < 0.001 { return significant(s * 1e6) + " µs" }
+        if a < 1 { return significant(s * 1e3) + " ms" }
+        if a < 120 { return significant(s) + " s" }
+        if a < 7_200 { return significant(s / 60) + " min" }
+        if a < 172_800 { return significant(s / 3_600) + " h" }
+        if a < 365 * 86_400 { return significant(s / 86_400) + " days" }
+        return significant(s / (365 * 86_400)) + " years"
+    }
+
+    /// Three significant figures, trailing zeros dropped, grouped when large.
+    public static func significant(_ v: Double, digits: Int = 3) -> String {
+        guard v.isFinite else { return "n/a" }
+        if v == 0 { return "0" }
+        let magnitude = Int(floor(log10(abs(v))))
+        let decimals = max(0, digits - 1 - magnitude)
+        if decimals == 0 {
+            let scale = pow10(magnitude - digits + 1)
+            return grouped((v / scale).rounded() * scale)
+        }
+        return fixed(v, decimals: min(decimals, 12), trimZeros: true)
+    }
+
+    // MARK: - pieces
+
+    static func withUnit(_ text: String, _ symbol: String) -> String {
+        symbol.isEmpty ? text : text + " " + symbol
+    }
+
+    static func suffix(after prefix: String, in symbol: String) -> String {
+        symbol.hasPrefix(prefix) ? String(symbol.dropFirst(prefix.count)) : " " + symbol
+    }
+
+    static func si(_ v: Double, prefixes: [String]) -> String {
+        var x = abs(v), i = 0
+        while x >= 999.5, i < prefixes.count - 1 { x /= 1000; i += 1 }
+        return (v < 0 ? "-" : "") + significant(x) + prefixes[i]
+    }
+
+    /// Integer with thousands separators.
+    static func grouped(_ v: Double) -> String {
+        let negative = v < 0
+        var digits = String(UInt64(min(abs(v).rounded(), 1.8e19)))
+        var out = ""
+        while digits.count > 3 {
+            out = "," + digits.suffix(3) + out
+            digits.removeLast(3)
+        }
+        return (negative ? "-" : "") + digits + out
+    }
+
+    /// Fixed decimals without Foundation's formatters.
+    static func fixed(_ v: Double, decimals: Int, trimZeros: Bool = false) -> String {
+        let scale = pow10(decimals)
+        let scaled = (abs(v) * scale).rounded()
+        let whole = (scaled / scale).rounded(.towardZero)
+        var frac = String(UInt64(max(0, scaled - whole * scale)))
+        if decimals > 0 { frac = String(repeating: "0", count: max(0, decimals - frac.count)) + frac }
+        if trimZeros { while frac.hasSuffix("0") { frac.removeLast() } }
+        let sign = v < 0 && scaled != 0 ? "-" : ""
+        return sign + grouped(whole) + (decimals > 0 && !frac.isEmpty ? "." + frac : "")
+    }
+
+    static func pow10(_ n: Int) -> Double {
+        var r = 1.0
+        if n >= 0 { for _ in 0..<n { r *= 10 } } else { for _ in 0..<(-n) { r /= 10 } }
+        return r
+    }
+}
+

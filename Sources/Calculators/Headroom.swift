@@ -1,0 +1,47 @@
+/// Database write headroom now and after growth (the 3.6K-of-10K example).
+public struct Headroom: Calculator {
+    public init() {}
+    public let name = "headroom"
+    public let title = "Write headroom"
+    public let summary = "How far current write load is from capacity, and what growth needs."
+
+    public let parameters: [Parameter] = [
+        Parameter("current_qps", "peak writes", unit: .writesPerSecond, default: 3_600, range: 1...1e9,
+                  scale: .logarithmic, help: "Peak write rate today (board: 3.6K/s)."),
+        Parameter("capacity", "one database", unit: .writesPerSecond, default: 10_000, range: 1...1e9,
+                  scale: .logarithmic, help: "Writes/s one database (or shard) sustains."),
+        Parameter("growth", "growth", unit: .times, default: 5, range: 0.1...1_000, step: 0.5,
+                  help: "Traffic multiple to plan for (board: 5×)."),
+        Parameter("annual_growth", "growth per year", unit: .percent, default: 20, range: 0...1_000, step: 5,
+                  help: "Year-on-year growth, for when capacity runs out."),
+        Parameter("target_utilization", "target utilization", unit: .percent, default: 70, range: 1...100, step: 5,
+                  help: "Plan shards to run at most this busy."),
+    ]
+
+    public func evaluate(_ p: Inputs) -> Output {
+        let current = p["current_qps"], capacity = p["capacity"]
+        let future = current * p["growth"]
+        let usable = capacity * p["target_utilization"] / 100
+        let shards = (future / usable).rounded(.up)
+        let g = p["annual_growth"] / 100
+        let years: Double
+        if current >= capacity { years = 0 } else if g <= 0 { years = .infinity } else {
+            years = (ln(capacity / current)) / ln(1 + g)
+        }
+        var notes: [String] = []
+        if !years.isFinite { notes.append("With no growth the database never fills.") }
+        if current >= capacity { notes.append("Already at or over capacity.") }
+        return Output(results: [
+            ResultValue("headroom", "headroom", capacity / current, .times),
+            ResultValue("future_qps", "after growth", future, .writesPerSecond),
+            ResultValue("shards_needed", "shards needed", max(1, shards), .shards),
+            ResultValue("years_to_full", "full in", years, .years),
+        ], charts: [
+            .bars(title: "writes/s vs capacity", bars: [
+                .init("now", Quantity(current, .writesPerSecond)),
+                .init("grown", Quantity(future, .writesPerSecond), highlighted: future > capacity),
+                .init("capacity", Quantity(capacity, .writesPerSecond)),
+            ]),
+        ], notes: notes)
+    }
+}

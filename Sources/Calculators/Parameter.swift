@@ -1,0 +1,157 @@
+/// One input of a calculator, described as data so that the UI, the command
+/// line, lessons and (later) a shared scenario can all set it by its key.
+public struct Parameter: Hashable, Sendable {
+    public enum Scale: String, Sendable { case linear, logarithmic }
+
+    public let key: String
+    public let label: String
+    public let unit: Unit
+    public let defaultValue: Double
+    public let range: ClosedRange<Double>
+    /// Linear: the amount one step adds. Logarithmic: ignored (steps walk 1-2-5).
+    public let step: Double
+    public let scale: Scale
+    /// Whole numbers only (counts, replicas, scores).
+    public let integral: Bool
+    /// For a choice: the labels, and the value is the index.
+    public let choices: [String]
+    /// One line on what the parameter means and where its default comes from.
+    public let help: String
+
+    public init(_ key: String, _ label: String, unit: Unit = .count, default defaultValue: Double,
+                range: ClosedRange<Double>, step: Double = 1, scale: Scale = .linear,
+                integral: Bool = false, choices: [String] = [], help: String = "") {
+        self.key = key
+        self.label = label
+        self.unit = unit
+        self.defaultValue = defaultValue
+        self.range = range
+        self.step = step
+        self.scale = scale
+        self.integral = integral || !choices.isEmpty
+        self.choices = choices
+        self.help = help
+    }
+
+    /// A choice parameter (AP / CP / quorum).
+    public static func choice(_ key: String, _ label: String, _ choices: [String], default index: Int = 0,
+                              help: String = "") -> Parameter {
+        Parameter(key, label, default: Double(index), range: 0...Double(max(0, choices.count - 1)),
+                  choices: choices, help: help)
+    }
+
+    /// Checks a value against the range. Whole-number parameters round first.
+    public func validate(_ value: Double) throws(ParameterError) -> Double {
+        guard value.isFinite else { throw .notANumber(key: key, text: String(value), allowed: rangeDescription) }
+        let v = integral ? value.rounded() : value
+        guard range.contains(v) else { throw .outOfRange(key: key, value: value, allowed: rangeDescription) }
+        return v
+    }
+
+    /// Parses what a person types ("1M", "10k", "1e6", "1,000,000", "20%", "CP") and validates it.
+    public func parse(_ text: String) throws(ParameterError) -> Double {
+        let trimmed = text.trimmingSpaces
+        if !choices.isEmpty {
+            if let i = choices.firstIndex(where: { $0.lowercased() == trimmed.lowercased() }) { return Double(i) }
+        }
+        guard let v = NumberParser.parse(trimmed) else {
+            throw .notANumber(key: key, text: text, allowed: rangeDescription)
+        }
+        return try validate(v)
+    }
+
+    /// One step up (`by: 1`) or down (`by: -1`); `large` is the ×10 step. Clamped to the range.
+    public func stepped(_ value: Double, by direction: Int, large: Bool = false) -> Double {
+        guard direction != 0 else { return value }
+        let up = direction > 0
+        var next: Double
+        switch scale {
+        case .logarithmic where value > 0:
+            if large {
+                next = up ? value * 10 : value / 10
+            } else {
+                next = up ? Self.nextOneTwoFive(above: value) : Self.nextOneTwoFive(below: value)
+            }
+        default:
+            let amount = (large ? 10 : 1) * step * Double(abs(direction))
+            next = up ? value + amount : value - amount
+            // Snap to the step grid so 0.1 steps do not drift.
+            if step > 0, !integral { next = (next / step).rounded() * step }
+        }
+        if integral { next = next.rounded() }
+        if integral, next == value { next = up ? value + 1 : value - 1 }
+        return min(max(next, range.lowerBound), range.upperBound)
+    }
+
+    /// "1 … 1,000,000,000 followers" — what error messages and the UI show.
+    public var rangeDescription: String {
+        if !choices.isEmpty { return choices.joined(separator: ", ") }
+        let lo = Format.quantity(Quantity(range.lowerBound, unit))
+        let hi = Format.quantity(Quantity(range.upperBound, unit))
+        return "\(lo) … \(hi)"
+    }
+
+    /// The value as shown beside the label.
+    public func display(_ value: Double) -> String {
+        if !choices.isEmpty {
+            let i = Int(value.rounded())
+            return choices.indices.contains(i) ? choices[i] : "?"
+        }
+        return Format.quantity(Quantity(value, unit))
+    }
+
+    static func nextOneTwoFive(above v: Double) -> Double {
+        var decade = Format.pow10(Int(decimalLog(v).rounded(.down)))
+        while true {
+            for m in [1.0, 2.0, 5.0, 10.0] where decade * m > v * (1 + 1e-9) { return decade * m }
+            decade *= 10
+        }
+    }
+
+    static func nextOneTwoFive(below v: Double) -> Double {
+        var decade = Format.pow10(Int(decimalLog(v).rounded(.down)))
+        while true {
+            for m in [5.0, 2.0, 1.0] where decade * m < v * (1 - 1e-9) { return decade * m }
+            decade /= 10
+        }
+    }
+}
+
+/// Why a value was refused. The description names the allowed range.
+public enum ParameterError: Error, Equatable, CustomStringConvertible {
+    case unknownKey(String, calculator: String, known: [String])
+    case notANumber(key: String, text: String, allowed: String)
+    case outOfRange(key: String, value: Double, allowed: String)
+    case malformedAssignment(String)
+
+    public var description: String {
+        switch self {
+        case let .unknownKey(key, calculator, known):
+            return "\(calculator) has no parameter \"\(key)\" (parameters: \(known.joined(separator: ", ")))"
+        case let .notANumber(key, text, allowed):
+            return "\(key): \"\(text)\" is not a number (allowed: \(allowed))"
+        case let .outOfRange(key, value, allowed):
+            return "\(key): \(Format.count(value)) is out of range (allowed: \(allowed))"
+        case let .malformedAssignment(text):
+            return "\"\(text)\" is not key=value"
+        }
+    }
+}
+
+/// Reads numbers as people write them: separators, SI suffixes, percent signs.
+public enum NumberParser {
+    public static func parse(_ text: String) -> Double? {
+        var s = text.trimmingSpaces.lowercased()
+        s.removeAll { $0 == "," || $0 == "_" || $0 == " " || $0 == "$" }
+        if s.hasSuffix("%") { s.removeLast() }
+        var factor = 1.0
+        let suffixes: [(String, Double)] = [("k", 1e3), ("m", 1e6), ("b", 1e9), ("g", 1e9), ("t", 1e12)]
+        if let (suffix, f) = suffixes.first(where: { s.hasSuffix($0.0) }), s.count > 1 {
+            // "1e6" ends in a digit; only strip a trailing letter.
+            s.removeLast(suffix.count)
+            factor = f
+        }
+        guard !s.isEmpty, let v = Double(s), v.isFinite else { return nil }
+        return v * factor
+    }
+}

@@ -1,0 +1,158 @@
+/// Two data centres, A and B, cut apart for a while: what AP, CP and quorum
+/// replication each do to writes and reads, and what the heal costs.
+///
+/// - AP (the board's choice) accepts writes on both sides; reads on one side
+///   miss the other's writes; keys written on both sides conflict at heal,
+///   where last-writer-wins keeps one side's writes and a merge keeps all.
+/// - CP keeps the primary in A; B rejects writes and reads while cut off.
+/// - quorum places N replicas, ⌈N/2⌉ in A: a side writes only with ≥ W local
+///   replicas and reads with ≥ R. Outside a partition, a read right after a
+///   write is stale with probability C(N−W, R) / C(N, R) (PBS, Bailis et al.
+///   VLDB 2012), zero when R + W > N.
+///
+/// Writes and reads are Poisson arrivals on uniformly chosen keys, drawn from
+/// `seed`. Above 200,000 events the run is a sample: rates and the key space
+/// are scaled down together, which keeps collision odds, and counts scaled back.
+public struct Partition: Calculator {
+    public init() {}
+    public let name = "partition"
+    public let title = "Partition (CAP)"
+    public let summary = "Accepted, rejected and stale operations during a partition, conflicts and convergence after."
+
+    public static let modes = ["AP", "CP", "quorum"]
+    static let eventBudget = 200_000.0
+
+    public let parameters: [Parameter] = [
+        .choice("mode", "mode", Partition.modes, default: 0, help: "AP: both sides write. CP: only A. quorum: by N, R, W."),
+        Parameter("partition_s", "partition lasts", unit: .seconds, default: 60, range: 0...86_400, step: 10),
+        Parameter("writes_a", "writes in A", unit: .writesPerSecond, default: 50, range: 0...1e6, scale: .logarithmic),
+        Parameter("writes_b", "writes in B", unit: .writesPerSecond, default: 50, range: 0...1e6, scale: .logarithmic),
+        Parameter("reads_a", "reads in A", unit: .readsPerSecond, default: 500, range: 0...1e7, scale: .logarithmic),
+        Parameter("reads_b", "reads in B", unit: .readsPerSecond, default: 500, range: 0...1e7, scale: .logarithmic),
+        Parameter("keys", "keys (feeds)", unit: .keys, default: 10_000, range: 1...1e10, scale: .logarithmic,
+                  integral: true, help: "Distinct keys written and read."),
+        Parameter("replication_lag_ms", "replication lag", unit: .milliseconds, default: 100, range: 0...600_000, step: 50),
+        Parameter("heal_rate", "replay after heal", unit: .writesPerSecond, default: 1_000, range: 1...1e8,
+                  scale: .logarithmic, help: "Writes/s replicated across once the link is back."),
+        Parameter("replicas", "replicas N", unit: .replicas, default: 3, range: 1...9, integral: true),
+        Parameter("read_quorum", "read quorum R", unit: .replicas, default: 1, range: 1...9, integral: true),
+        Parameter("write_quorum", "write quorum W", unit: .replicas, default: 1, range: 1...9, integral: true),
+        Parameter("seed", "random seed", default: 1, range: 0...1e9, integral: true),
+    ]
+
+    public func visibleParameters(_ inputs: Inputs) -> [Parameter] {
+        Int(inputs["mode"]) == 2 ? parameters
+            : parameters.filter { !["replicas", "read_quorum", "write_quorum"].contains($0.key) }
+    }
+
+    struct Side { var canWrite: Bool; var canRead: Bool }
+
+    static func sides(mode: Int, n: Int, r: Int, w: Int) -> (Side, Side) {
+        switch mode {
+        case 1: return (Side(canWrite: true, canRead: true), Side(canWrite: false, canRead: false))
+        case 2:
+            let inA = (n + 1) / 2, inB = n - inA
+            return (Side(canWrite: inA >= w, canRead: inA >= r), Side(canWrite: inB >= w, canRead: inB >= r))
+        default: return (Side(canWrite: true, canRead: true), Side(canWrite: true, canRead: true))
+        }
+    }
+
+    /// C(N−W, R) / C(N, R): chance a read quorum misses every replica of a just-committed write.
+    public static func staleProbability(n: Int, r: Int, w: Int) -> Double {
+        guard r + w <= n, r <= n else { return 0 }
+        return binomial(n - w, r) / binomial(n, r)
+    }
+
+    static func binomial(_ n: Int, _ k: Int) -> Double {
+        guard k >= 0, k <= n else { return 0 }
+        var result = 1.0
+        for i in 0..<k { result = result * Double(n - i) / Double(i + 1) }
+        return result
+    }
+
+    public func evaluate(_ p: Inputs) -> Output {
+        let mode = Int(p["mode"]), n = Int(p["replicas"])
+        let r = min(Int(p["read_quorum"]), n), w = min(Int(p["write_quorum"]), n)
+        let (a, b) = Self.sides(mode: mode, n: n, r: r, w: w)
+        let window = p["partition_s"]
+        let rates = [p["writes_a"], p["writes_b"], p["reads_a"], p["reads_b"]]
+        let expected = rates.reduce(0, +) * window
+        let sample = expected > Self.eventBudget ? Self.eventBudget / expected : 1
+        let keys = max(1, (p["keys"] * sample).rounded())
+        var random = SeededRandom(seed: UInt64(p["seed"]))
+
+        // Writes: per side, the arrival times of each key's writes.
+        func writes(rate: Double) -> [Int: [Double]] {
+            var byKey: [Int: [Double]] = [:]
+            guard rate > 0, window > 0 else { return byKey }
+            var t = random.gap(rate: rate * sample)
+            while t < window {
+                byKey[Int(random.unit() * keys), default: []].append(t)
+                t += random.gap(rate: rate * sample)
+            }
+            return byKey
+        }
+        let writesA = writes(rate: p["writes_a"]), writesB = writes(rate: p["writes_b"])
+        let issuedA = Double(writesA.values.reduce(0) { $0 + $1.count })
+        let issuedB = Double(writesB.values.reduce(0) { $0 + $1.count })
+        let acceptedA = a.canWrite ? issuedA : 0, acceptedB = b.canWrite ? issuedB : 0
+
+        // Reads: stale when the other side accepted a write to the key earlier in the partition.
+        func reads(rate: Double, side: Side, other: [Int: [Double]], otherWrites: Bool) -> (stale: Double, rejected: Double) {
+            guard rate > 0, window > 0 else { return (0, 0) }
+            var stale = 0.0, rejected = 0.0
+            var t = random.gap(rate: rate * sample)
+            while t < window {
+                let key = Int(random.unit() * keys)
+                if !side.canRead { rejected += 1 } else if otherWrites, let first = other[key]?.first, first < t { stale += 1 }
+                t += random.gap(rate: rate * sample)
+            }
+            return (stale, rejected)
+        }
+        let readsA = reads(rate: p["reads_a"], side: a, other: writesB, otherWrites: b.canWrite)
+        let readsB = reads(rate: p["reads_b"], side: b, other: writesA, otherWrites: a.canWrite)
+
+        // Heal: keys written on both sides conflict; last-writer-wins keeps the later side.
+        var conflicts = 0.0, lost = 0.0
+        if a.canWrite, b.canWrite {
+            for (key, timesA) in writesA {
+                guard let timesB = writesB[key] else { continue }
+                conflicts += 1
+                lost += Double((timesA.last ?? 0) > (timesB.last ?? 0) ? timesB.count : timesA.count)
+            }
+        }
+        let scale = 1 / sample
+        let backlog = (acceptedA + acceptedB) * scale
+        let converge = window > 0 ? p["replication_lag_ms"] / 1_000 + backlog / p["heal_rate"] : 0
+        let issued = (issuedA + issuedB) * scale
+
+        var notes: [String] = []
+        if sample < 1 { notes.append("Sampled 1 in \(Format.count((1 / sample).rounded())) events; counts scaled back.") }
+        if mode == 2, !a.canWrite, !b.canWrite { notes.append("Neither side holds W replicas: no write is accepted.") }
+        if mode == 2, r + w > n { notes.append("R + W > N: reads always overlap the latest write.") }
+        func state(_ s: Side) -> String { s.canWrite ? "accepting" : (s.canRead ? "read-only" : "cut off") }
+        let total = window + converge
+        return Output(results: [
+            ResultValue("a.accepted", "A: writes accepted", acceptedA * scale, .writes),
+            ResultValue("a.rejected", "A: writes rejected", (issuedA - acceptedA) * scale, .writes),
+            ResultValue("b.accepted", "B: writes accepted", acceptedB * scale, .writes),
+            ResultValue("b.rejected", "B: writes rejected", (issuedB - acceptedB) * scale, .writes),
+            ResultValue("writes.issued", "writes issued", issued, .writes),
+            ResultValue("writes.accepted", "writes accepted", (acceptedA + acceptedB) * scale, .writes),
+            ResultValue("writes.rejected", "writes rejected", (issuedA + issuedB - acceptedA - acceptedB) * scale, .writes),
+            ResultValue("reads.stale", "stale reads", (readsA.stale + readsB.stale) * scale, .reads),
+            ResultValue("reads.rejected", "reads refused", (readsA.rejected + readsB.rejected) * scale, .reads),
+            ResultValue("conflicts", "keys in conflict", conflicts * scale, .keys),
+            ResultValue("lww.lost", "lost to last-writer-wins", lost * scale, .writes),
+            ResultValue("merge.lost", "lost with a merge (CRDT)", 0, .writes),
+            ResultValue("converge_time", "agree again after heal", converge, .seconds),
+            ResultValue("pbs.stale_probability", "stale right after a write",
+                        mode == 2 ? Self.staleProbability(n: n, r: r, w: w) * 100 : (mode == 0 ? 100 : 0), .percent),
+        ], charts: [
+            .timeline(title: "partition, then heal", duration: max(total, 0.001), lanes: [
+                .init("DC A", [.init(0, window, state(a)), .init(window, total, "syncing")]),
+                .init("DC B", [.init(0, window, state(b)), .init(window, total, "syncing")]),
+            ]),
+        ], notes: notes)
+    }
+}

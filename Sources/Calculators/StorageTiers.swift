@@ -1,0 +1,63 @@
+/// Media storage kept all in S3 Standard versus split hot / warm / cold.
+///
+/// Board: 5 PB, 20 / 30 / 50 % at $0.023 / $0.0125 / $0.004 per GB-month and
+/// $1,000/month of retrieval fees. All-hot ($115,000) is right; the tiered
+/// total is $52,750, not the $44,000 the board prints (so the savings are
+/// $62,250/month, not $71,000).
+public struct StorageTiers: Calculator {
+    public init() {}
+    public let name = "storage"
+    public let title = "Storage tiers"
+    public let summary = "Monthly storage bill, all hot versus tiered, and what tiering saves."
+
+    public let parameters: [Parameter] = [
+        Parameter("size_pb", "stored", unit: .petabytes, default: 5, range: 0...10_000, step: 0.5,
+                  help: "Media kept (board: 5 PB)."),
+        Parameter("hot_percent", "hot share", unit: .percent, default: 20, range: 0...100, step: 5),
+        Parameter("warm_percent", "warm share", unit: .percent, default: 30, range: 0...100, step: 5,
+                  help: "Cold is what hot and warm leave."),
+        Parameter("hot_price", "hot price", unit: .dollarsPerGBMonth, default: 0.023, range: 0...10, step: 0.001,
+                  help: "S3 Standard, first 50 TB, Sept 2026 (larger volumes: $0.022, $0.021)."),
+        Parameter("warm_price", "warm price", unit: .dollarsPerGBMonth, default: 0.0125, range: 0...10, step: 0.0005,
+                  help: "S3 Standard-IA, Sept 2026 (+$0.01/GB retrieved)."),
+        Parameter("cold_price", "cold price", unit: .dollarsPerGBMonth, default: 0.004, range: 0...10, step: 0.0005,
+                  help: "S3 Glacier Instant Retrieval, 2026 (+$0.03/GB retrieved)."),
+        Parameter("retrieval_fees", "retrieval fees", unit: .dollarsPerMonth, default: 1_000, range: 0...1e9, step: 100),
+    ]
+
+    public func evaluate(_ p: Inputs) -> Output {
+        let size = Quantity(p["size_pb"], .petabytes)
+        let hot = p["hot_percent"] / 100
+        let warm = min(p["warm_percent"] / 100, 1 - hot)
+        let cold = max(0, 1 - hot - warm)
+        func cost(_ share: Double, _ priceKey: String) -> Double {
+            // PB × $/GB-month, converted in base units: never PB × price as if it were GB.
+            (try? size.times(Quantity(p[priceKey], .dollarsPerGBMonth)).value).map { $0 * share } ?? .nan
+        }
+        let allHot = cost(1, "hot_price")
+        let hotCost = cost(hot, "hot_price"), warmCost = cost(warm, "warm_price"), coldCost = cost(cold, "cold_price")
+        let tiered = hotCost + warmCost + coldCost + p["retrieval_fees"]
+        let savings = allHot - tiered
+        var notes: [String] = []
+        if p["hot_percent"] + p["warm_percent"] > 100 {
+            notes.append("hot + warm exceed 100 %: warm is cut to \(Format.significant(warm * 100)) %, cold is 0 %.")
+        }
+        if savings < 0 { notes.append("Tiering costs more than keeping everything hot here.") }
+        return Output(results: [
+            ResultValue("all_hot.monthly", "all hot", allHot, .dollarsPerMonth),
+            ResultValue("tiered.hot", "tiered: hot", hotCost, .dollarsPerMonth),
+            ResultValue("tiered.warm", "tiered: warm", warmCost, .dollarsPerMonth),
+            ResultValue("tiered.cold", "tiered: cold", coldCost, .dollarsPerMonth),
+            ResultValue("tiered.monthly", "tiered total", tiered, .dollarsPerMonth),
+            ResultValue("savings.monthly", "savings", savings, .dollarsPerMonth),
+            ResultValue("savings.yearly", "savings per year", savings * 12, .dollarsPerYear),
+            ResultValue("savings.percent", "savings share", allHot > 0 ? savings / allHot * 100 : 0, .percent),
+            ResultValue("cold_percent", "cold share", cold * 100, .percent),
+        ], charts: [
+            .bars(title: "$ per month", bars: [
+                .init("all hot", Quantity(allHot, .dollarsPerMonth)),
+                .init("tiered", Quantity(tiered, .dollarsPerMonth), highlighted: tiered < allHot),
+            ]),
+        ], notes: notes)
+    }
+}

@@ -1,0 +1,58 @@
+@testable import Calculators
+import Testing
+
+@Suite struct OperationsTests {
+    @Test func headroomMatchesTheBoard() throws {
+        let out = try run(Headroom())
+        #expect(close(out.v("headroom"), 10_000.0 / 3_600))   // board: 2.8x — holds (2.78)
+        #expect(out["headroom"]?.display == "2.78×")
+        #expect(out.v("future_qps") == 18_000)                 // board: 18K writes/s after 5x — holds
+        #expect(out.v("shards_needed") == 3)                   // 18K at 70 % of 10K per shard
+        #expect(abs(out.v("years_to_full") - 5.6) < 0.05)      // ln(2.78) / ln(1.2)
+        #expect(try run(Headroom(), ["target_utilization": 100]).v("shards_needed") == 2)
+    }
+
+    @Test func lagRuleHitsItsCeilingAtTheAlert() throws {
+        let out = try run(QueueLag())
+        #expect(out.v("replicas") == 100)
+        #expect(out.v("uncapped_replicas") == 100)
+        #expect(out.v("drain_time") == 12.5)
+        let deep = try run(QueueLag(), ["lag": 10_000_000])
+        #expect(deep.v("uncapped_replicas") == 1_000)
+        #expect(deep.v("replicas") == 100)
+        #expect(deep.notes.first == "The rule wants 1,000 replicas; the ceiling holds it at 100.")
+        let small = try run(QueueLag(), ["lag": 5_000])
+        #expect(small.v("replicas") == 10)
+        let stuck = try run(QueueLag(), ["inflow": 200_000])
+        #expect(stuck["drain_time"]?.display == "n/a")
+        #expect(stuck.notes == ["Workers are slower than arrivals: the backlog never drains."])
+    }
+
+    @Test func breakerOpensAfterThresholdAndShedsUntilTimeout() throws {
+        let out = try run(CircuitBreaker())
+        // 10 calls/s, burst from 10 s: the 5th failure (t = 10.4 s) opens it for 60 s.
+        #expect(out.v("failed") == 5)
+        #expect(close(out.v("first_open"), 10.4))
+        #expect(out.v("opened") == 1)
+        #expect(close(out.v("open_time"), 60, within: 0.01))
+        #expect(out.v("shed") == 599)   // 10.5 s … 70.3 s; the call at 70.4 s is the trial
+        #expect(out.v("calls") == 1_800)
+    }
+
+    @Test func breakerReopensWhenTheTrialFails() throws {
+        let out = try run(CircuitBreaker(), ["open_timeout": 10, "burst_length": 60])
+        // Opens at 10.4 s; trials at 20.4, 30.4 ... fail while the burst lasts (until 70 s).
+        #expect(out.v("opened") == 6)
+        #expect(out.v("failed") == 10)
+    }
+
+    @Test func batchingSavesOperationsOnlyWhenBatchesFill() throws {
+        let out = try run(WriteBatching())
+        #expect(out.v("reduction") == 100)                     // board: 100x fewer operations — holds at 3.6K/s
+        #expect(out.v("ops_per_s") == 36)
+        #expect(close(out.v("max_added_latency"), 100_000.0 / 3_600))
+        let slow = try run(WriteBatching(), ["arrival_rate": 100])
+        #expect(slow.v("reduction") == 50)                     // only 50 writes arrive per 0.5 s
+        #expect(slow.v("max_added_latency") == 500)
+    }
+}
