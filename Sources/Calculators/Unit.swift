@@ -99,6 +99,7 @@ public struct Unit: Hashable, Sendable, CustomStringConvertible {
     public static func named(_ symbol: String) throws(UnitError) -> Unit {
         let wanted = symbol == "×" ? "x" : symbol.trimmingSpaces
         if let unit = known.first(where: { $0.symbol == wanted }) { return unit }
+        if wanted.isEmpty { return .count }
         throw .unknownSymbol(symbol, known: known.map(\.symbol).filter { !$0.isEmpty })
     }
 }

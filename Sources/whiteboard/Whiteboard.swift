@@ -6,6 +6,6 @@ struct Whiteboard: ParsableCommand {
         commandName: "whiteboard",
         abstract: "Practise the trade-offs minutes (41-50) of a news-feed system-design interview.",
         version: "0.1.0",
-        subcommands: [Calc.self]
+        subcommands: [Calc.self, Lint.self, Audit.self]
     )
 }

@@ -7,7 +7,7 @@ public enum CalculatorReport {
         var inputs = calculator.defaults
         for assignment in assignments {
             guard let eq = assignment.firstIndex(of: "=") else { throw .malformedAssignment(assignment) }
-            let key = String(assignment[..<eq]).trimmingCharacters(), text = String(assignment[assignment.index(after: eq)...])
+            let key = String(assignment[..<eq]).trimmed, text = String(assignment[assignment.index(after: eq)...])
             guard let parameter = calculator.parameter(key) else {
                 throw .unknownKey(key, calculator: calculator.name, known: calculator.parameters.map(\.key))
             }
@@ -78,14 +78,5 @@ public enum CalculatorReport {
             }
             return line
         }.joined(separator: "\n")
-    }
-}
-
-extension String {
-    func trimmingCharacters() -> String {
-        var s = Substring(self)
-        while s.first?.isWhitespace == true { s.removeFirst() }
-        while s.last?.isWhitespace == true { s.removeLast() }
-        return String(s)
     }
 }

@@ -1,0 +1,189 @@
+import Calculators
+import Yams
+
+/// Turns the front-matter tree into a `Lesson`, checking each field against
+/// the calculators as it goes and recording problems with their positions.
+struct FieldReader {
+    let file: String
+    let offset: Int
+    private(set) var errors: [LessonError] = []
+
+    init(file: String, offset: Int) {
+        self.file = file
+        self.offset = offset
+    }
+
+    mutating func fail(_ node: Node?, _ message: String) {
+        errors.append(LessonError(file: file, line: (node?.mark?.line ?? 1) + offset, column: node?.mark?.column ?? 1, message))
+    }
+
+    /// The value for `key`, remembering the key node for error positions.
+    func field(_ map: Node.Mapping, _ key: String) -> (key: Node, value: Node)? {
+        map.first { $0.key.string == key }.map { ($0.key, $0.value) }
+    }
+
+    mutating func string(_ map: Node.Mapping, _ key: String, required: Bool, in context: Node) -> String? {
+        guard let (_, value) = field(map, key) else {
+            if required { fail(context, "missing field \"\(key)\"") }
+            return nil
+        }
+        guard case let .scalar(scalar) = value, !scalar.string.isEmpty else {
+            fail(value, "\"\(key)\" must be text")
+            return nil
+        }
+        return scalar.string
+    }
+
+    mutating func number(_ node: Node, _ what: String) -> Double? {
+        if case let .scalar(scalar) = node, let v = NumberParser.parse(scalar.string), v.isFinite { return v }
+        fail(node, "\(what) must be a number")
+        return nil
+    }
+
+    mutating func unknownFields(_ map: Node.Mapping, allowed: [String], in what: String) {
+        for (key, _) in map where !allowed.contains(key.string ?? "") {
+            fail(key, "unknown field \"\(key.string ?? "?")\" in \(what) (allowed: \(allowed.joined(separator: ", ")))")
+        }
+    }
+
+    mutating func lesson(_ map: Node.Mapping, body: [Lesson.Block]) -> Lesson? {
+        let root = Node.mapping(map)
+        unknownFields(map, allowed: LessonParser.fields, in: "front matter")
+        let id = string(map, "id", required: true, in: root)
+        if let id, !id.allSatisfy({ $0.isLowercase && $0.isASCII || $0.isNumber || $0 == "-" }) || id.isEmpty {
+            fail(field(map, "id")?.value, "id \"\(id)\" may use only lowercase letters, digits and hyphens")
+        }
+        let minutes = string(map, "minutes", required: true, in: root)
+        if let minutes, !Lesson.sections.contains(where: { $0.minutes == minutes }) {
+            fail(field(map, "minutes")?.value,
+                 "minutes \"\(minutes)\" is not a section (use one of \(Lesson.sections.map(\.minutes).joined(separator: ", ")))")
+        }
+        let title = string(map, "title", required: true, in: root)
+
+        var calculator: (any Calculator)?
+        let calculatorName = string(map, "calculator", required: false, in: root)
+        if let calculatorName {
+            calculator = Registry.named(calculatorName)
+            if calculator == nil {
+                fail(field(map, "calculator")?.value,
+                     "unknown calculator \"\(calculatorName)\" (calculators: \(Registry.names.joined(separator: ", ")))")
+            }
+        }
+        let parameters = self.parameters(map, calculator: calculator, named: calculatorName)
+        var inputs = calculator?.defaults
+        for p in parameters { inputs?.setClamped(p.key, p.value) }
+        let output = calculator.flatMap { c in inputs.map { c.evaluate($0) } }
+
+        let claims = self.claims(map, calculator: calculator, output: output)
+        let prompts = self.prompts(map)
+        let checklist = self.strings(map, "checklist")
+        let estimate = self.estimate(map, calculator: calculator, output: output)
+
+        guard let id, let minutes, let title else { return nil }
+        return Lesson(id: id, file: file, minutes: minutes, title: title, calculator: calculatorName,
+                      parameters: parameters, claims: claims, prompts: prompts, checklist: checklist,
+                      estimate: estimate, body: body)
+    }
+
+    mutating func parameters(_ map: Node.Mapping, calculator: (any Calculator)?, named: String?) -> [Lesson.ParameterSetting] {
+        guard let (key, value) = field(map, "parameters") else { return [] }
+        guard let settings = value.mapping else { fail(value, "\"parameters\" must map parameter keys to values"); return [] }
+        guard let calculator else {
+            if named == nil { fail(key, "\"parameters\" needs a \"calculator\"") }
+            return []
+        }
+        var out: [Lesson.ParameterSetting] = []
+        for (k, v) in settings {
+            let name = k.string ?? "?"
+            guard let parameter = calculator.parameter(name) else {
+                fail(k, "\(calculator.name) has no parameter \"\(name)\" (parameters: \(calculator.parameters.map(\.key).joined(separator: ", ")))")
+                continue
+            }
+            do {
+                let text = v.scalar?.string ?? ""
+                out.append(.init(key: name, value: try parameter.parse(text)))
+            } catch {
+                fail(v, error.description)
+            }
+        }
+        return out
+    }
+
+    mutating func claims(_ map: Node.Mapping, calculator: (any Calculator)?, output: Output?) -> [Claim] {
+        guard let (key, value) = field(map, "claims") else { return [] }
+        guard let list = value.sequence else { fail(value, "\"claims\" must be a list"); return [] }
+        guard calculator != nil || field(map, "calculator") != nil else { fail(key, "\"claims\" need a \"calculator\""); return [] }
+        var out: [Claim] = [], seen: Set<String> = []
+        for item in list {
+            guard let claim = item.mapping else { fail(item, "a claim must be a mapping (id, text, result, stated, unit)"); continue }
+            unknownFields(claim, allowed: LessonParser.claimFields, in: "a claim")
+            let id = string(claim, "id", required: true, in: item)
+            if let id, !seen.insert(id).inserted { fail(field(claim, "id")?.value, "duplicate claim id \"\(id)\"") }
+            let text = string(claim, "text", required: true, in: item)
+            let result = string(claim, "result", required: true, in: item)
+            var stated: Double?
+            if let (_, v) = field(claim, "stated") { stated = number(v, "\"stated\"") } else { fail(item, "missing field \"stated\"") }
+            var unit: Unit?
+            if let (_, v) = field(claim, "unit") {
+                // An empty unit is a plain count or score.
+                if case let .scalar(s) = v {
+                    do { unit = try Unit.named(s.string) } catch { fail(v, error.description) }
+                } else {
+                    fail(v, "\"unit\" must be text")
+                }
+            }
+            var tolerance = 0.02
+            if let (_, v) = field(claim, "tolerance"), let t = number(v, "\"tolerance\"") {
+                if (0...1).contains(t) { tolerance = t } else { fail(v, "tolerance \(t) is out of range (allowed: 0 … 1)") }
+            }
+            let why = string(claim, "why", required: false, in: item)
+            guard let output, let result else { continue }
+            guard let computed = output[result] else {
+                fail(field(claim, "result")?.value, "\(calculator?.name ?? "the calculator") has no result \"\(result)\" (results: \(output.results.map(\.key).joined(separator: ", ")))")
+                continue
+            }
+            let statedUnit = unit ?? computed.quantity.unit
+            if statedUnit.dimension != computed.quantity.unit.dimension {
+                fail(field(claim, "unit")?.value, "unit \"\(statedUnit.symbol)\" does not fit result \"\(result)\" (\(computed.quantity.unit.symbol.isEmpty ? "a count" : computed.quantity.unit.symbol))")
+                continue
+            }
+            if let id, let text, let stated {
+                out.append(Claim(id: id, text: text, resultKey: result, stated: Quantity(stated, statedUnit),
+                                 tolerance: tolerance, why: why))
+            }
+        }
+        return out
+    }
+
+    mutating func prompts(_ map: Node.Mapping) -> Lesson.Prompts {
+        guard let (_, value) = field(map, "prompts") else { return .init() }
+        guard let prompts = value.mapping else { fail(value, "\"prompts\" must have \"short\" and/or \"long\""); return .init() }
+        unknownFields(prompts, allowed: ["short", "long"], in: "prompts")
+        return .init(short: string(prompts, "short", required: false, in: value),
+                     long: string(prompts, "long", required: false, in: value))
+    }
+
+    mutating func strings(_ map: Node.Mapping, _ key: String) -> [String] {
+        guard let (_, value) = field(map, key) else { return [] }
+        guard let list = value.sequence else { fail(value, "\"\(key)\" must be a list of text"); return [] }
+        return list.compactMap { item in
+            guard case let .scalar(s) = item, !s.string.isEmpty else { fail(item, "each \(key) item must be text"); return nil }
+            return s.string
+        }
+    }
+
+    mutating func estimate(_ map: Node.Mapping, calculator: (any Calculator)?, output: Output?) -> Lesson.Estimate? {
+        guard let (key, value) = field(map, "estimate") else { return nil }
+        guard let estimate = value.mapping else { fail(value, "\"estimate\" must have \"result\" and \"question\""); return nil }
+        unknownFields(estimate, allowed: ["result", "question"], in: "estimate")
+        guard calculator != nil || field(map, "calculator") != nil else { fail(key, "\"estimate\" needs a \"calculator\""); return nil }
+        let result = string(estimate, "result", required: true, in: value)
+        let question = string(estimate, "question", required: true, in: value)
+        if let result, let output, output[result] == nil {
+            fail(field(estimate, "result")?.value, "\(calculator?.name ?? "the calculator") has no result \"\(result)\"")
+            return nil
+        }
+        guard let result, let question else { return nil }
+        return .init(resultKey: result, question: question)
+    }
+}

@@ -1,0 +1,97 @@
+import Calculators
+
+/// One panel of the trainer, read from a lesson file: what the board says,
+/// which calculator it opens and with what values, and what to practise.
+public struct Lesson: Equatable, Sendable, Identifiable {
+    public let id: String
+    /// Where it came from ("03-fanout.md"), for messages and exports.
+    public let file: String
+    /// The interview minutes it covers: "41-42" … "48-50", or "50" for wrap-up panels.
+    public let minutes: String
+    public let title: String
+    public let calculator: String?
+    /// Starting values, in the order the file gives them.
+    public let parameters: [ParameterSetting]
+    public let claims: [Claim]
+    public let prompts: Prompts
+    public let checklist: [String]
+    public let estimate: Estimate?
+    public let body: [Block]
+
+    public init(id: String, file: String, minutes: String, title: String, calculator: String? = nil,
+                parameters: [ParameterSetting] = [], claims: [Claim] = [], prompts: Prompts = Prompts(),
+                checklist: [String] = [], estimate: Estimate? = nil, body: [Block] = []) {
+        self.id = id
+        self.file = file
+        self.minutes = minutes
+        self.title = title
+        self.calculator = calculator
+        self.parameters = parameters
+        self.claims = claims
+        self.prompts = prompts
+        self.checklist = checklist
+        self.estimate = estimate
+        self.body = body
+    }
+
+    /// The sections of the ten minutes, in order, with their budgets in seconds.
+    public static let sections: [(minutes: String, budget: Int)] = [
+        ("41-42", 60), ("42-44", 120), ("44-46", 120), ("46-48", 120), ("48-50", 120), ("50", 0),
+    ]
+
+    /// The calculator's inputs with this lesson's starting values applied.
+    public func startingInputs() -> Inputs? {
+        guard let name = calculator, let calc = Registry.named(name) else { return nil }
+        var inputs = calc.defaults
+        for setting in parameters { inputs.setClamped(setting.key, setting.value) }
+        return inputs
+    }
+
+    public struct ParameterSetting: Equatable, Sendable {
+        public let key: String
+        public let value: Double
+        public init(key: String, value: Double) { self.key = key; self.value = value }
+    }
+
+    public struct Prompts: Equatable, Sendable {
+        /// A 30-second answer.
+        public let short: String?
+        /// A 2-minute deep dive.
+        public let long: String?
+        public init(short: String? = nil, long: String? = nil) { self.short = short; self.long = long }
+    }
+
+    /// A result the user guesses before the calculator shows it.
+    public struct Estimate: Equatable, Sendable {
+        public let resultKey: String
+        public let question: String
+        public init(resultKey: String, question: String) { self.resultKey = resultKey; self.question = question }
+    }
+
+    /// The whiteboard text, as blocks the lesson pane lays out.
+    public enum Block: Equatable, Sendable {
+        case heading(level: Int, text: String)
+        case paragraph(String)
+        case list([String])
+        /// Fenced lines, drawn verbatim (diagrams, tables).
+        case code([String])
+    }
+}
+
+/// A problem in a lesson file, with where it is. Reads as compilers write it:
+/// `Lessons/03-fanout.md:12:3: error: unknown calculator "fanot"`.
+public struct LessonError: Error, Equatable, Sendable, CustomStringConvertible {
+    public let file: String
+    public let line: Int
+    public let column: Int
+    public let message: String
+
+    public init(file: String, line: Int, column: Int = 1, _ message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    public var description: String { "\(file):\(line):\(column): error: \(message)" }
+}

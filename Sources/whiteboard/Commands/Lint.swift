@@ -1,0 +1,35 @@
+import ArgumentParser
+import Trainer
+
+extension Whiteboard {
+    /// `whiteboard lint`: check lesson files, compiler-style.
+    struct Lint: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check lesson files; print each problem as file:line:column.",
+            discussion: "Example: whiteboard lint Lessons   (exit 0 when clean, 65 otherwise)"
+        )
+
+        @Argument(help: "A folder of lessons (default: the bundled set).")
+        var directory: String?
+
+        func run() throws {
+            let sources: [LessonLibrary.Source]
+            if let directory {
+                do { sources = try LessonLibrary.sources(inDirectory: directory) } catch {
+                    print(error.description)
+                    throw ExitCode(65)
+                }
+            } else {
+                sources = LessonOptions.bundled
+            }
+            let library = LessonLibrary.load([sources])
+            for problem in library.problems { print(problem.description) }
+            if library.problems.isEmpty {
+                print("\(library.lessons.count) lessons, no problems.")
+            } else {
+                print("\(library.problems.count) problem\(library.problems.count == 1 ? "" : "s") in \(Set(library.problems.map(\.file)).count) file(s).")
+                throw ExitCode(65)
+            }
+        }
+    }
+}
