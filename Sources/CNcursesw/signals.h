@@ -110,9 +110,14 @@ static inline void wb_sig_install(int tty_fd, void *storage) {
     ss.ss_flags = 0;
     sigaltstack(&ss, NULL);
     wb_sig_terminate_signo = 0; wb_sig_tstp_flag = 0; wb_sig_cont_flag = 0;
-    wb_sig_set(SIGINT, wb_sig_on_terminate, 0);
-    wb_sig_set(SIGTERM, wb_sig_on_terminate, 0);
-    wb_sig_set(SIGHUP, wb_sig_on_terminate, 0);
+    /* A signal the parent chose to ignore stays ignored: `nohup` ignores HUP,
+       and shells start background jobs with INT ignored. */
+    int terminators[] = { SIGINT, SIGTERM, SIGHUP };
+    for (unsigned i = 0; i < sizeof terminators / sizeof terminators[0]; ++i) {
+        struct sigaction *previous = &wb_sig_store->previous[terminators[i] & 31];
+        sigaction(terminators[i], NULL, previous);
+        if (previous->sa_handler != SIG_IGN) wb_sig_set(terminators[i], wb_sig_on_terminate, 0);
+    }
     wb_sig_set(SIGTSTP, wb_sig_on_tstp, 0);
     wb_sig_set(SIGCONT, wb_sig_on_cont, 0);
     int crashes[] = { SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGABRT, SIGFPE };

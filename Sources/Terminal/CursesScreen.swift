@@ -38,6 +38,10 @@ public final class CursesScreen {
     private var inputClosed = false
     private var resumedPending = false
     private var colorPairs: [Color: Int16] = [:]
+    /// Not a UTF-8 locale: curses cannot print anything past ASCII (a CJK
+    /// glyph would come out blank, a box line as `M-b~@`), so those cells
+    /// show `?` and a wide one also blanks its second column.
+    private let asciiOnly = !CursesScreen.localeIsUTF8()
 
     nonisolated(unsafe) private static var running = false
 
@@ -83,6 +87,7 @@ public final class CursesScreen {
         keypad(window, true)      // arrows and F-keys as KEY_* codes, not escape bytes
         wb_set_escdelay(25)       // ncurses waits 1 s after Esc by default to see if a sequence follows
         curs_set(0)
+        defineCursorKeysInBothModes()
         leaveok(window, true)     // the cursor is hidden; don't spend bytes moving it back
         if options.color && has_colors() {
             start_color()
@@ -97,6 +102,31 @@ public final class CursesScreen {
                 if init_pair(pair, foreground, -1) != ERR { colorPairs[color] = pair }
             }
             supportsColor = !colorPairs.isEmpty
+        }
+    }
+
+    /// Teaches curses the other spelling of the cursor and editing keys.
+    ///
+    /// `keypad()` switches the terminal to application mode, where terminfo
+    /// says Up is `ESC O A`; but tmux, screen, some terminals and every test
+    /// driver that writes bytes itself send the normal-mode `ESC [ A`. Without
+    /// these, such an Up arrives as Esc, `[`, `A`: a quit and two stray keys.
+    private func defineCursorKeysInBothModes() {
+        typealias C = KeyDecoder.Code
+        let table: [(String, UInt32)] = [
+            ("\u{1B}[A", C.up), ("\u{1B}[B", C.down), ("\u{1B}[C", C.right), ("\u{1B}[D", C.left),
+            ("\u{1B}OA", C.up), ("\u{1B}OB", C.down), ("\u{1B}OC", C.right), ("\u{1B}OD", C.left),
+            ("\u{1B}[H", C.home), ("\u{1B}[F", C.end), ("\u{1B}OH", C.home), ("\u{1B}OF", C.end),
+            ("\u{1B}[1~", C.home), ("\u{1B}[4~", C.end), ("\u{1B}[7~", C.home), ("\u{1B}[8~", C.end),
+            ("\u{1B}[5~", C.pageUp), ("\u{1B}[6~", C.pageDown), ("\u{1B}[3~", C.deleteChar),
+            ("\u{1B}[Z", C.backTab),
+            ("\u{1B}OP", C.f0 + 1), ("\u{1B}OQ", C.f0 + 2), ("\u{1B}OR", C.f0 + 3), ("\u{1B}OS", C.f0 + 4),
+            ("\u{1B}[11~", C.f0 + 1), ("\u{1B}[12~", C.f0 + 2), ("\u{1B}[13~", C.f0 + 3), ("\u{1B}[14~", C.f0 + 4),
+            ("\u{1B}[15~", C.f0 + 5), ("\u{1B}[17~", C.f0 + 6), ("\u{1B}[18~", C.f0 + 7), ("\u{1B}[19~", C.f0 + 8),
+            ("\u{1B}[20~", C.f0 + 9), ("\u{1B}[21~", C.f0 + 10), ("\u{1B}[23~", C.f0 + 11), ("\u{1B}[24~", C.f0 + 12),
+        ]
+        for (sequence, code) in table where key_defined(sequence) == 0 {
+            _ = define_key(sequence, Int32(code))
         }
     }
 
@@ -125,7 +155,7 @@ public final class CursesScreen {
     public func draw(_ grid: Grid) {
         let screenSize = size
         let changes: [CellChange]
-        if let lastGrid, lastGrid.size == grid.size, grid.size == screenSize {
+        if let lastGrid, lastGrid.size == grid.size {
             changes = grid.changes(since: lastGrid)
             if changes.isEmpty { return }
         } else {
@@ -136,6 +166,9 @@ public final class CursesScreen {
         for change in changes where change.cell.width != 0 {
             guard change.x < screenSize.cols, change.y < screenSize.rows else { continue }
             put(change.cell, x: change.x, y: change.y)
+            if asciiOnly && change.cell.width == 2 && change.x + 1 < screenSize.cols {
+                put(Cell(text: " ", width: 1, style: change.cell.style), x: change.x + 1, y: change.y)
+            }
         }
         lastGrid = grid
         wnoutrefresh(window)
@@ -146,6 +179,7 @@ public final class CursesScreen {
         let (attrs, pair) = attributes(for: cell.style)
         var text = cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
         if text.isEmpty { text = [wchar_t(32)] }
+        if asciiOnly && !cell.text.unicodeScalars.allSatisfy(\.isASCII) { text = [wchar_t(63)] }
         text.append(0)
         _ = wb_put_cell(window, Int32(y), Int32(x), text, attrs, pair)
     }
