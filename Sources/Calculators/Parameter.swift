@@ -86,9 +86,14 @@ public struct Parameter: Hashable, Sendable {
     /// "1 … 1,000,000,000 followers" — what error messages and the UI show.
     public var rangeDescription: String {
         if !choices.isEmpty { return choices.joined(separator: ", ") }
-        let lo = Format.quantity(Quantity(range.lowerBound, unit))
-        let hi = Format.quantity(Quantity(range.upperBound, unit))
-        return "\(lo) … \(hi)"
+        switch unit.dimension {
+        case .count, .rate:
+            // "1 … 1B followers": the unit once, big bounds short.
+            let text = Format.compact(range.lowerBound) + " … " + Format.compact(range.upperBound)
+            return unit.symbol.isEmpty ? text : text + " " + unit.symbol
+        default:
+            return Format.quantity(Quantity(range.lowerBound, unit)) + " … " + Format.quantity(Quantity(range.upperBound, unit))
+        }
     }
 
     /// The value as shown beside the label.

@@ -8,7 +8,7 @@ public struct AppState: Equatable, Sendable {
     /// Files that did not load, shown on a panel of their own after the lessons.
     public var problems: [LessonError]
     public var current: Int = 0
-    public var focus: Focus = .calculator
+    public var focus: Focus = .lesson
     public var overlay: Overlay?
     public var notice: Notice?
     public var size: Size
@@ -22,7 +22,6 @@ public struct AppState: Equatable, Sendable {
         problems = library.problems
         self.size = size
         self.display = display
-        if panels.isEmpty { focus = .lesson }
         if !problems.isEmpty {
             let files = Set(problems.map(\.file)).count
             notice = Notice(.error, "\(files) lesson file\(files == 1 ? "" : "s") did not load: see the last panel")

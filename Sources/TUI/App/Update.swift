@@ -6,8 +6,11 @@ extension AppState {
     public mutating func handle(_ key: Key) -> [Effect] {
         if key == .resize { return [] }
         guard let message = Keymap.message(for: key, in: keyContext) else {
-            if overlay == nil, case let .character(ch) = key {
-                notice = Notice(.info, "\"\(ch)\" does nothing here: press ? for keys")
+            if overlay == nil, keyContext == .lesson, panel?.inputs != nil,
+               Keymap.message(for: key, in: .calculator) != nil {
+                notice = Notice(.info, "Tab to the calculator to change values")
+            } else if overlay == nil, case let .character(ch) = key {
+                notice = Notice(.info, "\"\(TextWidth.sanitized(String(ch)))\" does nothing here: press ? for keys")
             }
             return []
         }

@@ -6,9 +6,10 @@ struct CalculatorPane {
     let panel: PanelState
     let theme: Theme
 
-    func draw(in rect: Rect, on grid: inout Grid, focused: Bool) {
+    func draw(in rect: Rect, on grid: inout Grid, focused: Bool, tabbed: Bool = false) {
         guard let calculator = panel.calculator, let inputs = panel.inputs else { return }
-        theme.glyphs.box(rect, on: &grid, style: focused ? theme.focusedBorder : theme.border, title: calculator.title)
+        theme.glyphs.box(rect, on: &grid, style: focused ? theme.focusedBorder : theme.border,
+                         title: calculator.title + (tabbed ? " · Tab: lesson" : ""))
         let inner = rect.inset(by: 1)
         let area = Rect(x: inner.x + 1, y: inner.y, width: max(0, inner.width - 2), height: inner.height)
         guard !area.isEmpty else { return }
@@ -43,9 +44,9 @@ struct CalculatorPane {
         let layout = ResultsLayout(output.results)
         if let table = layout.tableLines(width: width, theme: theme) {
             lines += table
-            lines += ResultsLayout.listLines(layout.list, width: width, theme: theme)
+            lines += ResultsLayout.listLines(layout.list, width: min(width, 56), theme: theme)
         } else {
-            lines += ResultsLayout.listLines(output.results, width: width, theme: theme)
+            lines += ResultsLayout.listLines(output.results, width: min(width, 56), theme: theme)
         }
         let checks = panel.claimChecks(output)
         if !checks.isEmpty {
@@ -54,10 +55,11 @@ struct CalculatorPane {
             for check in checks {
                 let mark = check.holds ? theme.glyphs.check : theme.glyphs.cross
                 var line = Line(mark + " ", check.holds ? theme.good : theme.bad)
-                line.append(check.claim.text)
-                if !check.holds, let computed = check.computed {
-                    line.append("  " + theme.glyphs.arrowRight + " " + Format.quantity(computed), theme.bad)
-                }
+                // The computed value must stay visible: cut the claim's text, not the number.
+                let value = !check.holds ? check.computed.map { " " + theme.glyphs.arrowRight + " " + Format.quantity($0) } ?? "" : ""
+                let room = max(4, width - 2 - TextWidth.columns(of: value))
+                line.append(TextWidth.truncate(check.claim.text, toColumns: room, ellipsis: theme.glyphs.ellipsis))
+                if !value.isEmpty { line.append(value, theme.bad) }
                 lines.append(line)
             }
         }

@@ -3,7 +3,7 @@
 public struct Layout: Equatable, Sendable {
     public static let minimum = Size(cols: 40, rows: 12)
     /// From this width the lesson and calculator sit side by side; below it, Tab switches.
-    public static let sideBySideWidth = 72
+    public static let sideBySideWidth = 100
 
     public let header: Rect
     public let lesson: Rect?
@@ -22,7 +22,7 @@ public struct Layout: Equatable, Sendable {
             lesson = body
             calculator = nil
         } else if w >= Self.sideBySideWidth {
-            let left = min(max(30, w * 42 / 100), 72)
+            let left = min(max(50, w * 45 / 100), 80)
             let (l, r) = body.splitHorizontally(leftWidth: left)
             lesson = l
             calculator = r

@@ -21,7 +21,8 @@ public enum Screen {
                           scroll: panel.lessonScroll, title: title)
             }
             if let rect = layout.calculator {
-                CalculatorPane(panel: panel, theme: theme).draw(in: rect, on: &grid, focused: state.focus == .calculator)
+                CalculatorPane(panel: panel, theme: theme).draw(in: rect, on: &grid, focused: state.focus == .calculator,
+                                                                tabbed: layout.lesson == nil)
             }
         } else {
             ProblemsPage(problems: state.problems, theme: theme)
