@@ -136,7 +136,7 @@ public enum ParameterError: Error, Equatable, CustomStringConvertible {
         case let .notANumber(key, text, allowed):
             return "\(key): \"\(text)\" is not a number (allowed: \(allowed))"
         case let .outOfRange(key, value, allowed):
-            return "\(key): \(Format.count(value)) is out of range (allowed: \(allowed))"
+            return "\(key): \(abs(value) < 1e12 ? Format.count(value) : String(value)) is out of range (allowed: \(allowed))"
         case let .malformedAssignment(text):
             return "\"\(text)\" is not key=value"
         }
