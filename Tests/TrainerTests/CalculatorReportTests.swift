@@ -20,8 +20,8 @@ import Testing
         }
         #expect(throws: ParameterError.self) { try CalculatorReport.inputs(for: fanout, assignments: ["bogus=1"]) }
         #expect(message(["bogus=1"]) == #"fanout has no parameter "bogus" (parameters: followers, write_capacity, active_percent, read_cached_ms, read_uncached_ms, merge_ms, pull_write_ms, entry_bytes, push_below, pull_above)"#)
-        #expect(message(["followers=5e9"]) == "followers: 5,000,000,000 is out of range (allowed: 1 followers … 1,000,000,000 followers)")
-        #expect(message(["followers=many"]) == #"followers: "many" is not a number (allowed: 1 followers … 1,000,000,000 followers)"#)
+        #expect(message(["followers=5e9"]) == "followers: 5,000,000,000 is out of range (allowed: 1 … 1B followers)")
+        #expect(message(["followers=many"]) == #"followers: "many" is not a number (allowed: 1 … 1B followers)"#)
     }
 
     func message(_ assignments: [String]) -> String? {
@@ -34,7 +34,7 @@ import Testing
         let inputs = try CalculatorReport.inputs(for: fanout, assignments: ["followers=2M"])
         let lines = CalculatorReport.table(fanout, inputs).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.first == "Fan-out analyzer — \(fanout.summary)")
-        #expect(lines.contains("followers         2,000,000 followers *  1 followers … 1,000,000,000 followers"))
+        #expect(lines.contains("followers         2,000,000 followers *  1 … 1B followers"))
         #expect(lines.contains("push.writes            2,000,000 writes  push writes"))
         #expect(lines.contains("recommended            pull              recommended"))
         #expect(lines.last == "")
@@ -69,7 +69,7 @@ import Testing
             #expect(list.contains("\(calculator.name) — \(calculator.title): "))
             for parameter in calculator.parameters { #expect(list.contains("  \(parameter.key) ")) }
         }
-        #expect(list.contains("  followers         followers  default 1,000,000 followers  1 followers … 1,000,000,000 followers"))
+        #expect(list.contains("  followers         followers  default 1,000,000 followers  1 … 1B followers"))
     }
 
     @Test func layoutPadsEveryColumnButTheLast() {
