@@ -16,6 +16,8 @@ public struct AppState: Equatable, Sendable {
     /// Set once the user changed something since the last export (quitting then offers one).
     public var unsavedChanges = false
     public var quitRequested = false
+    /// While only the first lesson is parsed: how many panels are coming, for the header.
+    public var announcedPages: Int?
 
     public init(library: LessonLibrary, size: Size, display: DisplayOptions = DisplayOptions()) {
         panels = library.lessons.map(PanelState.init)
@@ -40,6 +42,7 @@ public struct AppState: Equatable, Sendable {
             return PanelState(lesson: lesson)
         }
         problems = library.problems
+        announcedPages = nil
         current = currentID.flatMap { id in panels.firstIndex { $0.lesson.id == id } } ?? min(current, max(0, pageCount - 1))
         if !problems.isEmpty, notice == nil {
             let files = Set(problems.map(\.file)).count

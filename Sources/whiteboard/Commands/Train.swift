@@ -69,6 +69,7 @@ struct RunLoop {
         let first = lessonSets.count == 1 ? lessonSets[0].sorted { $0.name < $1.name }.prefix(1) : []
         state = AppState(library: LessonLibrary.load([Array(first)]), size: screen.size,
                          display: DisplayOptions(unicode: unicode, color: screen.supportsColor))
+        state.announcedPages = lessonSets.count == 1 ? lessonSets[0].count : nil
     }
 
     /// Returns an exit status to report (a signal's 128 + n), or nil for a normal quit.
