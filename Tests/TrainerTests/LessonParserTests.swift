@@ -151,9 +151,16 @@ import Testing
         #expect(body("```\na\tb\nabcd\te\n\tx\n```") == [.code(["a   b", "abcd    e", "    x"])])
     }
 
-    @Test func anUnclosedFenceRunsToTheEndOfTheFile() {
-        #expect(body("Intro.\n```\nbox\n\n# still code") == [
-            .paragraph("Intro."), .code(["box", "", "# still code"]),
+    @Test func anUnclosedFenceIsAnErrorAtItsOpeningLine() {
+        #expect(lint("---\nid: demo\nminutes: \"50\"\ntitle: Demo\n---\nIntro.\n```\nbox\n\n# still code") == [
+            "demo.md:7:1: error: fenced block is never closed (add a line ```)",
+        ])
+    }
+
+    @Test func aFencedLineWiderThanSixtyColumnsIsAnError() {
+        let wide = String(repeating: "x", count: 61)
+        #expect(lint("---\nid: demo\nminutes: \"50\"\ntitle: Demo\n---\n```\n\(wide)\n```\n") == [
+            "demo.md:7:61: error: fenced line is 61 columns wide (at most 60, it is drawn verbatim)",
         ])
     }
 }

@@ -60,10 +60,33 @@ public enum LessonParser {
                 return (nil, errors)
             }
             var reader = FieldReader(file: file, offset: offset)
-            let lesson = reader.lesson(map, body: BodyParser.parse(Array(lines[(close + 1)...])))
+            let bodyLines = Array(lines[(close + 1)...])
+            let lesson = reader.lesson(map, body: BodyParser.parse(bodyLines))
             errors += reader.errors
+            errors += Self.checkBody(bodyLines, firstLine: close + 2, file: file)
             return (errors.isEmpty ? lesson : nil, errors)
         }
+    }
+
+    /// Fenced blocks are drawn verbatim, so they must close and fit a pane.
+    static let maxFenceWidth = 60
+
+    static func checkBody(_ lines: [Substring], firstLine: Int, file: String) -> [LessonError] {
+        var errors: [LessonError] = []
+        var openedAt: Int?
+        for (i, line) in lines.enumerated() {
+            let number = firstLine + i
+            if line.trimmed.hasPrefix("```") {
+                openedAt = openedAt == nil ? number : nil
+            } else if openedAt != nil, line.count > maxFenceWidth {
+                errors.append(LessonError(file: file, line: number, column: maxFenceWidth + 1,
+                                          "fenced line is \(line.count) columns wide (at most \(maxFenceWidth), it is drawn verbatim)"))
+            }
+        }
+        if let openedAt {
+            errors.append(LessonError(file: file, line: openedAt, column: 1, "fenced block is never closed (add a line ```)"))
+        }
+        return errors
     }
 
     static func line(_ node: Node, _ offset: Int) -> Int { (node.mark?.line ?? 1) + offset }
