@@ -12,13 +12,13 @@ public struct DebtPrioritizer: Calculator {
 
     /// The five debts the board lists; the first three carry its scores, the
     /// last two our own, marked as such in the lesson.
-    static let slots: [(name: String, impact: Double, risk: Double, effort: Double,
+    static let slots: [(name: String, short: String, impact: Double, risk: Double, effort: Double,
                         urgency: Double, reach: Double, confidence: Double)] = [
-        ("Single region deployment", 9, 8, 9, 5, 100, 80),
-        ("Simple ranking algorithm", 7, 2, 8, 3, 100, 50),
-        ("Coarse sharding", 6, 7, 5, 6, 100, 80),
-        ("Manual cache tuning", 4, 4, 3, 2, 60, 80),
-        ("Synchronous image processing", 5, 3, 2, 4, 30, 100),
+        ("Single region deployment", "single region", 9, 8, 9, 5, 100, 80),
+        ("Simple ranking algorithm", "simple ranking", 7, 2, 8, 3, 100, 50),
+        ("Coarse sharding", "coarse sharding", 6, 7, 5, 6, 100, 80),
+        ("Manual cache tuning", "cache tuning", 4, 4, 3, 2, 60, 80),
+        ("Synchronous image processing", "sync images", 5, 3, 2, 4, 30, 100),
     ]
 
     public static func itemName(_ index: Int) -> String {
@@ -29,7 +29,7 @@ public struct DebtPrioritizer: Calculator {
         var list = [Parameter("items", "items", unit: .items, default: 3, range: 1...Double(slots.count), integral: true,
                               help: "How many of the board's debts to rank.")]
         for (i, s) in slots.enumerated() {
-            let d = "d\(i + 1)", short = s.name
+            let d = "d\(i + 1)", short = s.short
             func score(_ key: String, _ what: String, _ v: Double, _ help: String) -> Parameter {
                 Parameter("\(d).\(key)", "\(short): \(what)", default: v, range: 1...10, integral: true, help: help)
             }
@@ -57,14 +57,14 @@ public struct DebtPrioritizer: Calculator {
     }
 
     public struct Scored: Hashable, Sendable {
-        public let index: Int, name: String, priority: Double, wsjf: Double, rice: Double
+        public let index: Int, name: String, short: String, priority: Double, wsjf: Double, rice: Double
     }
 
     public func score(_ p: Inputs) -> [Scored] {
         (0..<Int(p["items"])).map { i in
             let d = "d\(i + 1)."
             let impact = p[d + "impact"], risk = p[d + "risk"], effort = max(p[d + "effort"], 1)
-            return Scored(index: i, name: Self.itemName(i),
+            return Scored(index: i, name: Self.itemName(i), short: Self.slots.indices.contains(i) ? Self.slots[i].short : "item \(i + 1)",
                           priority: impact * risk / effort,
                           wsjf: (impact + p[d + "urgency"] + risk) / effort,
                           rice: p[d + "reach"] * impact * p[d + "confidence"] / 100 / effort)
@@ -87,12 +87,12 @@ public struct DebtPrioritizer: Calculator {
         for item in items {
             let d = "d\(item.index + 1)"
             results += [
-                ResultValue("\(d).priority", "\(item.name): priority", item.priority, .score),
-                ResultValue("\(d).rank", "\(item.name): rank", Double(byPriority[item.index]), .count),
-                ResultValue("\(d).wsjf", "\(item.name): WSJF", item.wsjf, .score),
-                ResultValue("\(d).wsjf_rank", "\(item.name): WSJF rank", Double(byWSJF[item.index]), .count),
-                ResultValue("\(d).rice", "\(item.name): RICE", item.rice, .score),
-                ResultValue("\(d).rice_rank", "\(item.name): RICE rank", Double(byRICE[item.index]), .count),
+                ResultValue("\(d).priority", "\(item.short): priority", item.priority, .count),
+                ResultValue("\(d).rank", "\(item.short): rank", Double(byPriority[item.index]), .count),
+                ResultValue("\(d).wsjf", "\(item.short): WSJF", item.wsjf, .count),
+                ResultValue("\(d).wsjf_rank", "\(item.short): WSJF rank", Double(byWSJF[item.index]), .count),
+                ResultValue("\(d).rice", "\(item.short): RICE", item.rice, .count),
+                ResultValue("\(d).rice_rank", "\(item.short): RICE rank", Double(byRICE[item.index]), .count),
             ]
         }
         let top = items.first { byPriority[$0.index] == 1 }
@@ -104,7 +104,7 @@ public struct DebtPrioritizer: Calculator {
         let ordered = items.sorted { byPriority[$0.index] < byPriority[$1.index] }
         return Output(results: results, charts: [
             .bars(title: "impact × risk / effort", bars: ordered.map {
-                .init($0.name, Quantity($0.priority, .score), highlighted: byPriority[$0.index] == 1)
+                .init($0.short, Quantity($0.priority, .count), highlighted: byPriority[$0.index] == 1)
             }),
         ], notes: notes)
     }

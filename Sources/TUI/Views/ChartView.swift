@@ -86,8 +86,11 @@ struct ChartView {
             var line = Line(Pad.right(lane.label, labelWidth) + " ")
             for c in 0..<span {
                 let t = duration * (Double(c) + 0.5) / Double(span)
-                let state = lane.segments.first { t >= $0.start && t < $0.end }?.state ?? lane.segments.last?.state ?? ""
-                if !seen.contains(state), !state.isEmpty { seen.append(state) }
+                // Outside every segment the lane is blank (the burst lane covers only the burst).
+                let state = lane.segments.first { t >= $0.start && t < $0.end }?.state
+                    ?? (t >= (lane.segments.last?.end ?? 0) && lane.segments.last?.end == duration ? lane.segments.last?.state : nil)
+                guard let state, !state.isEmpty else { line.append(" "); continue }
+                if !seen.contains(state) { seen.append(state) }
                 line.append(theme.timelineGlyph(state), style(for: state))
             }
             out.append(line)

@@ -25,12 +25,14 @@ struct ResultsLayout {
         // Columns shared by at least two rows, in first-seen order.
         var counts: [String: Int] = [:], order: [String] = []
         for row in rows { for c in columnsByRow[row]! { if counts[c] == nil { order.append(c) }; counts[c, default: 0] += 1 } }
-        let columns = order.filter { counts[$0]! >= 2 }
-        let tableRows = rows.filter { row in columnsByRow[row]!.filter(columns.contains).count >= 2 }
+        let shared = order.filter { counts[$0]! >= 2 }
+        let tableRows = rows.filter { row in columnsByRow[row]!.filter(shared.contains).count >= 2 }
+        // Keep only columns that at least two of the table's own rows have.
+        let columns = shared.filter { c in tableRows.filter { columnsByRow[$0]!.contains(c) }.count >= 2 }
         if columns.count >= 2, tableRows.count >= 2 {
             let byKey = Dictionary(results.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
             let cells = tableRows.map { row in columns.map { byKey["\(row).\($0)"]?.display ?? "" } }
-            table = Table(rowLabels: tableRows.map { labels[$0]! }, columnLabels: columns.map { $0.replacing("_", with: " ") },
+            table = Table(rowLabels: tableRows.map { labels[$0]! }, columnLabels: columns.map(Self.columnLabel),
                           cells: cells)
             let inTable = Set(tableRows.flatMap { row in columns.map { "\(row).\($0)" } })
             list = results.filter { !inTable.contains($0.key) }
@@ -38,6 +40,11 @@ struct ResultsLayout {
             table = nil
             list = results
         }
+    }
+
+    /// "write_time" → "write time"; "wsjf_rank" → "wsjf #" (narrow columns for rankings).
+    static func columnLabel(_ key: String) -> String {
+        (key.hasSuffix("_rank") ? String(key.dropLast(5)) + " #" : key).replacing("_", with: " ")
     }
 
     /// "Single region deployment: rank" → "Single region deployment"; "push writes" → "push".
