@@ -17,6 +17,13 @@ import Darwin
 /// is removed and the old file is left as it was.
 public enum AtomicFile {
     public static func write(_ text: String, to path: String, overwrite: Bool) throws(StorageError) {
+        try write(text, to: path, overwrite: overwrite, beforeCommit: {})
+    }
+
+    /// `beforeCommit` runs after the temporary file is complete and before it
+    /// takes its name: tests use it to lose a race on purpose.
+    static func write(_ text: String, to path: String, overwrite: Bool,
+                      beforeCommit: () -> Void) throws(StorageError) {
         var mode: mode_t = 0o600
         var info = stat()
         if lstat(path, &info) == 0 {
@@ -45,6 +52,7 @@ public enum AtomicFile {
         if let code = writeAll(fd, text) { throw fail(code, closing: true) }
         if fsync(fd) != 0 { throw fail(errno, closing: true) }
         if close(fd) != 0 { throw fail(errno, closing: false) }
+        beforeCommit()
 
         if overwrite {
             if rename(temp, path) != 0 { throw fail(errno, closing: false) }

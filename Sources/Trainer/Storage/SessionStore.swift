@@ -91,8 +91,8 @@ public struct SessionStore: Sendable {
             throw StorageError("write", historyPath, reason: "cannot encode the entry")
         }
         let path = historyPath
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
-        guard fd >= 0 else { throw StorageError("write", path, errno: errno == ELOOP ? ELOOP : errno) }
+        let fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard fd >= 0 else { throw StorageError("write", path, errno: errno) }
         defer { close(fd) }
         var line = String(decoding: data, as: UTF8.self) + "\n"
         var last: UInt8 = 0x0A
