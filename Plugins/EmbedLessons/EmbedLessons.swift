@@ -11,7 +11,7 @@ struct EmbedLessons: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let lessons = context.package.directoryURL.appending(path: "Lessons")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: lessons.path())) ?? []
-        let inputs = names.filter { $0.hasSuffix(".md") }.sorted().map { lessons.appending(path: $0) }
+        let inputs = names.filter { $0.hasSuffix(".md") && $0.lowercased() != "readme.md" }.sorted().map { lessons.appending(path: $0) }
         let output = context.pluginWorkDirectoryURL.appending(path: "BundledLessonFiles.swift")
         return [
             .buildCommand(

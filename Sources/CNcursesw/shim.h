@@ -6,12 +6,29 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <ncurses.h>
 #include <locale.h>
+#include <langinfo.h>
+#include <errno.h>
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <termios.h>
+#include <unistd.h>
+#include <wchar.h>
+
+/* SwiftPM does not see edits to this header (or signals.h) as a reason to
+   recompile: after changing either, touch the Swift files that import it. */
 
 /* Swift 6 rejects curses' mutable globals and cannot import its macros:
    each one is re-exported here as a static inline function. */
 static inline WINDOW *wb_stdscr(void) { return stdscr; }
+static inline WINDOW *wb_curscr(void) { return curscr; }
 static inline int wb_lines(void) { return LINES; }
 static inline int wb_cols(void) { return COLS; }
+static inline int wb_colors(void) { return COLORS; }
 static inline int wb_getmaxy(WINDOW *w) { return getmaxy(w); }
 static inline int wb_getmaxx(WINDOW *w) { return getmaxx(w); }
 static inline void wb_set_escdelay(int ms) { set_escdelay(ms); }
@@ -25,4 +42,72 @@ static inline int wb_key_resize(void) { return KEY_RESIZE; }
 static inline int wb_err(void) { return ERR; }
 static inline int wb_ok(void) { return OK; }
 static inline int wb_lc_all(void) { return LC_ALL; }
+
+/* Key codes KeyDecoder names as Swift constants; a test checks they agree. */
+static inline int wb_key_up(void) { return KEY_UP; }
+static inline int wb_key_down(void) { return KEY_DOWN; }
+static inline int wb_key_left(void) { return KEY_LEFT; }
+static inline int wb_key_right(void) { return KEY_RIGHT; }
+static inline int wb_key_home(void) { return KEY_HOME; }
+static inline int wb_key_end(void) { return KEY_END; }
+static inline int wb_key_ppage(void) { return KEY_PPAGE; }
+static inline int wb_key_npage(void) { return KEY_NPAGE; }
+static inline int wb_key_backspace(void) { return KEY_BACKSPACE; }
+static inline int wb_key_enter(void) { return KEY_ENTER; }
+static inline int wb_key_btab(void) { return KEY_BTAB; }
+static inline int wb_key_dc(void) { return KEY_DC; }
+static inline int wb_key_f(int n) { return KEY_F(n); }
+static inline int wb_key_a1(void) { return KEY_A1; }
+static inline int wb_key_a3(void) { return KEY_A3; }
+static inline int wb_key_c1(void) { return KEY_C1; }
+static inline int wb_key_c3(void) { return KEY_C3; }
+
+/* newterm instead of initscr: initscr prints "Error opening terminal" and
+   exits the process when TERM is unknown; newterm returns NULL and lets us
+   report it. The FILE pointers are C globals Swift 6 will not touch. */
+static inline SCREEN *wb_newterm(void) { return newterm(NULL, stdout, stdin); }
+
+static inline int wb_color_pair(int n) { return (int)COLOR_PAIR(n); }
+
+/* One cell: a spacing character plus any combining ones. setcchar keeps at
+   most CCHARW_MAX characters and stops at a second spacing one, so an emoji
+   ZWJ sequence shows its first emoji rather than corrupting the line. */
+static inline int wb_put_cell(WINDOW *w, int y, int x, const wchar_t *text, attr_t attrs, short pair) {
+    cchar_t cc;
+    if (setcchar(&cc, text, attrs, pair, NULL) == ERR) return ERR;
+    return mvwadd_wch(w, y, x, &cc);
+}
+
+static inline const char *wb_codeset(void) { return nl_langinfo(CODESET); }
+static inline int wb_errno(void) { return errno; }
+static inline void wb_clear_errno(void) { errno = 0; }
+static inline int wb_eintr(void) { return EINTR; }
+
+/* Is the terminal gone? After the other side of a pty closes (window closed,
+   ssh dropped) reads return 0 or EIO forever, and poll reports HUP/ERR/NVAL:
+   curses then answers every wget_wch with ERR at once, which a loop would
+   take for a timeout and spin on. */
+static inline int wb_input_hung_up(int fd) {
+    struct pollfd p = { .fd = fd, .events = POLLIN, .revents = 0 };
+    int n = poll(&p, 1, 0);
+    if (n < 0) return errno == EINTR ? 0 : 1;
+    return (p.revents & (POLLHUP | POLLERR | POLLNVAL)) ? 1 : 0;
+}
+
+/* ioctl is variadic, which Swift cannot call. Returns 0 and the size on success. */
+static inline int wb_tty_size(int fd, int *rows, int *cols) {
+    struct winsize ws;
+    if (ioctl(fd, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 || ws.ws_col == 0) return -1;
+    *rows = ws.ws_row;
+    *cols = ws.ws_col;
+    return 0;
+}
+
+static inline void wb_sleep_ms(int ms) {
+    if (ms <= 0) return;
+    struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
+    nanosleep(&ts, NULL);
+}
+
+#include "signals.h"
 #endif

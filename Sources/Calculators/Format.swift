@@ -36,6 +36,13 @@ public enum Format {
         return significant(v)
     }
 
+    /// Short counts for ranges and axes: "10K", "1M", "1.5B"; small values as `count`.
+    public static func compact(_ v: Double) -> String {
+        guard v.isFinite else { return "n/a" }
+        if abs(v) < 10_000 { return count(v) }
+        return si(v, prefixes: ["", "K", "M", "B", "T", "Q"])
+    }
+
     /// Dollars: "$11.11", "$115,000", "$2.15M", "$0.0000294".
     public static func money(_ v: Double) -> String {
         guard v.isFinite else { return "n/a" }

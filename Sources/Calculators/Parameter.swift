@@ -86,9 +86,14 @@ public struct Parameter: Hashable, Sendable {
     /// "1 … 1,000,000,000 followers" — what error messages and the UI show.
     public var rangeDescription: String {
         if !choices.isEmpty { return choices.joined(separator: ", ") }
-        let lo = Format.quantity(Quantity(range.lowerBound, unit))
-        let hi = Format.quantity(Quantity(range.upperBound, unit))
-        return "\(lo) … \(hi)"
+        switch unit.dimension {
+        case .count, .rate:
+            // "1 … 1B followers": the unit once, big bounds short.
+            let text = Format.compact(range.lowerBound) + " … " + Format.compact(range.upperBound)
+            return unit.symbol.isEmpty ? text : text + " " + unit.symbol
+        default:
+            return Format.quantity(Quantity(range.lowerBound, unit)) + " … " + Format.quantity(Quantity(range.upperBound, unit))
+        }
     }
 
     /// The value as shown beside the label.
@@ -131,7 +136,7 @@ public enum ParameterError: Error, Equatable, CustomStringConvertible {
         case let .notANumber(key, text, allowed):
             return "\(key): \"\(text)\" is not a number (allowed: \(allowed))"
         case let .outOfRange(key, value, allowed):
-            return "\(key): \(Format.count(value)) is out of range (allowed: \(allowed))"
+            return "\(key): \(abs(value) < 1e12 ? Format.count(value) : String(value)) is out of range (allowed: \(allowed))"
         case let .malformedAssignment(text):
             return "\"\(text)\" is not key=value"
         }

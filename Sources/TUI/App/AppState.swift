@@ -1,0 +1,58 @@
+import Calculators
+import Trainer
+
+/// The whole app as data: panels, focus, any overlay, the status notice and
+/// the screen size. `update` changes it; views read it; nothing else does.
+public struct AppState: Equatable, Sendable {
+    public var panels: [PanelState]
+    /// Files that did not load, shown on a panel of their own after the lessons.
+    public var problems: [LessonError]
+    public var current: Int = 0
+    public var focus: Focus = .lesson
+    public var overlay: Overlay?
+    public var notice: Notice?
+    public var size: Size
+    public var display: DisplayOptions
+    /// Set once the user changed something since the last export (quitting then offers one).
+    public var unsavedChanges = false
+    public var quitRequested = false
+
+    public init(library: LessonLibrary, size: Size, display: DisplayOptions = DisplayOptions()) {
+        panels = library.lessons.map(PanelState.init)
+        problems = library.problems
+        self.size = size
+        self.display = display
+        if !problems.isEmpty {
+            let files = Set(problems.map(\.file)).count
+            notice = Notice(.error, "\(files) lesson file\(files == 1 ? "" : "s") did not load: see the last panel")
+        }
+    }
+
+    /// Panels plus the problems panel when some files failed.
+    public var pageCount: Int { panels.count + (problems.isEmpty ? 0 : 1) }
+
+    public var isOnProblemsPage: Bool { current >= panels.count }
+
+    public var panel: PanelState? { panels.indices.contains(current) ? panels[current] : nil }
+
+    /// The key context for the current overlay and focus.
+    public var keyContext: KeyBinding.Context {
+        switch overlay {
+        case .help: return .help
+        case .panelList: return .panelList
+        case .entry: return .entry
+        case nil: return focus == .lesson || panel?.inputs == nil ? .lesson : .calculator
+        }
+    }
+
+    /// Panels whose number or title matches the panel-list query.
+    public func panelMatches(_ query: String) -> [Int] {
+        let q = query.lowercased()
+        guard !q.isEmpty else { return Array(panels.indices) }
+        if let n = Int(q) { return panels.indices.filter { String($0 + 1).hasPrefix(String(n)) } }
+        return panels.indices.filter {
+            let l = panels[$0].lesson
+            return l.title.lowercased().contains(q) || l.id.contains(q) || l.minutes.contains(q)
+        }
+    }
+}

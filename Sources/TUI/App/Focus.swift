@@ -1,0 +1,36 @@
+/// Which pane the movement keys act on.
+public enum Focus: String, Equatable, Sendable {
+    case lesson, calculator
+}
+
+/// A modal layer over the panels. Only one at a time; Esc closes it.
+public enum Overlay: Equatable, Sendable {
+    /// Every key, from the keymap.
+    case help
+    /// Jump to a panel: typed text filters by number or title.
+    case panelList(query: String, selection: Int)
+    /// Typing an exact value for the selected parameter.
+    case entry(ValueEntry)
+}
+
+/// The line editor for an exact value (`Enter` on a parameter).
+public struct ValueEntry: Equatable, Sendable {
+    public var key: String
+    public var text: String
+    public init(key: String, text: String = "") { self.key = key; self.text = text }
+}
+
+/// A message on the status line: what just happened, or what went wrong.
+public struct Notice: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable { case info, error }
+    public var kind: Kind
+    public var text: String
+    public init(_ kind: Kind, _ text: String) { self.kind = kind; self.text = text }
+}
+
+/// How the screen may draw: Unicode frames and colour when the terminal has them.
+public struct DisplayOptions: Equatable, Sendable {
+    public var unicode: Bool
+    public var color: Bool
+    public init(unicode: Bool = true, color: Bool = true) { self.unicode = unicode; self.color = color }
+}

@@ -1,0 +1,82 @@
+/// The one table of keys: update resolves keys through it, the `?` overlay
+/// draws from it, and the README's key section is generated from it (a test
+/// fails when they differ).
+public struct KeyBinding: Equatable, Sendable {
+    /// Where a binding applies. `.panels` is both panes; overlays have their own.
+    public enum Context: String, Equatable, Sendable, CaseIterable {
+        case panels, lesson, calculator, entry, panelList, help
+    }
+
+    public let keys: [Key]
+    public let message: Message
+    public let help: String
+    public let group: String
+    public let contexts: [Context]
+    /// Shown in the footer's short hint line.
+    public let hint: String?
+
+    public init(_ keys: [Key], _ message: Message, _ help: String, group: String, in contexts: [Context],
+                hint: String? = nil) {
+        self.keys = keys
+        self.message = message
+        self.help = help
+        self.group = group
+        self.contexts = contexts
+        self.hint = hint
+    }
+
+    public var keyNames: String { keys.map(\.helpName).joined(separator: " ") }
+}
+
+public enum Keymap {
+    static func c(_ s: Character) -> Key { .character(s) }
+
+    public static let bindings: [KeyBinding] = [
+        .init([c("n"), .pageDown], .nextPanel, "next panel", group: "Panels", in: [.panels], hint: "n/p panel"),
+        .init([c("p"), .pageUp], .previousPanel, "previous panel", group: "Panels", in: [.panels]),
+        .init([c("g")], .openPanelList, "panel list: jump by number or title", group: "Panels", in: [.panels], hint: "g list"),
+        .init([.tab, .backTab], .toggleFocus, "switch focus: lesson / calculator", group: "Panels", in: [.panels], hint: "Tab focus"),
+        .init([c("j"), .down], .moveSelection(1), "next parameter", group: "Calculator", in: [.calculator], hint: "j/k select"),
+        .init([c("k"), .up], .moveSelection(-1), "previous parameter", group: "Calculator", in: [.calculator]),
+        .init([c("+"), c("="), c("l"), .right], .step(1, large: false), "step the value up", group: "Calculator",
+              in: [.calculator], hint: "+/- step"),
+        .init([c("-"), c("_"), c("h"), .left], .step(-1, large: false), "step the value down", group: "Calculator",
+              in: [.calculator]),
+        .init([c("L")], .step(1, large: true), "step up ×10 (log scales multiply)", group: "Calculator",
+              in: [.calculator], hint: "H/L ×10"),
+        .init([c("H")], .step(-1, large: true), "step down ×10", group: "Calculator", in: [.calculator]),
+        .init([.enter], .beginEntry, "type an exact value (1M, 10k, 2.5e6)", group: "Calculator", in: [.calculator],
+              hint: "Enter type"),
+        .init([c("r")], .resetParameter, "reset the parameter", group: "Calculator", in: [.calculator], hint: "r reset"),
+        .init([c("R")], .resetPanel, "reset every parameter of the panel", group: "Calculator", in: [.panels]),
+        .init([c("c")], .cycleClaim, "explain the next claim on the status line", group: "Calculator", in: [.panels]),
+        .init([c("j"), .down], .scrollLesson(1), "scroll down", group: "Lesson", in: [.lesson]),
+        .init([c("k"), .up], .scrollLesson(-1), "scroll up", group: "Lesson", in: [.lesson]),
+        .init([c(" "), c("f")], .pageLesson(1), "page down", group: "Lesson", in: [.lesson]),
+        .init([c("b")], .pageLesson(-1), "page up", group: "Lesson", in: [.lesson]),
+        .init([c("x")], .export, "export the session (Markdown and JSON)", group: "App", in: [.panels], hint: "x export"),
+        .init([c("?"), .function(1)], .toggleHelp, "this help", group: "App", in: [.panels, .help], hint: "? help"),
+        .init([c("q")], .quit, "quit", group: "App", in: [.panels, .help], hint: "q quit"),
+        .init([.escape], .cancel, "close / cancel", group: "App", in: [.help, .entry, .panelList]),
+        .init([.enter], .commit, "accept", group: "Editing", in: [.entry, .panelList]),
+        .init([.backspace, .delete], .deleteBackward, "delete a character", group: "Editing", in: [.entry, .panelList]),
+        .init([.down, .control("n")], .moveListSelection(1), "next match", group: "Editing", in: [.panelList]),
+        .init([.up, .control("p")], .moveListSelection(-1), "previous match", group: "Editing", in: [.panelList]),
+    ]
+
+    /// The message for a key in a context; printable keys type text in the editing contexts.
+    public static func message(for key: Key, in context: KeyBinding.Context) -> Message? {
+        let scopes: [KeyBinding.Context] = context == .lesson || context == .calculator ? [context, .panels] : [context]
+        for scope in scopes {
+            if let binding = bindings.first(where: { $0.contexts.contains(scope) && $0.keys.contains(key) }) {
+                return binding.message
+            }
+        }
+        if context == .entry || context == .panelList, case let .character(ch) = key { return .typed(ch) }
+        if key == .control("c") { return .quit }
+        return nil
+    }
+
+    /// The footer's hint line.
+    public static var hints: [String] { bindings.compactMap(\.hint) }
+}

@@ -1,0 +1,46 @@
+import Trainer
+
+/// Everything that can happen to the app. User intents are imperative
+/// (`.nextPanel`); things the world reports are past tense (`.resized`).
+public enum Message: Equatable, Sendable {
+    // Panels
+    case nextPanel, previousPanel
+    case goToPanel(Int)
+    case openPanelList
+    // Focus and movement
+    case toggleFocus
+    case moveSelection(Int)
+    case scrollLesson(Int)
+    case pageLesson(Int)
+    // Editing parameters
+    case step(Int, large: Bool)
+    case beginEntry
+    case resetParameter, resetPanel
+    case cycleClaim
+    // Line editing, in the entry and panel-list overlays
+    case typed(Character)
+    case deleteBackward
+    case commit
+    case cancel
+    case moveListSelection(Int)
+    // App
+    case toggleHelp
+    case export
+    case quit
+    // World events
+    case resized(Size)
+    case exportFinished(Result<[String], ExportFailure>)
+}
+
+/// Why an export failed, as the status line should say it.
+public struct ExportFailure: Error, Equatable, Sendable {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+}
+
+/// What the run loop must do after an update: effects are values, so tests
+/// can compare them, and the loop alone performs I/O.
+public enum Effect: Equatable, Sendable {
+    case quit
+    case export
+}

@@ -1,0 +1,216 @@
+/// Column widths of text as a terminal shows it, and the text operations built on them.
+///
+/// Widths follow Unicode East Asian Width (Wide and Fullwidth take two columns)
+/// plus emoji presentation, which is what glibc's `wcwidth` and current
+/// terminals do. The table lives here, not in libc, so that layout (and every
+/// snapshot test) is the same under any locale, including `LANG=C`.
+public enum TextWidth {
+    /// Columns one grapheme takes: 0, 1 or 2.
+    ///
+    /// | character                    | columns |
+    /// |------------------------------|---------|
+    /// | `a`, `é`, `─`, `…`           | 1       |
+    /// | `漢`, `Ａ` (fullwidth)        | 2       |
+    /// | `ｱ` (halfwidth katakana)      | 1       |
+    /// | `🚀`, `❤️` (with U+FE0F), `🇫🇷` | 2       |
+    /// | `❤︎` (with U+FE0E)            | 1       |
+    /// | U+0301 alone, U+200B         | 0       |
+    /// | C0/C1 controls, DEL          | 0 (sanitize first: `^[` is 2) |
+    public static func columns(of character: Character) -> Int {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first else { return 0 }
+        if isControl(first) { return 0 }
+        var textPresentation = false
+        var emojiPresentation = false
+        var regionalIndicators = 0
+        for s in scalars {
+            switch s.value {
+            case 0xFE0E: textPresentation = true
+            case 0xFE0F: emojiPresentation = true
+            case 0x1F1E6...0x1F1FF: regionalIndicators += 1
+            default: break
+            }
+        }
+        if regionalIndicators >= 2 { return 2 }
+        if isZeroWidth(first) { return 0 }
+        if isWide(first) { return textPresentation && first.properties.isEmoji ? 1 : 2 }
+        if emojiPresentation && first.properties.isEmoji { return 2 }
+        return 1
+    }
+
+    /// Sum of `columns(of:)` over the string's graphemes.
+    public static func columns(of string: String) -> Int {
+        var total = 0
+        for c in string { total += columns(of: c) }
+        return total
+    }
+
+    /// Cuts `s` to at most `n` columns, ending in `ellipsis` when anything was cut.
+    ///
+    /// | call                                  | result     |
+    /// |---------------------------------------|------------|
+    /// | `truncate("hello", toColumns: 5)`     | `"hello"`  |
+    /// | `truncate("hello", toColumns: 4)`     | `"hel…"`   |
+    /// | `truncate("漢字漢", toColumns: 4)`     | `"漢…"` (3 columns: half a `字` is never kept) |
+    /// | `truncate("hello", toColumns: 0)`     | `""`       |
+    /// | `truncate("hello", toColumns: 2, ellipsis: "...")` | `"he"` (the ellipsis does not fit, so the text wins) |
+    ///
+    /// Measures `s` as given: sanitize first if it may hold control characters.
+    public static func truncate(_ s: String, toColumns n: Int, ellipsis: String = "…") -> String {
+        guard n > 0 else { return "" }
+        if columns(of: s) <= n { return s }
+        let tail = columns(of: ellipsis)
+        let keep = tail <= n ? n - tail : n
+        var out = ""
+        var used = 0
+        for c in s {
+            let w = columns(of: c)
+            if used + w > keep { break }
+            out.append(c)
+            used += w
+        }
+        return tail <= n ? out + ellipsis : out
+    }
+
+    /// Greedy word wrap to `width` columns.
+    ///
+    /// Words are split at spaces (runs of spaces collapse), `"\n"` starts a new
+    /// line and an empty line is kept as `""`. A word longer than `width` is
+    /// broken hard at the column limit, never inside a wide character; a
+    /// grapheme wider than `width` itself (a CJK character at width 1) is
+    /// dropped, so that no line is ever wider than `width`.
+    ///
+    /// ```
+    /// wrap("the quick brown fox", width: 10)  // ["the quick", "brown fox"]
+    /// wrap("abcdefghij", width: 4)            // ["abcd", "efgh", "ij"]
+    /// wrap("漢字漢字", width: 3)                // ["漢", "字", "漢", "字"]
+    /// wrap("a\n\nb", width: 5)                 // ["a", "", "b"]
+    /// wrap("anything", width: 0)              // []
+    /// ```
+    public static func wrap(_ s: String, width: Int) -> [String] {
+        guard width >= 1 else { return [] }
+        var lines: [String] = []
+        for paragraph in s.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            var lineWidth = 0
+            var startedLine = false
+            for word in paragraph.split(separator: " ") {
+                var pieces = [(String(word), columns(of: String(word)))]
+                if pieces[0].1 > width { pieces = hardBreak(word, width: width) }
+                for (piece, w) in pieces {
+                    if !startedLine {
+                        line = piece; lineWidth = w; startedLine = true
+                    } else if lineWidth + 1 + w <= width {
+                        line += " " + piece; lineWidth += 1 + w
+                    } else {
+                        lines.append(line)
+                        line = piece; lineWidth = w
+                    }
+                }
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    /// Makes text safe to put in a cell: no byte of it can drive the terminal.
+    ///
+    /// Lesson files and notes are user-controlled; an ESC in them could move the
+    /// cursor, retitle the window (OSC 0) or write the clipboard (OSC 52).
+    ///
+    /// | input                        | output       |
+    /// |------------------------------|--------------|
+    /// | `"\u{1B}[2J"` (ESC)          | `"^[[2J"`    |
+    /// | `"\u{07}"` (BEL), `"\u{00}"` | `"^G"`, `"^@"` |
+    /// | `"\n"`, `"\r"`               | `"^J"`, `"^M"` |
+    /// | `"\u{7F}"` (DEL)             | `"^?"`       |
+    /// | `"\u{9B}"` (C1 CSI), U+0080–U+009F | `"�"` |
+    /// | `"\t"`                       | `" "`        |
+    public static func sanitized(_ s: String) -> String {
+        var clean = true
+        for u in s.unicodeScalars where isControl(u) {
+            clean = false
+            break
+        }
+        if clean { return s }
+        var out = String.UnicodeScalarView()
+        for u in s.unicodeScalars {
+            switch u.value {
+            case 0x09: out.append(" ")
+            case 0x00...0x1F:
+                out.append("^")
+                out.append(Unicode.Scalar(UInt8(u.value + 0x40)))
+            case 0x7F: out.append("^"); out.append("?")
+            case 0x80...0x9F: out.append("\u{FFFD}")
+            default: out.append(u)
+            }
+        }
+        return String(out)
+    }
+
+    // MARK: - Tables
+
+    static func isControl(_ u: Unicode.Scalar) -> Bool {
+        u.value < 0x20 || (u.value >= 0x7F && u.value <= 0x9F)
+    }
+
+    /// Non-spacing and enclosing marks, format characters and Hangul medial
+    /// and final jamo: they sit on the previous character.
+    static func isZeroWidth(_ u: Unicode.Scalar) -> Bool {
+        switch u.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark: return true
+        case .format: return u.value != 0x00AD   // soft hyphen shows as a hyphen
+        default: break
+        }
+        return (0x1160...0x11FF).contains(u.value) || u.value == 0x200B
+    }
+
+    /// East Asian Wide or Fullwidth, or an emoji that defaults to emoji presentation.
+    static func isWide(_ u: Unicode.Scalar) -> Bool {
+        let v = u.value
+        if v < 0x1100 { return false }
+        if u.properties.isEmojiPresentation { return true }
+        for range in wideRanges where range.contains(v) { return true }
+        return false
+    }
+
+    /// East Asian Width W and F blocks (Unicode 15), emoji handled separately.
+    private static let wideRanges: [ClosedRange<UInt32>] = [
+        0x1100...0x115F,   // Hangul Jamo initial consonants
+        0x2329...0x232A,   // angle brackets
+        0x2E80...0x303E,   // CJK radicals, Kangxi, CJK symbols and punctuation
+        0x3041...0x33FF,   // Hiragana, Katakana, Bopomofo, compatibility
+        0x3400...0x4DBF,   // CJK extension A
+        0x4E00...0x9FFF,   // CJK unified ideographs
+        0xA000...0xA4CF,   // Yi
+        0xA960...0xA97F,   // Hangul Jamo extended A
+        0xAC00...0xD7A3,   // Hangul syllables
+        0xF900...0xFAFF,   // CJK compatibility ideographs
+        0xFE10...0xFE19,   // vertical forms
+        0xFE30...0xFE6F,   // CJK compatibility forms, small forms
+        0xFF00...0xFF60,   // fullwidth forms
+        0xFFE0...0xFFE6,   // fullwidth signs
+        0x16FE0...0x16FE4, 0x17000...0x18CFF, 0x18D00...0x18D08,  // Tangut, Khitan
+        0x1AFF0...0x1B2FF, // Kana supplement and extensions, Nushu
+        0x1F200...0x1F202, 0x1F210...0x1F23B, 0x1F240...0x1F248, 0x1F250...0x1F251,
+        0x20000...0x2FFFD, // CJK extensions B-F
+        0x30000...0x3FFFD, // CJK extensions G-H
+    ]
+
+    private static func hardBreak(_ word: Substring, width: Int) -> [(String, Int)] {
+        var pieces: [(String, Int)] = []
+        var piece = ""
+        var used = 0
+        for c in word {
+            let w = columns(of: c)
+            if w > width { continue }
+            if used + w > width {
+                pieces.append((piece, used))
+                piece = ""; used = 0
+            }
+            piece.append(c); used += w
+        }
+        if !piece.isEmpty { pieces.append((piece, used)) }
+        return pieces
+    }
+}

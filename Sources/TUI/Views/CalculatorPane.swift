@@ -1,0 +1,83 @@
+import Calculators
+
+/// The live calculator: parameters (the selected one highlighted, changed
+/// ones marked), results, the board's claims checked, and a chart.
+struct CalculatorPane {
+    let panel: PanelState
+    let theme: Theme
+
+    func draw(in rect: Rect, on grid: inout Grid, focused: Bool, tabbed: Bool = false) {
+        guard let calculator = panel.calculator, let inputs = panel.inputs else { return }
+        theme.glyphs.box(rect, on: &grid, style: focused ? theme.focusedBorder : theme.border,
+                         title: calculator.title + (tabbed ? " · Tab: lesson" : ""))
+        let inner = rect.inset(by: 1)
+        let area = Rect(x: inner.x + 1, y: inner.y, width: max(0, inner.width - 2), height: inner.height)
+        guard !area.isEmpty else { return }
+        let output = calculator.evaluate(inputs)
+        let width = area.width
+
+        // Parameters take up to a third of the height (at least 3 rows), scrolled to keep the selection in view.
+        let parameters = panel.visibleParameters
+        let paramRows = min(parameters.count, max(3, area.height / 3))
+        let first = min(max(0, panel.selected - paramRows + 1), max(0, parameters.count - paramRows))
+        let labelWidth = min(parameters.map { TextWidth.columns(of: $0.label) }.max() ?? 0, max(8, width / 2 - 2))
+        for row in 0..<paramRows {
+            let i = first + row
+            guard parameters.indices.contains(i) else { break }
+            let p = parameters[i]
+            let isSelected = i == panel.selected
+            let changed = panel.isChanged(p.key)
+            var line = Line(isSelected ? theme.glyphs.pointer + " " : "  ")
+            line.append(Pad.right(p.label, labelWidth), isSelected ? .bold : .plain)
+            line.append("  " + p.display(inputs[p.key]), changed ? theme.changed : .plain)
+            if changed { line.append(theme.glyphs == .unicode ? " •" : " *", theme.warn) }
+            line.draw(on: &grid, x: area.x, y: area.y + row, clip: area,
+                      fill: isSelected ? (focused ? theme.selected : theme.selectedUnfocused) : nil)
+        }
+        var lines: [Line] = []
+        if let p = panel.selectedParameter {
+            var hint = p.rangeDescription + (p.scale == .logarithmic ? " · steps 1-2-5, ×10" : "")
+            if parameters.count > paramRows { hint += " · \(panel.selected + 1)/\(parameters.count)" }
+            lines.append(Line("  " + hint, theme.muted))
+        }
+        lines.append(.blank)
+        let layout = ResultsLayout(output.results)
+        if let table = layout.tableLines(width: width, theme: theme) {
+            lines += table
+            lines += ResultsLayout.listLines(layout.list, width: min(width, 56), theme: theme)
+        } else {
+            lines += ResultsLayout.listLines(output.results, width: min(width, 56), theme: theme)
+        }
+        let checks = panel.claimChecks(output)
+        if !checks.isEmpty {
+            lines.append(.blank)
+            lines.append(Line("The board says", theme.heading))
+            for check in checks {
+                let mark = check.holds ? theme.glyphs.check : theme.glyphs.cross
+                var line = Line(mark + " ", check.holds ? theme.good : theme.bad)
+                // The computed value must stay visible: cut the claim's text, not the number.
+                let value = !check.holds ? check.computed.map { " " + theme.glyphs.arrowRight + " " + Format.quantity($0) } ?? "" : ""
+                let room = max(4, width - 2 - TextWidth.columns(of: value))
+                line.append(TextWidth.truncate(check.claim.text, toColumns: room, ellipsis: theme.glyphs.ellipsis))
+                if !value.isEmpty { line.append(value, theme.bad) }
+                lines.append(line)
+            }
+        }
+        for note in output.notes {
+            for (i, part) in TextWidth.wrap(note, width: width - 2).enumerated() {
+                lines.append(Line((i == 0 ? "! " : "  ") + part, theme.warn))
+            }
+        }
+        // Charts fill what is left, first the first one.
+        let restTop = area.y + paramRows
+        var remaining = area.maxY - restTop - lines.count
+        for chart in output.charts where remaining >= 4 {
+            let drawn = ChartView(chart: chart, theme: theme).lines(width: width, maxHeight: remaining - 1)
+            guard !drawn.isEmpty else { continue }
+            lines.append(.blank)
+            lines += drawn
+            remaining -= drawn.count + 1
+        }
+        lines.draw(on: &grid, in: Rect(x: area.x, y: restTop, width: area.width, height: area.maxY - restTop))
+    }
+}

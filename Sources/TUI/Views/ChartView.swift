@@ -1,0 +1,108 @@
+import Calculators
+
+/// Draws a calculator's chart data as lines: bars, a curve with its best
+/// point, a timeline of states.
+struct ChartView {
+    let chart: Chart
+    let theme: Theme
+
+    func lines(width: Int, maxHeight: Int) -> [Line] {
+        guard width >= 10, maxHeight >= 2 else { return [] }
+        switch chart {
+        case let .bars(title, bars): return self.bars(title, bars, width: width, maxHeight: maxHeight)
+        case let .curve(title, xLabel, points, marked, logX):
+            return curve(title, xLabel, points, marked, logX: logX, width: width, maxHeight: maxHeight)
+        case let .timeline(title, duration, lanes): return timeline(title, duration, lanes, width: width)
+        }
+    }
+
+    func bars(_ title: String, _ bars: [Chart.Bar], width: Int, maxHeight: Int) -> [Line] {
+        let shown = Array(bars.prefix(maxHeight - 1))
+        let labelWidth = min(shown.map { TextWidth.columns(of: $0.label) }.max() ?? 0, max(6, width / 3))
+        let values = shown.map { $0.quantity.value.isFinite ? $0.quantity.value : 0 }
+        let top = values.max() ?? 0
+        let texts = shown.map { Format.quantity($0.quantity) }
+        let valueWidth = texts.map(TextWidth.columns(of:)).max() ?? 0
+        let barWidth = max(1, width - labelWidth - valueWidth - 3)
+        var out = [Line(title, theme.muted)]
+        for (i, bar) in shown.enumerated() {
+            let drawn = theme.glyphs.bar(value: values[i], max: top, width: barWidth)
+            out.append(Line(Pad.right(bar.label, labelWidth) + " ", bar.highlighted ? .bold : .plain)
+                .appending(drawn, bar.highlighted ? theme.highlightBar : theme.barStyle)
+                .appending(String(repeating: " ", count: max(1, barWidth - TextWidth.columns(of: drawn) + 1)))
+                .appending(texts[i]))
+        }
+        return out
+    }
+
+    func curve(_ title: String, _ xLabel: String, _ points: [Chart.Point], _ marked: Int?, logX: Bool,
+               width: Int, maxHeight: Int) -> [Line] {
+        guard points.count >= 2 else { return [] }
+        let rows = max(1, min(4, maxHeight - 3))
+        let columns = width
+        let ys = points.map { $0.y.isFinite ? $0.y : 0 }
+        let lo = min(0, ys.min() ?? 0), hi = ys.max() ?? 1
+        // Resample to one value per column.
+        func point(atColumn c: Int) -> Int { min(points.count - 1, c * points.count / columns) }
+        let eighths = theme.glyphs == .unicode ? ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"] : [".", ".", "o", "o", "O", "O", "#", "#"]
+        var grid = Array(repeating: Array(repeating: " ", count: columns), count: rows)
+        for c in 0..<columns {
+            let y = ys[point(atColumn: c)]
+            let level = hi > lo ? (y - lo) / (hi - lo) * Double(rows * 8) : 0
+            for r in 0..<rows {
+                let fill = level - Double(r * 8)
+                if fill >= 8 { grid[rows - 1 - r][c] = eighths[7] } else if fill > 0 {
+                    grid[rows - 1 - r][c] = eighths[max(0, Int(fill) - 1)]
+                }
+            }
+        }
+        var out = [Line(title + "  (" + Format.count(hi.rounded()) + " max)", theme.muted)]
+        let markColumn = marked.map { m in (0..<columns).first { point(atColumn: $0) >= m } ?? columns - 1 }
+        for row in grid {
+            var line = Line()
+            for (c, ch) in row.enumerated() { line.append(ch, c == markColumn ? theme.highlightBar : theme.barStyle) }
+            out.append(line)
+        }
+        let first = Format.count(points.first!.x.rounded()), last = Format.count(points.last!.x.rounded())
+        var axis = Pad.right(first, max(0, width - TextWidth.columns(of: last))) + last
+        if let m = marked, let c = markColumn {
+            let label = (theme.glyphs == .unicode ? "▲ best " : "^ best ") + Format.count(points[m].x.rounded())
+            let start = min(c, max(0, width - TextWidth.columns(of: label)))
+            axis = Pad.right(String(repeating: " ", count: start) + label, width)
+            out.append(Line(axis, theme.highlightBar))
+            out.append(Line(Pad.right(first, max(0, width - TextWidth.columns(of: last) - 1)) + " " + last + " " + xLabel, theme.muted))
+        } else {
+            out.append(Line(axis + " " + xLabel, theme.muted))
+        }
+        return Array(out.prefix(maxHeight))
+    }
+
+    func timeline(_ title: String, _ duration: Double, _ lanes: [Chart.Lane], width: Int) -> [Line] {
+        let labelWidth = min(lanes.map { TextWidth.columns(of: $0.label) }.max() ?? 0, 10)
+        let span = max(1, width - labelWidth - 1)
+        var out = [Line(title + " over " + Format.duration(seconds: duration), theme.muted)]
+        var seen: [String] = []
+        for lane in lanes {
+            var line = Line(Pad.right(lane.label, labelWidth) + " ")
+            for c in 0..<span {
+                let t = duration * (Double(c) + 0.5) / Double(span)
+                let state = lane.segments.first { t >= $0.start && t < $0.end }?.state ?? lane.segments.last?.state ?? ""
+                if !seen.contains(state), !state.isEmpty { seen.append(state) }
+                line.append(theme.timelineGlyph(state), style(for: state))
+            }
+            out.append(line)
+        }
+        var legend = Line()
+        for state in seen { legend.append(theme.timelineGlyph(state) + " " + state + "  ", style(for: state)) }
+        out.append(legend)
+        return out
+    }
+
+    func style(for state: String) -> Style {
+        switch state {
+        case "open", "cut off", "failing": return theme.bad
+        case "half-open", "read-only", "syncing": return theme.warn
+        default: return theme.good
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import Trainer
+
+/// The lesson's whiteboard text, wrapped to the pane and scrollable. Fenced
+/// diagrams are drawn verbatim, cut at the pane edge rather than wrapped.
+struct LessonPane {
+    let lesson: Lesson
+    let theme: Theme
+
+    /// Every line of the pane's content at a given width.
+    func lines(width: Int) -> [Line] {
+        guard width > 0 else { return [] }
+        var out: [Line] = []
+        func gap() { if let last = out.last, last != .blank { out.append(.blank) } }
+        for block in lesson.body {
+            switch block {
+            case let .heading(level, text):
+                gap()
+                for part in TextWidth.wrap(level <= 1 ? text.uppercased() : text, width: width) {
+                    out.append(Line(part, theme.heading))
+                }
+            case let .paragraph(text):
+                for part in TextWidth.wrap(text, width: width) { out.append(Line(part)) }
+                out.append(.blank)
+            case let .list(items):
+                let bullet = theme.glyphs.bullet + " "
+                let indent = TextWidth.columns(of: bullet)
+                for item in items {
+                    let wrapped = TextWidth.wrap(item, width: max(1, width - indent))
+                    for (i, part) in wrapped.enumerated() {
+                        out.append(Line(i == 0 ? bullet : String(repeating: " ", count: indent), theme.muted).appending(part))
+                    }
+                }
+                out.append(.blank)
+            case let .code(codeLines):
+                for code in codeLines { out.append(Line(code)) }
+                out.append(.blank)
+            }
+        }
+        out += practiceLines(width: width)
+        while out.last == .blank { out.removeLast() }
+        return out
+    }
+
+    /// The prompts and checklist, after the board text.
+    func practiceLines(width: Int) -> [Line] {
+        var out: [Line] = []
+        let p = lesson.prompts
+        if p.short != nil || p.long != nil || !lesson.checklist.isEmpty {
+            out.append(.blank)
+            out.append(Line("PRACTISE", theme.heading))
+        }
+        for (label, text) in [("Say it (30 s): ", p.short), ("Deep dive (2 min): ", p.long)] {
+            guard let text else { continue }
+            let wrapped = TextWidth.wrap(label + text, width: width)
+            for (i, part) in wrapped.enumerated() {
+                if i == 0, part.hasPrefix(label) {
+                    out.append(Line(label, .bold).appending(String(part.dropFirst(label.count))))
+                } else {
+                    out.append(Line(part))
+                }
+            }
+            out.append(.blank)
+        }
+        if !lesson.checklist.isEmpty {
+            out.append(Line("A strong answer names:", .bold))
+            let box = theme.glyphs == .unicode ? "☐ " : "[ ] "
+            let indent = TextWidth.columns(of: box)
+            for item in lesson.checklist {
+                for (i, part) in TextWidth.wrap(item, width: max(1, width - indent)).enumerated() {
+                    out.append(Line(i == 0 ? box : String(repeating: " ", count: indent), theme.muted).appending(part))
+                }
+            }
+        }
+        return out
+    }
+
+    /// Draws the framed pane; returns nothing, clamps the scroll it is given.
+    func draw(in rect: Rect, on grid: inout Grid, focused: Bool, scroll: Int, title: String) {
+        theme.glyphs.box(rect, on: &grid, style: focused ? theme.focusedBorder : theme.border, title: title)
+        let inner = rect.inset(by: 1)
+        let inside = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 1, height: inner.height)
+        let content = lines(width: inside.width)
+        let maxScroll = max(0, content.count - inside.height)
+        let top = min(scroll, maxScroll)
+        content.draw(on: &grid, in: inside, scroll: top)
+        if maxScroll > 0, rect.height >= 3 {
+            let below = content.count - top - inside.height
+            let mark = below > 0 ? " ↓ \(below) more " : " end "
+            let label = theme.glyphs == .unicode ? mark : mark.replacing("↓", with: "v")
+            let w = TextWidth.columns(of: label)
+            grid.put(label, x: rect.maxX - 1 - w, y: rect.maxY - 1, style: theme.muted, clip: rect)
+        }
+    }
+
+    /// The scroll the pane can actually use at this size (for clamping state).
+    func maxScroll(in rect: Rect) -> Int {
+        let inner = rect.inset(by: 1)
+        return max(0, lines(width: inner.width - 1).count - inner.height)
+    }
+}

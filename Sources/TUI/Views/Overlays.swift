@@ -1,0 +1,91 @@
+import Trainer
+
+/// Centred box for overlays, sized to the content and the screen.
+func overlayRect(on grid: Grid, width: Int, height: Int) -> Rect {
+    let w = min(width, grid.size.cols - 2), h = min(height, grid.size.rows - 2)
+    return Rect(x: (grid.size.cols - w) / 2, y: (grid.size.rows - h) / 2, width: w, height: h)
+}
+
+/// Every key, grouped, from the keymap itself.
+struct HelpOverlay {
+    let theme: Theme
+
+    var lines: [Line] {
+        var out: [Line] = []
+        var group = ""
+        for binding in Keymap.bindings {
+            if binding.group != group {
+                if !out.isEmpty { out.append(.blank) }
+                group = binding.group
+                out.append(Line(group, theme.heading))
+            }
+            out.append(Line(Pad.right(binding.keyNames, 16), .bold).appending(binding.help))
+        }
+        return out
+    }
+
+    func draw(on grid: inout Grid) {
+        let content = lines
+        let rect = overlayRect(on: grid, width: 64, height: content.count + 2)
+        grid.fill(rect)
+        theme.glyphs.box(rect, on: &grid, style: theme.focusedBorder, title: "Keys · Esc or ? closes")
+        content.draw(on: &grid, in: rect.inset(by: 1).inset(by: 0).shifted(dx: 1))
+    }
+}
+
+/// Jump to a panel: type a number or part of a title.
+struct PanelListOverlay {
+    let state: AppState
+    let query: String
+    let selection: Int
+    let theme: Theme
+
+    func draw(on grid: inout Grid) {
+        let matches = state.panelMatches(query)
+        let rect = overlayRect(on: grid, width: 70, height: min(state.panels.count, 20) + 4)
+        grid.fill(rect)
+        theme.glyphs.box(rect, on: &grid, style: theme.focusedBorder, title: "Go to panel · Enter opens · Esc closes")
+        let inner = rect.inset(by: 1).shifted(dx: 1)
+        let cursor = theme.glyphs == .unicode ? "▏" : "_"
+        Line("Find: ", .bold).appending(query + cursor).draw(on: &grid, x: inner.x, y: inner.y, clip: inner)
+        let listRect = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
+        guard !listRect.isEmpty else { return }
+        if matches.isEmpty {
+            grid.put("no panel matches", x: listRect.x, y: listRect.y, style: theme.muted, clip: listRect)
+            return
+        }
+        let at = matches.firstIndex(of: selection) ?? 0
+        let first = min(max(0, at - listRect.height + 1), max(0, matches.count - listRect.height))
+        for row in 0..<listRect.height {
+            let m = first + row
+            guard matches.indices.contains(m) else { break }
+            let lesson = state.panels[matches[m]].lesson
+            let text = Pad.left("\(matches[m] + 1)", 3) + "  " + Pad.right(lesson.minutes, 5) + "  " + lesson.title
+            Line(text).draw(on: &grid, x: listRect.x, y: listRect.y + row, clip: listRect,
+                            fill: matches[m] == selection ? theme.selected : nil)
+        }
+    }
+}
+
+/// Lesson files that did not load, with every problem as lint prints it.
+struct ProblemsPage {
+    let problems: [LessonError]
+    let theme: Theme
+
+    func draw(in rect: Rect, on grid: inout Grid) {
+        theme.glyphs.box(rect, on: &grid, style: theme.bad, title: "Lesson files that did not load")
+        let inner = rect.inset(by: 1).shifted(dx: 1)
+        var lines = [Line("Fix these and restart (whiteboard lint DIR checks a folder):", .bold), .blank]
+        for p in problems {
+            for (i, part) in TextWidth.wrap(p.description, width: max(1, inner.width - 2)).enumerated() {
+                lines.append(Line(i == 0 ? part : "  " + part, i == 0 ? theme.bad : .plain))
+            }
+        }
+        lines.draw(on: &grid, in: inner)
+    }
+}
+
+extension Rect {
+    /// Moved right by `dx` and narrowed by `2 * dx`: inner padding inside a frame.
+    func shifted(dx: Int) -> Rect { Rect(x: x + dx, y: y, width: width - 2 * dx, height: height) }
+}

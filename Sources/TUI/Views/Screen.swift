@@ -1,0 +1,107 @@
+import Calculators
+import Trainer
+
+/// Renders the whole app into a grid of cells: the function the run loop
+/// calls after each update, and the one snapshot tests call.
+public enum Screen {
+    public static func render(_ state: AppState) -> Grid {
+        var grid = Grid(size: Size(cols: max(0, state.size.cols), rows: max(0, state.size.rows)))
+        let theme = Theme(state.display)
+        guard Layout.fits(state.size) else {
+            tooSmall(state.size, on: &grid, theme: theme)
+            return grid
+        }
+        let layout = Layout(size: state.size, focus: state.focus, hasCalculator: state.panel?.inputs != nil)
+        header(state, in: layout.header, on: &grid, theme: theme)
+        if let panel = state.panel {
+            if let rect = layout.lesson {
+                let title = layout.calculator == nil && panel.inputs != nil ? "Lesson · Tab: calculator" : "Lesson"
+                LessonPane(lesson: panel.lesson, theme: theme)
+                    .draw(in: rect, on: &grid, focused: state.focus == .lesson || panel.inputs == nil,
+                          scroll: panel.lessonScroll, title: title)
+            }
+            if let rect = layout.calculator {
+                CalculatorPane(panel: panel, theme: theme).draw(in: rect, on: &grid, focused: state.focus == .calculator,
+                                                                tabbed: layout.lesson == nil)
+            }
+        } else {
+            ProblemsPage(problems: state.problems, theme: theme)
+                .draw(in: Rect(x: 0, y: 1, width: state.size.cols, height: state.size.rows - 3), on: &grid)
+        }
+        status(state, in: layout.status, on: &grid, theme: theme)
+        hints(state, in: layout.hints, on: &grid, theme: theme)
+        switch state.overlay {
+        case .help: HelpOverlay(theme: theme).draw(on: &grid)
+        case let .panelList(query, selection):
+            PanelListOverlay(state: state, query: query, selection: selection, theme: theme).draw(on: &grid)
+        case .entry, nil: break
+        }
+        return grid
+    }
+
+    static func tooSmall(_ size: Size, on grid: inout Grid, theme: Theme) {
+        let lines = ["Window too small", "need \(Layout.minimum.cols)x\(Layout.minimum.rows),", "now \(size.cols)x\(size.rows)", "q quits"]
+        let top = max(0, (size.rows - lines.count) / 2)
+        for (i, text) in lines.enumerated() {
+            let x = max(0, (size.cols - TextWidth.columns(of: text)) / 2)
+            grid.put(text, x: x, y: top + i, style: i == 0 ? theme.warn : .plain)
+        }
+    }
+
+    static func header(_ state: AppState, in rect: Rect, on grid: inout Grid, theme: Theme) {
+        grid.fill(rect, style: .reverse)
+        let page = "\(min(state.current + 1, state.pageCount))/\(state.pageCount)"
+        let right = page + " "
+        let title: String
+        if let lesson = state.panel?.lesson {
+            title = " " + (lesson.minutes == "50" ? "Minute 50" : "Minutes " + lesson.minutes) + " " + theme.glyphs.bullet + " " + lesson.title
+        } else if state.pageCount == 0 {
+            title = " No lessons loaded"
+        } else {
+            title = " Lesson files with problems"
+        }
+        let rightWidth = TextWidth.columns(of: right)
+        grid.put(Pad.right(title, max(0, rect.width - rightWidth - 1)), x: rect.x, y: rect.y, style: Style(bold: true, reverse: true), clip: rect)
+        grid.put(right, x: rect.maxX - rightWidth, y: rect.y, style: .reverse, clip: rect)
+    }
+
+    static func status(_ state: AppState, in rect: Rect, on grid: inout Grid, theme: Theme) {
+        if case let .entry(entry) = state.overlay, let p = state.panel?.calculator?.parameter(entry.key) {
+            let prompt = "\(p.label) = ", cursor = theme.glyphs == .unicode ? "▏" : "_"
+            let help = "  \(p.rangeDescription) · Enter set · Esc cancel"
+            grid.fill(rect, style: .reverse)
+            var line = Line(prompt, Style(bold: true, reverse: true)).appending(entry.text + cursor, .reverse)
+            line.append(help, .reverse)
+            line.draw(on: &grid, x: rect.x + 1, y: rect.y, clip: rect)
+            if let notice = state.notice, notice.kind == .error {
+                // An invalid value: say why above the editor, keep what was typed.
+                grid.put(" " + notice.text, x: rect.x, y: rect.y - 1, style: theme.bad, clip: Rect(x: rect.x, y: rect.y - 1, width: rect.width, height: 1))
+            }
+            return
+        }
+        if let notice = state.notice {
+            grid.put(" " + notice.text, x: rect.x, y: rect.y, style: notice.kind == .error ? theme.bad : .plain, clip: rect)
+            return
+        }
+        guard let panel = state.panel else { return }
+        let checks = panel.claimChecks(panel.output)
+        guard !checks.isEmpty else { return }
+        let holding = checks.filter(\.holds).count
+        var line = Line(" claims ", theme.muted)
+        line.append(theme.glyphs.check + "\(holding)", theme.good)
+        line.append(" ")
+        line.append(theme.glyphs.cross + "\(checks.count - holding)", checks.count > holding ? theme.bad : theme.muted)
+        if let failing = checks.first(where: { !$0.holds }) {
+            line.append("  " + failing.claim.text + ": ", .plain)
+            line.append(failing.computed.map(Format.quantity) ?? "?", theme.bad)
+        }
+        line.append("  (c explains)", theme.muted)
+        line.draw(on: &grid, x: rect.x, y: rect.y, clip: rect)
+    }
+
+    static func hints(_ state: AppState, in rect: Rect, on grid: inout Grid, theme: Theme) {
+        let text = " " + Keymap.hints.joined(separator: "  ")
+        grid.put(TextWidth.truncate(text, toColumns: rect.width, ellipsis: theme.glyphs.ellipsis), x: rect.x, y: rect.y,
+                 style: theme.muted, clip: rect)
+    }
+}

@@ -1,0 +1,44 @@
+/// Styles and glyphs for one frame, from the display options. Views ask the
+/// theme instead of hard-coding colours, so `NO_COLOR` and ASCII are one switch.
+public struct Theme: Equatable, Sendable {
+    public let glyphs: Glyphs
+    public let color: Bool
+
+    public init(_ options: DisplayOptions) {
+        glyphs = options.unicode ? .unicode : .ascii
+        color = options.color
+    }
+
+    func tinted(_ c: Color, bold: Bool = false) -> Style { color ? Style(bold: bold, color: c) : Style(bold: bold) }
+
+    var focusedBorder: Style { tinted(.accent, bold: true) }
+    var border: Style { color ? Style(dim: true) : .plain }
+    var title: Style { .bold }
+    var heading: Style { tinted(.accent, bold: true) }
+    var muted: Style { color ? Style(color: .muted) : .plain }
+    var good: Style { tinted(.good) }
+    var bad: Style { tinted(.bad, bold: true) }
+    var warn: Style { tinted(.warn, bold: true) }
+    var selected: Style { .reverse }
+    /// The selected row when its pane is not focused: visible, but quieter.
+    var selectedUnfocused: Style { Style(underline: true) }
+    var changed: Style { .bold }
+    var barStyle: Style { tinted(.accent) }
+    var highlightBar: Style { tinted(.good, bold: true) }
+
+    /// Fill characters for timeline states.
+    func timelineGlyph(_ state: String) -> String {
+        let unicode = glyphs == .unicode
+        switch state {
+        case "closed": return unicode ? "·" : "."
+        case "open": return unicode ? "█" : "#"
+        case "half-open": return unicode ? "▒" : "~"
+        case "failing": return unicode ? "▓" : "!"
+        case "accepting": return unicode ? "━" : "="
+        case "read-only": return unicode ? "┄" : "-"
+        case "cut off": return unicode ? "╳" : "x"
+        case "syncing": return unicode ? "░" : ":"
+        default: return unicode ? "?" : "?"
+        }
+    }
+}

@@ -1,0 +1,280 @@
+import CNcursesw
+import TUI
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Why the screen could not start.
+public enum ScreenError: Error, Equatable, CustomStringConvertible {
+    /// curses could not set up this terminal (`TERM` unset or unknown, no tty).
+    case cannotOpenTerminal(term: String?)
+    /// `run` was called inside `run`: curses has one screen per process here.
+    case alreadyRunning
+
+    public var description: String {
+        switch self {
+        case .cannotOpenTerminal(let term):
+            "cannot open the terminal (TERM=\(term ?? "unset")); the calc, lint and audit commands work without one"
+        case .alreadyRunning:
+            "the terminal screen is already running"
+        }
+    }
+}
+
+/// The ncursesw screen: setup and restore, keys, signals, and copying a `Grid` to it.
+///
+/// The only type that talks to curses. Views never see it; the run loop gets
+/// one inside `run`, draws grids and reads keys, and curses is torn down on
+/// every way out of `run`, including a thrown error.
+public final class CursesScreen {
+    public let options: ScreenOptions
+    /// True when colours were set up (the terminal has them and `options.color`).
+    public private(set) var supportsColor = false
+
+    private let window: UnsafeMutablePointer<WINDOW>
+    private var lastGrid: Grid?
+    private var inputClosed = false
+    private var resumedPending = false
+    private var colorPairs: [Color: Int16] = [:]
+    /// Not a UTF-8 locale: curses cannot print anything past ASCII (a CJK
+    /// glyph would come out blank, a box line as `M-b~@`), so those cells
+    /// show `?` and a wide one also blanks its second column.
+    private let asciiOnly = !CursesScreen.localeIsUTF8()
+
+    nonisolated(unsafe) private static var running = false
+
+    private init(window: UnsafeMutablePointer<WINDOW>, options: ScreenOptions) {
+        self.window = window
+        self.options = options
+    }
+
+    /// Starts curses, runs `body` with the screen, and restores the terminal
+    /// however `body` ends.
+    ///
+    /// Order matters: `setlocale` before curses, or ncursesw treats every byte
+    /// above 127 as a meta key and prints `M-b~@` for `─`; signal handlers and
+    /// the saved termios before `newterm`, so ncurses keeps its own handlers
+    /// out and a crash can restore the modes the user had.
+    public static func run<T>(options: ScreenOptions, _ body: (CursesScreen) throws -> T) throws -> T {
+        guard !running else { throw ScreenError.alreadyRunning }
+        running = true
+        defer { running = false }
+        _ = CNcursesw.setlocale(wb_lc_all(), "")
+        Signals.install(terminalFD: STDIN_FILENO)
+        defer { Signals.uninstall() }
+        guard let term = wb_newterm() else {
+            throw ScreenError.cannotOpenTerminal(term: getenv("TERM").map { String(cString: $0) })
+        }
+        _ = set_term(term)
+        defer {
+            endwin()
+            delscreen(term)
+        }
+        Signals.captureResetSequence()
+        guard let window = wb_stdscr() else { throw ScreenError.cannotOpenTerminal(term: nil) }
+        let screen = CursesScreen(window: window, options: options)
+        screen.configure()
+        return try body(screen)
+    }
+
+    private func configure() {
+        cbreak()                  // keys arrive at once; Ctrl-C/Ctrl-Z still raise signals
+        noecho()
+        nonl()                    // Enter reads as 13; output skips the NL->CRLF translation
+        intrflush(window, false)
+        keypad(window, true)      // arrows and F-keys as KEY_* codes, not escape bytes
+        wb_set_escdelay(25)       // ncurses waits 1 s after Esc by default to see if a sequence follows
+        curs_set(0)
+        defineCursorKeysInBothModes()
+        leaveok(window, true)     // the cursor is hidden; don't spend bytes moving it back
+        if options.color && has_colors() {
+            start_color()
+            use_default_colors()  // -1 keeps the user's own background and foreground
+            let table: [(Color, Int16)] = [
+                (.accent, Int16(COLOR_CYAN)), (.good, Int16(COLOR_GREEN)), (.bad, Int16(COLOR_RED)),
+                (.warn, Int16(COLOR_YELLOW)),
+                (.muted, wb_colors() >= 16 ? 8 : Int16(COLOR_WHITE)),
+            ]
+            for (index, (color, foreground)) in table.enumerated() {
+                let pair = Int16(index + 1)
+                if init_pair(pair, foreground, -1) != ERR { colorPairs[color] = pair }
+            }
+            supportsColor = !colorPairs.isEmpty
+        }
+    }
+
+    /// Teaches curses the other spelling of the cursor and editing keys.
+    ///
+    /// `keypad()` switches the terminal to application mode, where terminfo
+    /// says Up is `ESC O A`; but tmux, screen, some terminals and every test
+    /// driver that writes bytes itself send the normal-mode `ESC [ A`. Without
+    /// these, such an Up arrives as Esc, `[`, `A`: a quit and two stray keys.
+    private func defineCursorKeysInBothModes() {
+        typealias C = KeyDecoder.Code
+        let table: [(String, UInt32)] = [
+            ("\u{1B}[A", C.up), ("\u{1B}[B", C.down), ("\u{1B}[C", C.right), ("\u{1B}[D", C.left),
+            ("\u{1B}OA", C.up), ("\u{1B}OB", C.down), ("\u{1B}OC", C.right), ("\u{1B}OD", C.left),
+            ("\u{1B}[H", C.home), ("\u{1B}[F", C.end), ("\u{1B}OH", C.home), ("\u{1B}OF", C.end),
+            ("\u{1B}[1~", C.home), ("\u{1B}[4~", C.end), ("\u{1B}[7~", C.home), ("\u{1B}[8~", C.end),
+            ("\u{1B}[5~", C.pageUp), ("\u{1B}[6~", C.pageDown), ("\u{1B}[3~", C.deleteChar),
+            ("\u{1B}[Z", C.backTab),
+            ("\u{1B}OP", C.f0 + 1), ("\u{1B}OQ", C.f0 + 2), ("\u{1B}OR", C.f0 + 3), ("\u{1B}OS", C.f0 + 4),
+            ("\u{1B}[11~", C.f0 + 1), ("\u{1B}[12~", C.f0 + 2), ("\u{1B}[13~", C.f0 + 3), ("\u{1B}[14~", C.f0 + 4),
+            ("\u{1B}[15~", C.f0 + 5), ("\u{1B}[17~", C.f0 + 6), ("\u{1B}[18~", C.f0 + 7), ("\u{1B}[19~", C.f0 + 8),
+            ("\u{1B}[20~", C.f0 + 9), ("\u{1B}[21~", C.f0 + 10), ("\u{1B}[23~", C.f0 + 11), ("\u{1B}[24~", C.f0 + 12),
+        ]
+        for (sequence, code) in table where key_defined(sequence) == 0 {
+            _ = define_key(sequence, Int32(code))
+        }
+    }
+
+    /// The screen size in cells, as curses last saw it.
+    public var size: Size {
+        Size(cols: Int(wb_getmaxx(window)), rows: Int(wb_getmaxy(window)))
+    }
+
+    /// True when the locale's character set is UTF-8 (sets the locale from the
+    /// environment first). Decides `Glyphs.unicode` versus `.ascii`.
+    public static func localeIsUTF8() -> Bool {
+        _ = CNcursesw.setlocale(wb_lc_all(), "")
+        guard let codeset = wb_codeset() else { return false }
+        let name = String(cString: codeset).uppercased().filter { $0 != "-" }
+        return name == "UTF8"
+    }
+
+    // MARK: - Drawing
+
+    /// Shows `grid`, writing only the cells that changed since the last draw.
+    ///
+    /// Equal grids write nothing, not even a refresh. After a resize or a
+    /// resume the whole screen is cleared and repainted, since the terminal's
+    /// contents can no longer be trusted. Continuation cells are skipped: the
+    /// wide glyph before them already covers their column.
+    public func draw(_ grid: Grid) {
+        let screenSize = size
+        let changes: [CellChange]
+        if let lastGrid, lastGrid.size == grid.size {
+            changes = grid.changes(since: lastGrid)
+            if changes.isEmpty { return }
+        } else {
+            werase(window)
+            clearok(wb_curscr(), true)
+            changes = grid.changes(since: nil)
+        }
+        for change in changes where change.cell.width != 0 {
+            guard change.x < screenSize.cols, change.y < screenSize.rows else { continue }
+            put(change.cell, x: change.x, y: change.y)
+            if asciiOnly && change.cell.width == 2 && change.x + 1 < screenSize.cols {
+                put(Cell(text: " ", width: 1, style: change.cell.style), x: change.x + 1, y: change.y)
+            }
+        }
+        lastGrid = grid
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    private func put(_ cell: Cell, x: Int, y: Int) {
+        let (attrs, pair) = attributes(for: cell.style)
+        var text = cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+        if text.isEmpty { text = [wchar_t(32)] }
+        if asciiOnly && !cell.text.unicodeScalars.allSatisfy(\.isASCII) { text = [wchar_t(63)] }
+        text.append(0)
+        _ = wb_put_cell(window, Int32(y), Int32(x), text, attrs, pair)
+    }
+
+    private func attributes(for style: Style) -> (attr_t, Int16) {
+        var attrs = wb_a_normal()
+        if style.bold { attrs |= wb_a_bold() }
+        if style.reverse { attrs |= wb_a_reverse() }
+        if style.dim { attrs |= wb_a_dim() }
+        if style.underline { attrs |= wb_a_underline() }
+        guard let color = style.color else { return (attrs, 0) }
+        if let pair = colorPairs[color] {
+            if color == .muted && wb_colors() < 16 { attrs |= wb_a_dim() }
+            return (attrs, pair)
+        }
+        // Monochrome or NO_COLOR: meaning survives as weight, never as hue alone.
+        switch color {
+        case .accent, .bad, .warn: attrs |= wb_a_bold()
+        case .muted: attrs |= wb_a_dim()
+        case .good: break
+        }
+        return (attrs, 0)
+    }
+
+    /// Forgets what is on screen, so the next `draw` repaints everything.
+    public func invalidate() {
+        lastGrid = nil
+    }
+
+    // MARK: - Input
+
+    /// Waits up to `timeoutMilliseconds` for a key, a signal or the end of input.
+    ///
+    /// Signals are checked before and after waiting, so a Ctrl-C that lands
+    /// while the loop is busy drawing is seen on the next call. An error from
+    /// curses with the terminal hung up (poll reports HUP/ERR) is the end of
+    /// input; curses would otherwise return ERR at once forever and the loop
+    /// would spin at 100% CPU.
+    public func readKey(timeoutMilliseconds: Int) -> InputEvent {
+        if resumedPending {
+            resumedPending = false
+            return .signal(.resumed)
+        }
+        if let event = takeSignal() { return event }
+        let timeout = Int32(clamping: max(0, timeoutMilliseconds))
+        if inputClosed {
+            wb_sleep_ms(max(timeout, 10))
+            return .endOfInput
+        }
+        wtimeout(window, timeout)
+        var code: wint_t = 0
+        wb_clear_errno()
+        let status = wget_wch(window, &code)
+        if status == wb_err() {
+            if let event = takeSignal() { return event }
+            if wb_input_hung_up(STDIN_FILENO) != 0 || isatty(STDIN_FILENO) == 0 {
+                inputClosed = true
+                return .endOfInput
+            }
+            return .timeout
+        }
+        guard let key = KeyDecoder.decode(status: status, code: UInt32(code)) else { return .timeout }
+        if key == .resize { invalidate() }
+        return .key(key)
+    }
+
+    private func takeSignal() -> InputEvent? {
+        guard Signals.hasPending, let event = Signals.takePending() else { return nil }
+        if event == .resumed { repaintAfterStop() }
+        return .signal(event)
+    }
+
+    // MARK: - Suspend
+
+    /// Hands the terminal back, stops the process as Ctrl-Z would, and on
+    /// `fg` takes the terminal again and repaints. The next `readKey`
+    /// returns `.signal(.resumed)`.
+    ///
+    /// Call it after `.signal(.suspend)` once state is saved: the stop can
+    /// last forever, and a stopped job is often killed.
+    public func suspend() {
+        endwin()
+        Signals.stopProcess()
+        repaintAfterStop()
+        resumedPending = true
+    }
+
+    /// The terminal may have been resized or scribbled on while we were away.
+    private func repaintAfterStop() {
+        var rows: Int32 = 0, cols: Int32 = 0
+        if wb_tty_size(STDOUT_FILENO, &rows, &cols) == 0, rows != wb_lines() || cols != wb_cols() {
+            resizeterm(rows, cols)
+        }
+        invalidate()
+        clearok(wb_curscr(), true)
+        wrefresh(window)
+    }
+}

@@ -1,0 +1,13 @@
+import TUI
+
+/// What one `CursesScreen.readKey` call found.
+public enum InputEvent: Equatable, Sendable {
+    case key(Key)
+    /// Nothing arrived within the timeout: a chance to tick clocks.
+    case timeout
+    /// The terminal is gone (window closed, ssh dropped, stdin at EOF): save and exit.
+    /// Later calls keep returning this, each after sleeping the timeout, so a
+    /// loop that ignores it idles instead of spinning.
+    case endOfInput
+    case signal(SignalEvent)
+}

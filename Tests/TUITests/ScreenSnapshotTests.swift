@@ -1,0 +1,47 @@
+import SnapshotTesting
+import Testing
+@testable import TUI
+
+/// The screen as a user sees it, stored as text under __Snapshots__/.
+/// Re-record after an intended change: SNAPSHOT_TESTING_RECORD=failed swift test.
+@Suite struct ScreenSnapshotTests {
+    @Test func firstPanelAt80x24() {
+        let h = Harness(80, 24)
+        assertSnapshot(of: h.grid, as: .screen, named: "80x24")
+    }
+
+    @Test func firstPanelAt160x50() {
+        let h = Harness(160, 50)
+        assertSnapshot(of: h.grid, as: .screen, named: "160x50")
+    }
+
+    @Test func fanOutPanelSideBySideAt120x40() {
+        var h = Harness(120, 40)
+        h.open("fanout-one-author")
+        assertSnapshot(of: h.grid, as: .screen, named: "120x40")
+    }
+
+    @Test func helpOverlay() {
+        var h = Harness(100, 40)
+        h.press(.character("?"))
+        assertSnapshot(of: h.grid, as: .screen, named: "100x40")
+    }
+
+    @Test func tooSmallNotice() {
+        let h = Harness(30, 8)
+        assertSnapshot(of: h.grid, as: .screen, named: "30x8")
+    }
+
+    @Test func editedParameterRecomputesResultsAndClaims() {
+        var h = Harness(80, 24)
+        h.open("storage-tiers")
+        h.press(.tab, .down, .character("+"))
+        assertSnapshot(of: h.grid, as: .screen, named: "80x24")
+    }
+
+    @Test func asciiFallbackWithoutColour() {
+        var h = Harness(100, 30, display: DisplayOptions(unicode: false, color: false))
+        h.open("cap-partition")
+        assertSnapshot(of: h.grid, as: .screen, named: "100x30")
+    }
+}
