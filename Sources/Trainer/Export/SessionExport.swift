@@ -109,7 +109,7 @@ public enum SessionExport {
         }
         if let estimate = panel.estimate {
             out += ["", "### Estimate", "", clean(estimate.question), ""]
-            let actual = estimate.actual?.display ?? "n/a"
+            let actual = (estimate.actual?.display ?? "n/a") + (panel.changes.isEmpty ? "" : " at the lesson's values")
             if let guess = estimate.guessDisplay {
                 out.append("Guess \(guess), actual \(actual): **\(estimate.score?.rawValue ?? "off")**")
             } else {

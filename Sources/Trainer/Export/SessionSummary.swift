@@ -72,7 +72,9 @@ public struct PanelSummary: Equatable, Sendable {
     public var lesson: Lesson
     public var record: PanelRecord
     public var changes: [ParameterChange]
-    /// The calculator's first results for the final values (at most `SessionSummary.resultLimit`).
+    /// Results for the final values, at most `SessionSummary.resultLimit`: those
+    /// the lesson's claims and estimate name come first, then the calculator's
+    /// leading ones; listed in the calculator's order.
     public var results: [ResultValue]
     /// The lesson's claims checked against the final values.
     public var claims: [ClaimCheck]
@@ -98,7 +100,7 @@ public struct PanelSummary: Equatable, Sendable {
             return ParameterChange(parameter: p, from: start[p.key], to: final[p.key])
         }
         let output = calculator.evaluate(final)
-        results = Array(output.results.prefix(SessionSummary.resultLimit))
+        results = Self.keyResults(output, lesson: lesson)
         claims = lesson.claims.map { $0.evaluate(output) }
         if let asked = lesson.estimate {
             // The question states the lesson's own numbers, so the answer is
@@ -108,6 +110,15 @@ public struct PanelSummary: Equatable, Sendable {
         } else {
             estimate = nil
         }
+    }
+}
+
+extension PanelSummary {
+    static func keyResults(_ output: Output, lesson: Lesson) -> [ResultValue] {
+        let named = Set(lesson.claims.map(\.resultKey) + [lesson.estimate?.resultKey].compactMap { $0 })
+        let wanted = output.results.filter { named.contains($0.key) } + output.results.filter { !named.contains($0.key) }
+        let kept = Set(wanted.prefix(SessionSummary.resultLimit).map(\.key))
+        return output.results.filter { kept.contains($0.key) }
     }
 }
 
