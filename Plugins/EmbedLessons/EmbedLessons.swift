@@ -1,7 +1,7 @@
 import Foundation
 import PackagePlugin
 
-/// Compiles the package's `Lessons/*.md` into the `BundledLessons` target.
+/// Compiles the package's `Lessons/*.md` (not README.md) into the `BundledLessons` target.
 ///
 /// Why a plugin: SwiftPM resources on Linux live in a bundle folder beside the
 /// binary, and a binary copied alone would lose them. Every lesson file is an

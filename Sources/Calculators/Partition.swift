@@ -47,6 +47,13 @@ public struct Partition: Calculator {
 
     struct Side { var canWrite: Bool; var canRead: Bool }
 
+    /// One key's writes on one side: enough to find stale reads and settle conflicts.
+    struct KeyWrites {
+        var first: Double, last: Double = 0, count = 0
+        init(first: Double) { self.first = first }
+        mutating func add(_ t: Double) { last = t; count += 1 }
+    }
+
     static func sides(mode: Int, n: Int, r: Int, w: Int) -> (Side, Side) {
         switch mode {
         case 1: return (Side(canWrite: true, canRead: true), Side(canWrite: false, canRead: false))
@@ -81,24 +88,25 @@ public struct Partition: Calculator {
         let keys = max(1, (p["keys"] * sample).rounded())
         var random = SeededRandom(seed: UInt64(p["seed"]))
 
-        // Writes: per side, the arrival times of each key's writes.
-        func writes(rate: Double) -> [Int: [Double]] {
-            var byKey: [Int: [Double]] = [:]
-            guard rate > 0, window > 0 else { return byKey }
+        // Writes: per side and key, the first and last arrival and how many.
+        func writes(rate: Double) -> (byKey: [Int: KeyWrites], issued: Double) {
+            var byKey: [Int: KeyWrites] = [:]
+            var issued = 0.0
+            guard rate > 0, window > 0 else { return (byKey, 0) }
+            byKey.reserveCapacity(Int(min(rate * sample * window, keys)))
             var t = random.gap(rate: rate * sample)
             while t < window {
-                byKey[Int(random.unit() * keys), default: []].append(t)
+                byKey[Int(random.unit() * keys), default: KeyWrites(first: t)].add(t)
+                issued += 1
                 t += random.gap(rate: rate * sample)
             }
-            return byKey
+            return (byKey, issued)
         }
-        let writesA = writes(rate: p["writes_a"]), writesB = writes(rate: p["writes_b"])
-        let issuedA = Double(writesA.values.reduce(0) { $0 + $1.count })
-        let issuedB = Double(writesB.values.reduce(0) { $0 + $1.count })
+        let (writesA, issuedA) = writes(rate: p["writes_a"]), (writesB, issuedB) = writes(rate: p["writes_b"])
         let acceptedA = a.canWrite ? issuedA : 0, acceptedB = b.canWrite ? issuedB : 0
 
         // Reads: stale when the other side accepted a write to the key earlier in the partition.
-        func reads(rate: Double, side: Side, other: [Int: [Double]], otherWrites: Bool) -> (stale: Double, rejected: Double) {
+        func reads(rate: Double, side: Side, other: [Int: KeyWrites], otherWrites: Bool) -> (stale: Double, rejected: Double) {
             guard rate > 0, window > 0 else { return (0, 0) }
             var stale = 0.0, rejected = 0.0
             var t = random.gap(rate: rate * sample)
@@ -115,10 +123,10 @@ public struct Partition: Calculator {
         // Heal: keys written on both sides conflict; last-writer-wins keeps the later side.
         var conflicts = 0.0, lost = 0.0
         if a.canWrite, b.canWrite {
-            for (key, timesA) in writesA {
-                guard let timesB = writesB[key] else { continue }
+            for (key, a) in writesA {
+                guard let b = writesB[key] else { continue }
                 conflicts += 1
-                lost += Double((timesA.last ?? 0) > (timesB.last ?? 0) ? timesB.count : timesA.count)
+                lost += Double(a.last > b.last ? b.count : a.count)
             }
         }
         let scale = 1 / sample

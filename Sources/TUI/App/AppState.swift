@@ -16,6 +16,8 @@ public struct AppState: Equatable, Sendable {
     /// Set once the user changed something since the last export (quitting then offers one).
     public var unsavedChanges = false
     public var quitRequested = false
+    /// While only the first lesson is parsed: how many panels are coming, for the header.
+    public var announcedPages: Int?
 
     public init(library: LessonLibrary, size: Size, display: DisplayOptions = DisplayOptions()) {
         panels = library.lessons.map(PanelState.init)
@@ -23,6 +25,26 @@ public struct AppState: Equatable, Sendable {
         self.size = size
         self.display = display
         if !problems.isEmpty {
+            let files = Set(problems.map(\.file)).count
+            notice = Notice(.error, "\(files) lesson file\(files == 1 ? "" : "s") did not load: see the last panel")
+        }
+    }
+
+    /// Swaps in a (fuller) library, keeping what the user did on panels that
+    /// survive by id. The trainer draws its first frame from the first lesson
+    /// alone, then loads the rest: parsing every lesson before the first frame
+    /// would triple the time to first paint.
+    public mutating func load(_ library: LessonLibrary) {
+        let previous = Dictionary(panels.map { ($0.lesson.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let currentID = panel?.lesson.id
+        panels = library.lessons.map { lesson in
+            if let old = previous[lesson.id], old.lesson == lesson { return old }
+            return PanelState(lesson: lesson)
+        }
+        problems = library.problems
+        announcedPages = nil
+        current = currentID.flatMap { id in panels.firstIndex { $0.lesson.id == id } } ?? min(current, max(0, pageCount - 1))
+        if !problems.isEmpty, notice == nil {
             let files = Set(problems.map(\.file)).count
             notice = Notice(.error, "\(files) lesson file\(files == 1 ? "" : "s") did not load: see the last panel")
         }

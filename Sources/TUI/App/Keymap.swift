@@ -80,3 +80,15 @@ public enum Keymap {
     /// The footer's hint line.
     public static var hints: [String] { bindings.compactMap(\.hint) }
 }
+
+extension Keymap {
+    /// The README's key table, generated from the bindings (a test keeps the README in step).
+    public static func markdownTable() -> String {
+        var rows = ["| keys | what they do | where |", "|---|---|---|"]
+        for b in bindings {
+            let keys = b.keys.map { "`\($0.helpName == "|" ? "\\|" : $0.helpName)`" }.joined(separator: " ")
+            rows.append("| \(keys) | \(b.help) | \(b.contexts.map(\.rawValue).joined(separator: ", ")) |")
+        }
+        return rows.joined(separator: "\n")
+    }
+}

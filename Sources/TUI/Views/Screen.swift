@@ -50,7 +50,8 @@ public enum Screen {
 
     static func header(_ state: AppState, in rect: Rect, on grid: inout Grid, theme: Theme) {
         grid.fill(rect, style: .reverse)
-        let page = "\(min(state.current + 1, state.pageCount))/\(state.pageCount)"
+        let pages = max(state.pageCount, state.announcedPages ?? 0)
+        let page = "\(min(state.current + 1, pages))/\(pages)"
         let right = page + " "
         let title: String
         if let lesson = state.panel?.lesson {

@@ -50,7 +50,7 @@ struct FieldReader {
         let root = Node.mapping(map)
         unknownFields(map, allowed: LessonParser.fields, in: "front matter")
         let id = string(map, "id", required: true, in: root)
-        if let id, !id.allSatisfy({ $0.isLowercase && $0.isASCII || $0.isNumber || $0 == "-" }) || id.isEmpty {
+        if let id, !id.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) || id.isEmpty {
             fail(field(map, "id")?.value, "id \"\(id)\" may use only lowercase letters, digits and hyphens")
         }
         let minutes = string(map, "minutes", required: true, in: root)
@@ -99,8 +99,8 @@ struct FieldReader {
                 fail(k, "\(calculator.name) has no parameter \"\(name)\" (parameters: \(calculator.parameters.map(\.key).joined(separator: ", ")))")
                 continue
             }
+            guard let text = v.scalar?.string else { fail(v, "\(name) must be a number"); continue }
             do {
-                let text = v.scalar?.string ?? ""
                 out.append(.init(key: name, value: try parameter.parse(text)))
             } catch {
                 fail(v, error.description)

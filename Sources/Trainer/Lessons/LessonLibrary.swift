@@ -31,7 +31,7 @@ public struct LessonLibrary: Equatable, Sendable {
                 library.problems += errors
                 guard let lesson else { continue }
                 if let first = seenHere[lesson.id] {
-                    library.problems.append(LessonError(file: source.name, line: 2, column: 1,
+                    library.problems.append(LessonError(file: source.name, line: idLine(source.text), column: 1,
                                                         "duplicate id \"\(lesson.id)\" (also in \(first))"))
                     continue
                 }
@@ -44,6 +44,12 @@ public struct LessonLibrary: Equatable, Sendable {
             }
         }
         return library
+    }
+
+    /// The line of the top-level `id:` key (line 2 in the usual layout).
+    static func idLine(_ text: String) -> Int {
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        return lines.dropFirst().firstIndex { $0.hasPrefix("id:") }.map { $0 + 1 } ?? 2
     }
 
     /// Reads the `.md` files of a folder (not README.md), naming them by path.

@@ -14,7 +14,9 @@ public enum LessonParser {
         func fail(_ line: Int, _ column: Int, _ message: String) {
             errors.append(LessonError(file: file, line: line, column: column, message))
         }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        // "\r\n" is one Character, so splitting on "\n" alone would keep a
+        // Windows file in one line.
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
         guard lines.first?.trimmed == "---" else {
             fail(1, 1, "missing front matter: the file must start with a line \"---\"")
             return (nil, errors)
@@ -26,6 +28,13 @@ public enum LessonParser {
         let yaml = lines[1..<close].joined(separator: "\n")
         // YAML marks are 1-based within the front matter, which starts on line 2.
         let offset = 1
+
+        // Yams hashes every mapping key while composing, so an alias used as a
+        // key (`? *deep`) expands before the tree can be checked: refuse first.
+        if let (line, column) = Self.firstAliasedAnchor(yaml) {
+            fail(line + offset, column, "YAML anchors and aliases (& and *) are not allowed in lessons")
+            return (nil, errors)
+        }
 
         let parser: Parser
         let root: Node?
@@ -79,13 +88,40 @@ public enum LessonParser {
         return nil
     }
 
+    /// The 1-based line and column of the first `&name` that some `*name`
+    /// refers to. libyaml names are letters, digits, `-` and `_`, so the text
+    /// holds both tokens literally; a lone anchor is caught on the tree.
+    static func firstAliasedAnchor(_ yaml: String) -> (Int, Int)? {
+        func names(after marker: Character) -> [(name: Substring, line: Int, column: Int)] {
+            var found: [(Substring, Int, Int)] = []
+            for (i, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                var rest = line[...]
+                while let at = rest.firstIndex(of: marker) {
+                    let tail = line[line.index(after: at)...]
+                    let name = tail.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+                    if !name.isEmpty { found.append((name, i + 1, line[..<at].unicodeScalars.count + 1)) }
+                    rest = tail
+                }
+            }
+            return found
+        }
+        let aliases = Set(names(after: "*").map(\.name))
+        return names(after: "&").first { aliases.contains($0.name) }.map { ($0.line, $0.column) }
+    }
+
     static func locate(_ error: YamlError) -> (Int, Int, String) {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
              let .composer(context, problem, mark, _):
             return (mark.line, mark.column, problem + (context.map { " " + $0.text } ?? ""))
-        case let .reader(problem, _, _, _):
-            return (1, 1, problem)
+        case let .reader(problem, offset, _, yaml):
+            // A control character (an ESC in a title) is found by offset, not mark.
+            guard let offset, let end = yaml.index(yaml.startIndex, offsetBy: offset, limitedBy: yaml.endIndex) else {
+                return (1, 1, problem)
+            }
+            let before = yaml[..<end]
+            let lineStart = before.lastIndex(of: "\n").map(before.index(after:)) ?? before.startIndex
+            return (before.count { $0 == "\n" } + 1, before[lineStart...].unicodeScalars.count + 1, problem)
         case let .duplicatedKeysInMapping(duplicates, context):
             return (context.mark.line, context.mark.column, "duplicate keys: \(duplicates.joined(separator: ", "))")
         default:

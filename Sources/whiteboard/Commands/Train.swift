@@ -30,16 +30,21 @@ extension Whiteboard {
                 FileStandardError.write("whiteboard needs an interactive terminal; try 'whiteboard calc --list'\n")
                 throw ExitCode(2)
             }
-            let library: LessonLibrary
-            do { library = try lessons.library() } catch {
-                FileStandardError.write("whiteboard: \(error.description)\n")
-                throw ExitCode(66)
+            // A user folder is read before the screen opens, so a missing folder
+            // is an error on the command line, not inside curses.
+            var userSources: [LessonLibrary.Source]?
+            if let directory = lessons.directory {
+                do { userSources = try LessonLibrary.sources(inDirectory: directory) } catch {
+                    FileStandardError.write("whiteboard: \(error.description)\n")
+                    throw ExitCode(66)
+                }
             }
+            let sets = [LessonOptions.bundled] + (userSources.map { [$0] } ?? [])
             let environment = ProcessInfo.processInfo.environment
             let color = !noColor && (environment["NO_COLOR"] ?? "").isEmpty
             let options = ScreenOptions(color: color, unicode: !ascii)
             let exit = try CursesScreen.run(options: options) { screen in
-                var loop = RunLoop(screen: screen, library: library, exportDirectory: exportDir ?? ".")
+                var loop = RunLoop(screen: screen, lessonSets: sets, exportDirectory: exportDir ?? ".")
                 return loop.run()
             }
             if let code = exit { throw ExitCode(code) }
@@ -53,16 +58,24 @@ struct RunLoop {
     var state: AppState
     let exportDirectory: String
 
-    init(screen: CursesScreen, library: LessonLibrary, exportDirectory: String) {
+    let lessonSets: [[LessonLibrary.Source]]
+
+    init(screen: CursesScreen, lessonSets: [[LessonLibrary.Source]], exportDirectory: String) {
         self.screen = screen
         self.exportDirectory = exportDirectory
+        self.lessonSets = lessonSets
         let unicode = screen.options.unicode && CursesScreen.localeIsUTF8()
-        state = AppState(library: library, size: screen.size,
+        // First frame from the first bundled lesson alone; the rest load right after it.
+        let first = lessonSets.count == 1 ? lessonSets[0].sorted { $0.name < $1.name }.prefix(1) : []
+        state = AppState(library: LessonLibrary.load([Array(first)]), size: screen.size,
                          display: DisplayOptions(unicode: unicode, color: screen.supportsColor))
+        state.announcedPages = lessonSets.count == 1 ? lessonSets[0].count : nil
     }
 
     /// Returns an exit status to report (a signal's 128 + n), or nil for a normal quit.
     mutating func run() -> Int32? {
+        if state.pageCount > 0 { screen.draw(Screen.render(state)) }
+        state.load(LessonLibrary.load(lessonSets))
         screen.draw(Screen.render(state))
         while true {
             switch screen.readKey(timeoutMilliseconds: 500) {

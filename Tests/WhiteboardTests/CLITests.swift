@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+
+/// The built binary, run as a user or a script runs it: arguments in,
+/// stdout, stderr and exit status out. 64 is a usage error, 65 bad lessons.
+@Suite struct CLITests {
+    @Test func calcPrintsTheCalculatorsTable() throws {
+        let run = try whiteboard("calc", "fanout")
+        #expect(run.status == 0)
+        #expect(run.stderr == "")
+        #expect(run.stdout.hasPrefix("Fan-out analyzer — "))
+        #expect(run.stdout.contains("\npush.writes            1,000,000 writes"))
+        #expect(run.stdout.contains("\nrecommended            pull"))
+    }
+
+    @Test func calcMarksTheValuesItWasGiven() throws {
+        let run = try whiteboard("calc", "fanout", "--set", "followers=50M", "--set", "active_percent=20")
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("\nfollowers         50,000,000 followers *"))
+        #expect(run.stdout.contains("\npush.writes            50,000,000 writes"))
+    }
+
+    @Test func calcJSONHasValuesAndUnits() throws {
+        let run = try whiteboard("calc", "fanout", "--format", "json")
+        #expect(run.status == 0)
+        let root = try #require(run.json as? [String: Any])
+        let results = try #require(root["results"] as? [String: [String: Any]])
+        #expect(results["push.writes"]?["value"] as? Double == 1_000_000)
+        #expect(results["push.writes"]?["unit"] as? String == "writes")
+        #expect(results["push.write_time"]?["unit"] as? String == "s")
+        #expect(results["recommended"]?["text"] as? String == "pull")
+        let parameters = try #require(root["parameters"] as? [String: [String: Any]])
+        #expect(parameters["followers"]?["unit"] as? String == "followers")
+    }
+
+    @Test func calcListNamesEveryCalculator() throws {
+        let run = try whiteboard("calc", "--list")
+        #expect(run.status == 0)
+        let listed = run.stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") }.map { String($0.prefix { $0 != " " }) }
+        #expect(listed == calculators)
+    }
+
+    let calculators = ["fanout", "population", "cache", "hitrate", "storage", "cdn", "bill",
+                       "debt", "partition", "headroom", "lag", "breaker", "batching"]
+
+    @Test func anUnknownCalculatorIsAUsageErrorNamingTheCalculators() throws {
+        let run = try whiteboard("calc", "nope")
+        #expect(run.status == 64)
+        #expect(run.stdout == "")
+        #expect(run.stderr == """
+            whiteboard calc: error: unknown calculator "nope" (calculators: \(calculators.joined(separator: ", ")))
+
+            """)
+    }
+
+    @Test func aValueOutOfRangeNamesTheAllowedRange() throws {
+        let run = try whiteboard("calc", "fanout", "--set", "followers=1e18")
+        #expect(run.status == 64)
+        #expect(run.stdout == "")
+        #expect(run.stderr.hasPrefix("whiteboard calc: error: followers: "))
+        #expect(run.stderr.hasSuffix(" is out of range (allowed: 1 … 1B followers)\n"))
+    }
+
+    @Test func anUnknownParameterListsTheParameters() throws {
+        let run = try whiteboard("calc", "fanout", "--set", "bogus=1")
+        #expect(run.status == 64)
+        #expect(run.stderr == """
+            whiteboard calc: error: fanout has no parameter "bogus" (parameters: followers, write_capacity, \
+            active_percent, read_cached_ms, read_uncached_ms, merge_ms, pull_write_ms, entry_bytes, push_below, pull_above)
+
+            """)
+    }
+
+    @Test func anAssignmentWithoutEqualsIsAUsageError() throws {
+        let run = try whiteboard("calc", "fanout", "--set", "followers")
+        #expect(run.status == 64)
+        #expect(run.stderr == "whiteboard calc: error: \"followers\" is not key=value\n")
+    }
+
+    @Test func lintPassesTheRepositorysLessons() throws {
+        let run = try whiteboard("lint", packageRoot.appendingPathComponent("Lessons").path)
+        #expect(run.status == 0)
+        #expect(run.stdout.hasSuffix(" lessons, no problems.\n"))
+        #expect(run.stderr == "")
+    }
+
+    @Test func lintPassesTheBundledLessons() throws {
+        let run = try whiteboard("lint")
+        #expect(run.status == 0)
+        #expect(run.stdout.hasSuffix(" lessons, no problems.\n"))
+    }
+
+    @Test func lintReportsABrokenFileCompilerStyle() throws {
+        let folder = try TemporaryFolder(files: [
+            "01-good.md": "---\nid: good\nminutes: \"50\"\ntitle: Good\n---\nBody.\n",
+            "02-broken.md": "---\nid: broken\nminutes: \"50\"\ntitle: Broken\ncalculator: fanot\n---\n",
+        ])
+        let run = try whiteboard("lint", folder.path)
+        #expect(run.status == 65)
+        #expect(run.stdout == """
+            \(folder.path)/02-broken.md:5:13: error: unknown calculator "fanot" (calculators: \(calculators.joined(separator: ", ")))
+            1 problem in 1 file(s).
+
+            """)
+    }
+
+    @Test func lintOnAMissingFolderFails() throws {
+        let run = try whiteboard("lint", "/nonexistent/lessons")
+        #expect(run.status == 65)
+        #expect(run.stdout == "/nonexistent/lessons:1:1: error: not a folder of lessons\n")
+    }
+
+    @Test func auditJSONIsValidAndExitsZero() throws {
+        let run = try whiteboard("audit", "--format", "json")
+        #expect(run.status == 0)
+        let rows = try #require(run.json as? [[String: Any]])
+        #expect(!rows.isEmpty)
+        #expect(rows.allSatisfy { $0["holds"] is Bool && $0["lesson"] is String })
+    }
+
+    @Test func auditTableEndsWithTheCount() throws {
+        let run = try whiteboard("audit")
+        #expect(run.status == 0)
+        let last = try #require(run.stdout.split(separator: "\n").last)
+        #expect(last.contains(" claims: "))
+        #expect(last.hasSuffix(" do not."))
+    }
+
+    @Test func versionPrintsTheVersion() throws {
+        let run = try whiteboard("--version")
+        #expect(run.status == 0)
+        #expect(run.stdout == "0.1.0\n")
+    }
+
+    @Test func helpListsTheSubcommands() throws {
+        let run = try whiteboard("--help")
+        #expect(run.status == 0)
+        for command in ["train", "calc", "lint", "audit"] {
+            #expect(run.stdout.contains("\n  \(command) "), "help does not list \(command)")
+        }
+    }
+
+    @Test func theTrainerRefusesToRunWithoutATerminal() throws {
+        let run = try whiteboard()
+        #expect(run.status == 2)
+        #expect(run.stderr == "whiteboard needs an interactive terminal; try 'whiteboard calc --list'\n")
+    }
+}
