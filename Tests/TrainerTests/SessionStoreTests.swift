@@ -56,6 +56,20 @@ import Testing
         s.clear()
     }
 
+    @Test func nonFiniteValuesStillSave() throws {
+        let dir = TempDirectory()
+        defer { dir.cleanUp() }
+        let s = store(dir)
+        var session = sample()
+        session[lesson: "fanout-one-author"].estimate = .infinity
+        try s.save(session)
+        guard case let .loaded(back) = s.loadLast() else {
+            Issue.record("expected a session")
+            return
+        }
+        #expect(back[lesson: "fanout-one-author"].estimate == .infinity)
+    }
+
     @Test func corruptFileIsMovedAside() throws {
         let dir = TempDirectory()
         defer { dir.cleanUp() }

@@ -45,6 +45,7 @@ public struct SessionStore: Sendable {
         try Paths.makeDirectory(stateDirectory)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        encoder.nonConformingFloatEncodingStrategy = Self.nonFinite
         let text: String
         do { text = String(decoding: try encoder.encode(session), as: UTF8.self) + "\n" } catch {
             throw StorageError("write", sessionPath, reason: "cannot encode the session: \(error)")
@@ -62,7 +63,9 @@ public struct SessionStore: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             return moveAside(reason: "cannot read it")
         }
-        guard let probe = try? JSONDecoder().decode(VersionProbe.self, from: data) else {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = Self.nonFiniteDecoding
+        guard let probe = try? decoder.decode(VersionProbe.self, from: data) else {
             return moveAside(reason: "not a saved session (invalid JSON)")
         }
         guard probe.version == PracticeSession.formatVersion else {
@@ -70,7 +73,7 @@ public struct SessionStore: Sendable {
             return moveAside(reason: "format version \(found), expected \(PracticeSession.formatVersion)")
         }
         do {
-            return .loaded(try JSONDecoder().decode(PracticeSession.self, from: data))
+            return .loaded(try decoder.decode(PracticeSession.self, from: data))
         } catch {
             return moveAside(reason: "not a saved session (\(Self.describe(error)))")
         }
@@ -110,6 +113,12 @@ public struct SessionStore: Sendable {
     }
 
     // MARK: -
+
+    /// A stray NaN or infinity (a guess typed as "inf") must not make the session unsavable.
+    private static let nonFinite = JSONEncoder.NonConformingFloatEncodingStrategy.convertToString(
+        positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+    private static let nonFiniteDecoding = JSONDecoder.NonConformingFloatDecodingStrategy.convertFromString(
+        positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
 
     private struct VersionProbe: Decodable { var version: Int? }
 
