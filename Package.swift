@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "TrainerTests", dependencies: [
             "Trainer", "Calculators", "BundledLessons",
             .product(name: "PropertyBased", package: "swift-property-based"),
-        ]),
+        ], exclude: ["Snapshots"]),
         .testTarget(name: "TUITests", dependencies: [
             "TUI", "Trainer", "Calculators", "BundledLessons",
             .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),

@@ -1,0 +1,37 @@
+import Foundation
+
+/// Writes a session's Markdown and JSON side by side, never over an existing file.
+public enum Exporter {
+    /// Writes `whiteboard-session-YYYYMMDD-HHMMSS.md` and `.json` into
+    /// `directory` (created if missing) and returns their paths. When either
+    /// name is taken the pair moves on to `-2`, `-3`, …; the no-overwrite write
+    /// (link, EEXIST) settles a race with another export in the same second.
+    public static func export(_ s: PracticeSession, lessons: [Lesson], to directory: String, at now: Double,
+                              timeZone: TimeZone = .current) throws(StorageError) -> [String] {
+        try Paths.makeDirectory(directory)
+        let markdown = SessionExport.markdown(s, lessons: lessons, finishedAt: now, timeZone: timeZone)
+        let json = SessionExport.json(s, lessons: lessons, finishedAt: now)
+        let base = Paths.join(directory, ExportNaming.baseName(at: now, timeZone: timeZone))
+        var lastError: StorageError?
+        for n in 1...100 {
+            let stem = n == 1 ? base : base + "-\(n)"
+            if Paths.exists(stem + ".md") || Paths.exists(stem + ".json") { continue }
+            do {
+                try AtomicFile.write(markdown, to: stem + ".md", overwrite: false)
+            } catch where error.isAlreadyExists {
+                lastError = error
+                continue
+            }
+            do {
+                try AtomicFile.write(json, to: stem + ".json", overwrite: false)
+            } catch {
+                // Keep the pair together: the Markdown just written goes too.
+                Paths.remove(stem + ".md")
+                if error.isAlreadyExists { lastError = error; continue }
+                throw error
+            }
+            return [stem + ".md", stem + ".json"]
+        }
+        throw lastError ?? StorageError("write", base + ".md", reason: "no free name after 100 tries")
+    }
+}

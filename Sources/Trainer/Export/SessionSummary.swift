@@ -1,0 +1,157 @@
+import Calculators
+
+/// What a session amounts to, worked out once for the Markdown and JSON
+/// exports and the history line, so the three never disagree.
+///
+/// A panel is included when it was visited or holds user input, in lesson
+/// order; records of lessons no longer loaded are left out. Checklist coverage
+/// counts the items of included panels only: a panel never opened is not a
+/// miss, it is a panel not practised.
+public struct SessionSummary: Equatable, Sendable {
+    public var panels: [PanelSummary]
+    public var sections: [SectionPacing]
+    public var timeUsed: Double
+    public var estimates: EstimateCounts
+    public var checklistTicked: Int
+    public var checklistTotal: Int
+
+    /// At most this many results per panel: the headline numbers, not the whole table.
+    public static let resultLimit = 8
+
+    public init(_ session: PracticeSession, lessons: [Lesson]) {
+        panels = lessons.compactMap { lesson in
+            let record = session[lesson: lesson.id]
+            guard record.visited || record.hasUserInput else { return nil }
+            return PanelSummary(lesson: lesson, record: record)
+        }
+        sections = Lesson.sections.map {
+            SectionPacing(minutes: $0.minutes, spent: session.clock.spent(in: $0.minutes), budget: Double($0.budget))
+        }
+        timeUsed = session.clock.elapsed
+        estimates = EstimateCounts()
+        for case let score? in panels.map({ $0.estimate?.score }) { estimates.add(score) }
+        checklistTicked = panels.reduce(0) { $0 + $1.checklist.filter(\.ticked).count }
+        checklistTotal = panels.reduce(0) { $0 + $1.checklist.count }
+    }
+}
+
+/// Spent against budget for one section of the ten minutes.
+public struct SectionPacing: Equatable, Sendable {
+    public var minutes: String
+    public var spent: Double
+    /// 0 for the wrap-up, which has no budget of its own.
+    public var budget: Double
+    public var isOver: Bool { budget > 0 && spent > budget }
+}
+
+/// How many estimates scored good, fair and off.
+public struct EstimateCounts: Codable, Equatable, Sendable {
+    public var good: Int
+    public var fair: Int
+    public var off: Int
+
+    public init(good: Int = 0, fair: Int = 0, off: Int = 0) {
+        self.good = good
+        self.fair = fair
+        self.off = off
+    }
+
+    public var total: Int { good + fair + off }
+
+    public mutating func add(_ score: EstimateScore) {
+        switch score {
+        case .good: good += 1
+        case .fair: fair += 1
+        case .off: off += 1
+        }
+    }
+}
+
+/// One panel's part of the export.
+public struct PanelSummary: Equatable, Sendable {
+    public var lesson: Lesson
+    public var record: PanelRecord
+    public var changes: [ParameterChange]
+    /// Results for the final values, at most `SessionSummary.resultLimit`: those
+    /// the lesson's claims and estimate name come first, then the calculator's
+    /// leading ones; listed in the calculator's order.
+    public var results: [ResultValue]
+    /// The lesson's claims checked against the final values.
+    public var claims: [ClaimCheck]
+    public var estimate: EstimateSummary?
+    public var checklist: [ChecklistItem]
+
+    public init(lesson: Lesson, record: PanelRecord) {
+        self.lesson = lesson
+        self.record = record
+        checklist = lesson.checklist.enumerated().map { ChecklistItem(text: $1, ticked: record.ticked.contains($0)) }
+        guard let name = lesson.calculator, let calculator = Registry.named(name),
+              let start = lesson.startingInputs() else {
+            changes = []
+            results = []
+            claims = []
+            estimate = nil
+            return
+        }
+        var final = start
+        for (key, value) in record.parameters.sorted(by: { $0.key < $1.key }) { final.setClamped(key, value) }
+        changes = calculator.parameters.compactMap { p in
+            guard final[p.key] != start[p.key] else { return nil }
+            return ParameterChange(parameter: p, from: start[p.key], to: final[p.key])
+        }
+        let output = calculator.evaluate(final)
+        results = Self.keyResults(output, lesson: lesson)
+        claims = lesson.claims.map { $0.evaluate(output) }
+        if let asked = lesson.estimate {
+            // The question states the lesson's own numbers, so the answer is
+            // computed at the starting values: later edits do not move it.
+            let actual = calculator.evaluate(start)[asked.resultKey]
+            estimate = EstimateSummary(question: asked.question, guess: record.estimate, actual: actual)
+        } else {
+            estimate = nil
+        }
+    }
+}
+
+extension PanelSummary {
+    static func keyResults(_ output: Output, lesson: Lesson) -> [ResultValue] {
+        let named = Set(lesson.claims.map(\.resultKey) + [lesson.estimate?.resultKey].compactMap { $0 })
+        let wanted = output.results.filter { named.contains($0.key) } + output.results.filter { !named.contains($0.key) }
+        let kept = Set(wanted.prefix(SessionSummary.resultLimit).map(\.key))
+        return output.results.filter { kept.contains($0.key) }
+    }
+}
+
+/// A parameter whose final value differs from the lesson's starting value.
+public struct ParameterChange: Equatable, Sendable {
+    public var parameter: Parameter
+    public var from: Double
+    public var to: Double
+    /// "followers: 1,000,000 followers → 50,000,000 followers"
+    public var display: String { "\(parameter.key): \(parameter.display(from)) → \(parameter.display(to))" }
+}
+
+/// The guess, the calculator's answer and the score (nil until the user guesses).
+public struct EstimateSummary: Equatable, Sendable {
+    public var question: String
+    public var guess: Double?
+    /// Nil when the calculator has no such result (a lesson typo that lint reports).
+    public var actual: ResultValue?
+
+    public var score: EstimateScore? {
+        guard let guess, let actual else { return nil }
+        return EstimateScore.score(guess: guess, actual: actual.quantity.value)
+    }
+
+    /// The guess shown in the answer's unit ("90 s").
+    public var guessDisplay: String? {
+        guard let guess else { return nil }
+        guard let actual else { return Format.count(guess) }
+        return ResultValue(actual.key, actual.label, guess, actual.quantity.unit).display
+    }
+}
+
+public struct ChecklistItem: Equatable, Sendable {
+    public var text: String
+    public var ticked: Bool
+}

@@ -1,0 +1,65 @@
+/// One sitting with the trainer: the clock and what the user did on each panel.
+///
+/// Plain data, saved as JSON by `SessionStore` after each change so a crash or
+/// a closed terminal loses nothing, and exported by `SessionExport`.
+public struct PracticeSession: Codable, Equatable, Sendable {
+    /// Bumped when the saved shape changes; a file of another version is moved aside, not misread.
+    public static let formatVersion = 1
+
+    public var version: Int
+    /// Unix seconds, wall clock (for export names and history).
+    public var startedAt: Double
+    public var currentLessonID: String?
+    public var practiceMode: Bool
+    public var clock: PracticeClock
+    /// By lesson id.
+    public var panels: [String: PanelRecord]
+
+    public init(startedAt: Double, practiceMode: Bool) {
+        version = Self.formatVersion
+        self.startedAt = startedAt
+        currentLessonID = nil
+        self.practiceMode = practiceMode
+        clock = PracticeClock()
+        panels = [:]
+    }
+
+    /// The record of one lesson; an empty `PanelRecord()` when absent.
+    /// Setting an empty record removes it, so equal sessions encode equally.
+    public subscript(lesson id: String) -> PanelRecord {
+        get { panels[id] ?? PanelRecord() }
+        set { panels[id] = newValue == PanelRecord() ? nil : newValue }
+    }
+
+    /// Anything a user would be sorry to lose: a value, note, tick or guess on
+    /// any panel, or practice time counted.
+    public var hasChanges: Bool {
+        clock.elapsed > 0 || panels.values.contains { $0.hasUserInput }
+    }
+
+    /// Shows a lesson: it becomes current and is marked visited.
+    public mutating func visit(_ lessonID: String) {
+        currentLessonID = lessonID
+        self[lesson: lessonID].visited = true
+    }
+
+    /// Counts the running time since the last tick towards `lesson`'s section
+    /// and its panel; returns the seconds added (0 when paused).
+    @discardableResult
+    public mutating func tick(at now: Double, lesson: Lesson) -> Double {
+        let delta = clock.tick(at: now, section: lesson.minutes)
+        if delta > 0 { self[lesson: lesson.id].seconds += delta }
+        return delta
+    }
+
+    /// Pauses or resumes the clock (the space bar). Pausing first ticks, so the
+    /// last seconds reach both the section and the panel on screen.
+    public mutating func toggleClock(at now: Double, lesson: Lesson) {
+        if clock.isRunning {
+            tick(at: now, lesson: lesson)
+            clock.pause(at: now, section: lesson.minutes)
+        } else {
+            clock.resume(at: now)
+        }
+    }
+}

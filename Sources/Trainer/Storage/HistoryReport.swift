@@ -1,0 +1,21 @@
+import Foundation
+
+/// What `whiteboard history` prints: one row per finished session.
+public enum HistoryReport {
+    public static func table(_ entries: [HistoryEntry], timeZone: TimeZone = .current) -> String {
+        guard !entries.isEmpty else {
+            return "No sessions yet. Practise with `whiteboard`, then export (x) to add one here.\n"
+        }
+        var rows: [[String]] = [["date", "time used", "panels", "estimates (good/fair/off)", "checklist"]]
+        for e in entries {
+            rows.append([
+                ExportNaming.readable(at: e.date, timeZone: timeZone),
+                "\(TimeText.clock(e.secondsUsed)) of \(TimeText.clock(PracticeClock.total))",
+                String(e.panelsVisited),
+                e.estimates.total == 0 ? "none" : "\(e.estimates.good)/\(e.estimates.fair)/\(e.estimates.off)",
+                "\(e.checklistTicked)/\(e.checklistTotal)" + TimeText.percent(e.checklistTicked, of: e.checklistTotal),
+            ])
+        }
+        return CalculatorReport.layout(rows) + "\n"
+    }
+}

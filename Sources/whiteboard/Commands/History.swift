@@ -1,0 +1,18 @@
+import ArgumentParser
+import Foundation
+import Trainer
+
+extension Whiteboard {
+    /// `whiteboard history`: finished sessions, one row each.
+    struct History: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List finished practice sessions: time used, estimates and checklist coverage.",
+            discussion: "Example: whiteboard history   (reads $XDG_DATA_HOME/whiteboard/history.jsonl)"
+        )
+
+        func run() throws {
+            let store = SessionStore(environment: ProcessInfo.processInfo.environment)
+            print(HistoryReport.table(store.history()), terminator: "")
+        }
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import Testing
+@testable import Trainer
+
+@Suite struct SessionStoreTests {
+    func store(_ dir: TempDirectory) -> SessionStore {
+        SessionStore(environment: ["HOME": dir.path, "XDG_STATE_HOME": dir.file("state"), "XDG_DATA_HOME": dir.file("data")])
+    }
+
+    func sample() -> PracticeSession {
+        var s = PracticeSession(startedAt: 1_700_000_000, practiceMode: true)
+        s.visit("fanout-one-author")
+        s[lesson: "fanout-one-author"].parameters["followers"] = 50_000_000
+        s[lesson: "fanout-one-author"].notes = "pull above 100K"
+        s[lesson: "fanout-one-author"].ticked = [1]
+        return s
+    }
+
+    @Test func directoriesFollowXDG() {
+        let s = SessionStore(environment: ["HOME": "/home/u", "XDG_STATE_HOME": "/xs", "XDG_DATA_HOME": "/xd"])
+        #expect(s.stateDirectory == "/xs/whiteboard")
+        #expect(s.dataDirectory == "/xd/whiteboard")
+        #expect(s.sessionPath == "/xs/whiteboard/session.json")
+        #expect(s.historyPath == "/xd/whiteboard/history.jsonl")
+    }
+
+    @Test func directoriesDefaultUnderHome() {
+        let s = SessionStore(environment: ["HOME": "/home/u", "XDG_STATE_HOME": "relative/ignored", "XDG_DATA_HOME": ""])
+        #expect(s.stateDirectory == "/home/u/.local/state/whiteboard")
+        #expect(s.dataDirectory == "/home/u/.local/share/whiteboard")
+    }
+
+    @Test func nothingSavedLoadsNone() {
+        let dir = TempDirectory()
+        defer { dir.cleanUp() }
+        #expect(store(dir).loadLast() == .none)
+        #expect(dir.names() == [])
+    }
+
+    @Test func saveThenLoadRoundTrips() throws {
+        let dir = TempDirectory()
+        defer { dir.cleanUp() }
+        let s = store(dir)
+        try s.save(sample())
+        #expect(dir.names("state/whiteboard") == ["session.json"])
+        let attributes = try FileManager.default.attributesOfItem(atPath: dir.file("state/whiteboard"))
+        #expect((attributes[.posixPermissions] as? Int) == 0o700)
+        #expect(s.loadLast() == .loaded(sample()))
+        var changed = sample()
+        changed[lesson: "wrap-up"].notes = "second save"
+        try s.save(changed)
+        #expect(s.loadLast() == .loaded(changed))
+        #expect(dir.names("state/whiteboard") == ["session.json"])
+        s.clear()
+        #expect(s.loadLast() == .none)
+        s.clear()
+    }
+
+    @Test func nonFiniteValuesStillSave() throws {
+        let dir = TempDirectory()
+        defer { dir.cleanUp() }
+        let s = store(dir)
+        var session = sample()
+        session[lesson: "fanout-one-author"].estimate = .infinity
+        try s.save(session)
+        guard case let .loaded(back) = s.loadLast() else {
+            Issue.record("expected a session")
+            return
+        }
+        #expect(back[lesson: "fanout-one-author"].estimate == .infinity)
+    }
+
+    @Test func corruptFileIsMovedAside() throws {
+        let dir = TempDirectory()
+        defer { dir.cleanUp() }
+        let s = store(dir)
+        try Paths.makeDirectory(s.stateDirectory)
+        dir.write("state/whiteboard/session.json", "{\"version\": 1, \"clock\": ")
+        guard case let .corrupt(movedTo, reason) = s.loadLast() else {
+            Issue.record("expected corrupt")
+            return
+        }
+        #expect(reason == "not a saved session (invalid JSON)")
+        let names = dir.names("state/whiteboard")
+        #expect(names.count == 1)
+        #expect(movedTo == s.stateDirectory + "/" + names[0])
+        #expect(names[0].hasPrefix("session.corrupt-") && names[0].hasSuffix(".json"))
+        #expect(dir.read("state/whiteboard/" + names[0]) == "{\"version\": 1, \"clock\": ")
+        #expect(s.loadLast() == .none)
+    }
+
+    @Test func wrongVersionIsMovedAside() throws {
+        let dir = TempDirectory()
+        defer { dir.cleanUp() }
+        let s = store(dir)
+        try Paths.makeDirectory(s.stateDirectory)
+        dir.write("state/whiteboard/session.json", #"{"version": 2, "startedAt": 0}"#)
+        guard case let .corrupt(movedTo, reason) = s.loadLast() else {
+            Issue.record("expected corrupt")
+            return
+        }
+        #expect(reason == "format version 2, expected 1")
+        #expect(movedTo.contains("/session.corrupt-"))
+        #expect(dir.names("state/whiteboard").contains("session.json") == false)
+    }
+
+    @Test func rightVersionWrongShapeIsMovedAside() throws {
+        let dir = TempDirectory()
+        defer { dir.cleanUp() }
+        let s = store(dir)
+        try Paths.makeDirectory(s.stateDirectory)
+        dir.write("state/whiteboard/session.json", #"{"version": 1, "startedAt": "yesterday"}"#)
+        guard case let .corrupt(_, reason) = s.loadLast() else {
+            Issue.record("expected corrupt")
+            return
+        }
+        #expect(reason == "not a saved session (unreadable startedAt)")
+    }
+
+    @Test func twoCorruptFilesInOneSecondKeepBoth() throws {
+        let dir = TempDirectory()
+        defer { dir.cleanUp() }
+        let s = store(dir)
+        try Paths.makeDirectory(s.stateDirectory)
+        dir.write("state/whiteboard/session.json", "one")
+        _ = s.loadLast()
+        dir.write("state/whiteboard/session.json", "two")
+        _ = s.loadLast()
+        let contents = dir.names("state/whiteboard").compactMap { dir.read("state/whiteboard/" + $0) }.sorted()
+        #expect(contents == ["one", "two"])
+    }
+
+    @Test func saveIntoAPlainFileFolderFails() throws {
+        let dir = TempDirectory()
+        defer { dir.cleanUp() }
+        dir.write("state", "not a folder")
+        let s = store(dir)
+        let error = #expect(throws: StorageError.self) { try s.save(sample()) }
+        #expect(error?.description == "cannot create folder \(dir.file("state")): Not a directory")
+    }
+
+    @Test func historyAppendsAndSkipsMalformedLines() throws {
+        let dir = TempDirectory()
+        defer { dir.cleanUp() }
+        let s = store(dir)
+        #expect(s.history() == [])
+        let first = HistoryEntry(date: 1_700_000_000, secondsUsed: 552, panelsVisited: 6,
+                                 estimates: EstimateCounts(good: 2, fair: 1, off: 0), checklistTicked: 9, checklistTotal: 30)
+        let second = HistoryEntry(date: 1_700_090_000, secondsUsed: 610, panelsVisited: 12,
+                                  estimates: EstimateCounts(good: 3, fair: 0, off: 1), checklistTicked: 20, checklistTotal: 40)
+        try s.appendHistory(first)
+        // A line cut short by a crash, with no newline: the next entry must still read.
+        let handle = try #require(FileHandle(forWritingAtPath: s.historyPath))
+        handle.seekToEndOfFile()
+        handle.write(Data(#"{"date": 17"#.utf8))
+        handle.closeFile()
+        try s.appendHistory(second)
+        #expect(s.history() == [first, second])
+        let lines = try #require(dir.read("data/whiteboard/history.jsonl")).split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[0] == #"{"checklistTicked":9,"checklistTotal":30,"date":1700000000,"estimates":{"fair":1,"good":2,"off":0},"panelsVisited":6,"secondsUsed":552}"#)
+    }
+
+    @Test func historyRefusesASymlink() throws {
+        let dir = TempDirectory()
+        defer { dir.cleanUp() }
+        let s = store(dir)
+        try Paths.makeDirectory(s.dataDirectory)
+        dir.write("elsewhere", "")
+        try FileManager.default.createSymbolicLink(atPath: s.historyPath, withDestinationPath: dir.file("elsewhere"))
+        #expect(throws: StorageError.self) {
+            try s.appendHistory(HistoryEntry(date: 0, secondsUsed: 0, panelsVisited: 0, estimates: EstimateCounts(),
+                                             checklistTicked: 0, checklistTotal: 0))
+        }
+        #expect(dir.read("elsewhere") == "")
+    }
+}
