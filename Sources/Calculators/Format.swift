@@ -12,7 +12,7 @@ public enum Format {
         let v = q.value
         guard v.isFinite else { return "n/a" }
         switch q.unit.dimension {
-        case .data: return bytes(q.baseValue)
+        case .data: return bytes(q.baseValue) + (q.unit.symbol.hasSuffix("/month") ? "/month" : "")
         case .time: return duration(seconds: q.baseValue)
         case .money: return money(v)
         case .moneyRate: return money(v) + suffix(after: "$", in: q.unit.symbol)

@@ -6,7 +6,7 @@ struct Whiteboard: ParsableCommand {
         commandName: "whiteboard",
         abstract: "Practise the trade-offs minutes (41-50) of a news-feed system-design interview.",
         version: "0.1.0",
-        subcommands: [Train.self, Calc.self, Lint.self, Audit.self],
+        subcommands: [Train.self, Calc.self, Lint.self, Audit.self, History.self],
         defaultSubcommand: Train.self
     )
 }

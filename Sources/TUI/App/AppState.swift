@@ -16,11 +16,17 @@ public struct AppState: Equatable, Sendable {
     /// Set once the user changed something since the last export (quitting then offers one).
     public var unsavedChanges = false
     public var quitRequested = false
+    /// Notes, ticks, estimates, the practice clock and the values changed: what autosave keeps.
+    public var session: PracticeSession
+    /// The last monotonic instant the loop reported (`.ticked`), for the clock.
+    public var now: Double = 0
     /// While only the first lesson is parsed: how many panels are coming, for the header.
     public var announcedPages: Int?
 
-    public init(library: LessonLibrary, size: Size, display: DisplayOptions = DisplayOptions()) {
+    public init(library: LessonLibrary, size: Size, display: DisplayOptions = DisplayOptions(),
+                session: PracticeSession = PracticeSession(startedAt: 0, practiceMode: false)) {
         panels = library.lessons.map(PanelState.init)
+        self.session = session
         problems = library.problems
         self.size = size
         self.display = display
@@ -50,6 +56,19 @@ public struct AppState: Equatable, Sendable {
         }
     }
 
+    /// Takes a saved session back: its panel, values, notes, ticks, estimates and clock.
+    public mutating func restore(_ saved: PracticeSession) {
+        session = saved
+        for i in panels.indices {
+            let record = saved[lesson: panels[i].lesson.id]
+            for (key, value) in record.parameters { panels[i].inputs?.setClamped(key, value) }
+        }
+        if let id = saved.currentLessonID, let i = panels.firstIndex(where: { $0.lesson.id == id }) { current = i }
+        if panel?.inputs == nil { focus = .lesson }
+        unsavedChanges = saved.hasChanges
+        notice = Notice(.info, "Resumed your last session" + (saved.clock.elapsed > 0 ? ": t resumes the clock" : ""))
+    }
+
     /// Panels plus the problems panel when some files failed.
     public var pageCount: Int { panels.count + (problems.isEmpty ? 0 : 1) }
 
@@ -62,7 +81,9 @@ public struct AppState: Equatable, Sendable {
         switch overlay {
         case .help: return .help
         case .panelList: return .panelList
-        case .entry: return .entry
+        case .entry, .estimate: return .entry
+        case .notes: return .notes
+        case .confirm: return .confirm
         case nil: return focus == .lesson || panel?.inputs == nil ? .lesson : .calculator
         }
     }

@@ -1,3 +1,5 @@
+import Trainer
+
 /// Which pane the movement keys act on.
 public enum Focus: String, Equatable, Sendable {
     case lesson, calculator
@@ -11,6 +13,27 @@ public enum Overlay: Equatable, Sendable {
     case panelList(query: String, selection: Int)
     /// Typing an exact value for the selected parameter.
     case entry(ValueEntry)
+    /// Typing a guess for the panel's estimate, before the result is shown.
+    case estimate(String)
+    /// The multi-line notes editor for the panel.
+    case notes(TextEditor)
+    /// A yes/no question.
+    case confirm(Question)
+}
+
+/// What a yes/no overlay asks.
+public enum Question: Equatable, Sendable {
+    /// Quitting with changes not exported: y exports then quits, n quits.
+    case exportBeforeQuit
+    /// A saved session was found at start: y resumes it, n starts fresh.
+    case resume(PracticeSession)
+
+    public var text: String {
+        switch self {
+        case .exportBeforeQuit: return "Export this session before quitting?  y: export and quit · n: quit · Esc: stay"
+        case .resume: return "Resume your last session (panel, values, notes, clock)?  y: resume · n: start fresh"
+        }
+    }
 }
 
 /// The line editor for an exact value (`Enter` on a parameter).

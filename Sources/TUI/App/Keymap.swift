@@ -4,7 +4,7 @@
 public struct KeyBinding: Equatable, Sendable {
     /// Where a binding applies. `.panels` is both panes; overlays have their own.
     public enum Context: String, Equatable, Sendable, CaseIterable {
-        case panels, lesson, calculator, entry, panelList, help
+        case panels, lesson, calculator, entry, panelList, help, notes, confirm
     }
 
     public let keys: [Key]
@@ -54,25 +54,48 @@ public enum Keymap {
         .init([c("k"), .up], .scrollLesson(-1), "scroll up", group: "Lesson", in: [.lesson]),
         .init([c(" "), c("f")], .pageLesson(1), "page down", group: "Lesson", in: [.lesson]),
         .init([c("b")], .pageLesson(-1), "page up", group: "Lesson", in: [.lesson]),
+        .init([c("t")], .toggleClock, "start or pause the ten-minute practice clock", group: "Practice", in: [.panels],
+              hint: "t clock"),
+        .init((1...9).map { c(Character(String($0))) }, .toggleTick(0), "tick item 1–9 of the checklist", group: "Practice",
+              in: [.panels]),
+        .init([c("e")], .beginEstimate, "guess the panel's estimate before it is shown", group: "Practice",
+              in: [.panels], hint: "e estimate"),
+        .init([c("N")], .editNotes, "write notes for this panel", group: "Practice", in: [.panels], hint: "N notes"),
         .init([c("x")], .export, "export the session (Markdown and JSON)", group: "App", in: [.panels], hint: "x export"),
         .init([c("?"), .function(1)], .toggleHelp, "this help", group: "App", in: [.panels, .help], hint: "? help"),
         .init([c("q")], .quit, "quit", group: "App", in: [.panels, .help], hint: "q quit"),
-        .init([.escape], .cancel, "close / cancel", group: "App", in: [.help, .entry, .panelList]),
+        .init([.escape], .cancel, "close / cancel (notes are kept)", group: "App", in: [.help, .entry, .panelList, .notes, .confirm]),
+        .init([c("y")], .answer(true), "yes", group: "App", in: [.confirm]),
+        .init([c("n")], .answer(false), "no", group: "App", in: [.confirm]),
         .init([.enter], .commit, "accept", group: "Editing", in: [.entry, .panelList]),
         .init([.backspace, .delete], .deleteBackward, "delete a character", group: "Editing", in: [.entry, .panelList]),
         .init([.down, .control("n")], .moveListSelection(1), "next match", group: "Editing", in: [.panelList]),
         .init([.up, .control("p")], .moveListSelection(-1), "previous match", group: "Editing", in: [.panelList]),
+        .init([.enter], .newline, "new line", group: "Notes", in: [.notes]),
+        .init([.backspace], .deleteBackward, "delete before the cursor", group: "Notes", in: [.notes]),
+        .init([.delete], .deleteForward, "delete at the cursor", group: "Notes", in: [.notes]),
+        .init([.left], .moveCursor(.left), "move left", group: "Notes", in: [.notes]),
+        .init([.right], .moveCursor(.right), "move right", group: "Notes", in: [.notes]),
+        .init([.up], .moveCursor(.up), "move up", group: "Notes", in: [.notes]),
+        .init([.down], .moveCursor(.down), "move down", group: "Notes", in: [.notes]),
+        .init([.home, .control("a")], .moveCursor(.lineStart), "start of line", group: "Notes", in: [.notes]),
+        .init([.end, .control("e")], .moveCursor(.lineEnd), "end of line", group: "Notes", in: [.notes]),
     ]
 
     /// The message for a key in a context; printable keys type text in the editing contexts.
     public static func message(for key: Key, in context: KeyBinding.Context) -> Message? {
+        // Digits tick the checklist item of that number.
+        if context == .lesson || context == .calculator, case let .character(ch) = key,
+           let digit = ch.wholeNumberValue, (1...9).contains(digit) {
+            return .toggleTick(digit - 1)
+        }
         let scopes: [KeyBinding.Context] = context == .lesson || context == .calculator ? [context, .panels] : [context]
         for scope in scopes {
             if let binding = bindings.first(where: { $0.contexts.contains(scope) && $0.keys.contains(key) }) {
                 return binding.message
             }
         }
-        if context == .entry || context == .panelList, case let .character(ch) = key { return .typed(ch) }
+        if context == .entry || context == .panelList || context == .notes, case let .character(ch) = key { return .typed(ch) }
         if key == .control("c") { return .quit }
         return nil
     }

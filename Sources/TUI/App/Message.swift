@@ -23,14 +23,28 @@ public enum Message: Equatable, Sendable {
     case commit
     case cancel
     case moveListSelection(Int)
+    // Practice
+    case toggleClock
+    case toggleTick(Int)
+    case beginEstimate
+    case editNotes
+    case newline
+    case deleteForward
+    case moveCursor(CursorMove)
+    case answer(Bool)
     // App
     case toggleHelp
     case export
     case quit
     // World events
+    /// Monotonic seconds, sent by the loop before each key and on idle timeouts.
+    case ticked(at: Double)
     case resized(Size)
     case exportFinished(Result<[String], ExportFailure>)
 }
+
+/// Cursor moves in the notes editor.
+public enum CursorMove: Equatable, Sendable { case left, right, up, down, lineStart, lineEnd }
 
 /// Why an export failed, as the status line should say it.
 public struct ExportFailure: Error, Equatable, Sendable {

@@ -20,6 +20,10 @@ extension AppState {
     /// The only place state changes. Pure: no clock, no I/O; effects say what the loop must do.
     public mutating func update(_ message: Message) -> [Effect] {
         if !isTransient(message) { notice = nil }
+        let before = session.panels
+        defer {
+            if case .ticked = message {} else if session.panels != before { unsavedChanges = true }
+        }
         switch message {
         case .nextPanel: go(to: current + 1)
         case .previousPanel: go(to: current - 1)
@@ -41,13 +45,30 @@ extension AppState {
         case let .typed(ch): typed(ch)
         case .deleteBackward: deleteBackward()
         case .commit: return commit()
-        case .cancel: overlay = nil
+        case .cancel:
+            if case let .notes(editor) = overlay, let id = panel?.lesson.id { session[lesson: id].notes = editor.text }
+            overlay = nil
         case let .moveListSelection(d): moveListSelection(d)
         case .toggleHelp: overlay = overlay == .help ? nil : .help
         case .export: return [.export]
         case .quit:
+            if unsavedChanges, session.hasChanges {
+                overlay = .confirm(.exportBeforeQuit)
+                return []
+            }
             quitRequested = true
             return [.quit]
+        case let .answer(yes): return answer(yes)
+        case let .ticked(at: instant):
+            now = instant
+            if let lesson = panel?.lesson { session.tick(at: instant, lesson: lesson) }
+        case .toggleClock: toggleClock()
+        case let .toggleTick(i): toggleTick(i)
+        case .beginEstimate: beginEstimate()
+        case .editNotes:
+            guard let lesson = panel?.lesson else { return [] }
+            overlay = .notes(TextEditor(text: session[lesson: lesson.id].notes))
+        case .newline, .deleteForward, .moveCursor: editNotes(message)
         case let .resized(newSize): size = newSize
         case let .exportFinished(result):
             switch result {
@@ -64,7 +85,7 @@ extension AppState {
     /// Messages that must not wipe the notice they are about to show or that the user is reading.
     private func isTransient(_ message: Message) -> Bool {
         switch message {
-        case .resized, .exportFinished, .cycleClaim: return true
+        case .resized, .exportFinished, .cycleClaim, .ticked: return true
         default: return false
         }
     }
@@ -79,6 +100,7 @@ extension AppState {
         }
         current = target
         overlay = nil
+        if let id = panel?.lesson.id { session.visit(id) }
         if panel?.inputs == nil { focus = .lesson } else if focus == .lesson, panel?.lesson.body.isEmpty == true {
             focus = .calculator
         }
@@ -110,10 +132,17 @@ extension AppState {
 
     mutating func set(_ key: String, _ value: Double) {
         panels[current].inputs?.setClamped(key, value)
+        recordValues()
         // A value can change which parameters are visible (debt items): keep the selection inside.
         let count = panels[current].visibleParameters.count
         if panels[current].selected >= count { panels[current].selected = max(0, count - 1) }
         unsavedChanges = true
+    }
+
+    /// Mirrors the panel's changed values into the session, which autosave writes.
+    mutating func recordValues() {
+        guard let p = panel else { return }
+        session[lesson: p.lesson.id].parameters = p.changedValues
     }
 
     mutating func resetParameter() {
@@ -125,6 +154,7 @@ extension AppState {
     mutating func resetPanel() {
         guard let p = panel, p.inputs != nil else { return }
         panels[current].inputs = p.startingInputs
+        recordValues()
         panels[current].selected = min(p.selected, max(0, panels[current].visibleParameters.count - 1))
         notice = Notice(.info, "Panel reset to the lesson's values")
     }
@@ -147,6 +177,11 @@ extension AppState {
         case var .entry(entry):
             entry.text.append(ch)
             overlay = .entry(entry)
+        case let .estimate(text):
+            overlay = .estimate(text + String(ch))
+        case var .notes(editor):
+            editor.insert(ch)
+            overlay = .notes(editor)
         case let .panelList(query, _):
             let q = query + String(ch)
             overlay = .panelList(query: q, selection: panelMatches(q).first ?? current)
@@ -159,6 +194,11 @@ extension AppState {
         case var .entry(entry):
             if !entry.text.isEmpty { entry.text.removeLast() }
             overlay = .entry(entry)
+        case let .estimate(text):
+            overlay = .estimate(String(text.dropLast()))
+        case var .notes(editor):
+            editor.deleteBackward()
+            overlay = .notes(editor)
         case let .panelList(query, selection):
             let q = String(query.dropLast())
             overlay = .panelList(query: q, selection: panelMatches(q).contains(selection) ? selection : (panelMatches(q).first ?? selection))
@@ -187,6 +227,8 @@ extension AppState {
                 // Keep the editor open with the text, so the user can fix it.
                 notice = Notice(.error, error.description)
             }
+        case let .estimate(text):
+            commitEstimate(text)
         case let .panelList(query, selection):
             let matches = panelMatches(query)
             overlay = nil

@@ -5,6 +5,8 @@ import Calculators
 struct CalculatorPane {
     let panel: PanelState
     let theme: Theme
+    /// The estimate's result, shown as "?" until the user has guessed it.
+    var hiddenResult: String?
 
     func draw(in rect: Rect, on grid: inout Grid, focused: Bool, tabbed: Bool = false) {
         guard let calculator = panel.calculator, let inputs = panel.inputs else { return }
@@ -13,8 +15,13 @@ struct CalculatorPane {
         let inner = rect.inset(by: 1)
         let area = Rect(x: inner.x + 1, y: inner.y, width: max(0, inner.width - 2), height: inner.height)
         guard !area.isEmpty else { return }
-        let output = calculator.evaluate(inputs)
+        var output = calculator.evaluate(inputs)
         let width = area.width
+        if let hidden = hiddenResult {
+            output.results = output.results.map {
+                $0.key == hidden ? ResultValue($0.key, $0.label, $0.quantity.value, $0.quantity.unit, text: "? (e to guess)") : $0
+            }
+        }
 
         // Parameters take up to a third of the height (at least 3 rows), scrolled to keep the selection in view.
         let parameters = panel.visibleParameters
@@ -56,7 +63,7 @@ struct CalculatorPane {
                 let mark = check.holds ? theme.glyphs.check : theme.glyphs.cross
                 var line = Line(mark + " ", check.holds ? theme.good : theme.bad)
                 // The computed value must stay visible: cut the claim's text, not the number.
-                let value = !check.holds ? check.computed.map { " " + theme.glyphs.arrowRight + " " + Format.quantity($0) } ?? "" : ""
+                let value = check.claim.resultKey == hiddenResult ? " ?" : !check.holds ? check.computed.map { " " + theme.glyphs.arrowRight + " " + Format.quantity($0) } ?? "" : ""
                 let room = max(4, width - 2 - TextWidth.columns(of: value))
                 line.append(TextWidth.truncate(check.claim.text, toColumns: room, ellipsis: theme.glyphs.ellipsis))
                 if !value.isEmpty { line.append(value, theme.bad) }

@@ -1,3 +1,4 @@
+import Calculators
 import Trainer
 
 /// The lesson's whiteboard text, wrapped to the pane and scrollable. Fenced
@@ -5,6 +6,8 @@ import Trainer
 struct LessonPane {
     let lesson: Lesson
     let theme: Theme
+    var record = PanelRecord()
+    var estimateTruth: ResultValue?
 
     /// Every line of the pane's content at a given width.
     func lines(width: Int) -> [Line] {
@@ -61,15 +64,35 @@ struct LessonPane {
             }
             out.append(.blank)
         }
+        if let estimate = lesson.estimate {
+            out.append(Line("Estimate first: ", .bold).appending(""))
+            for part in TextWidth.wrap(estimate.question, width: width) { out.append(Line(part)) }
+            if let guess = record.estimate, let truth = estimateTruth {
+                let score = EstimateScore.score(guess: guess, actual: truth.quantity.value)
+                out.append(Line("You said \(Format.quantity(Quantity(guess, truth.quantity.unit))); it is \(truth.display) (\(score.rawValue))",
+                                score == .off ? theme.bad : theme.good))
+            } else {
+                out.append(Line("press e to answer before the calculator shows it", theme.muted))
+            }
+            out.append(.blank)
+        }
         if !lesson.checklist.isEmpty {
-            out.append(Line("A strong answer names:", .bold))
-            let box = theme.glyphs == .unicode ? "☐ " : "[ ] "
-            let indent = TextWidth.columns(of: box)
-            for item in lesson.checklist {
+            out.append(Line("A strong answer names (1–\(min(9, lesson.checklist.count)) to tick):", .bold))
+            for (n, item) in lesson.checklist.enumerated() {
+                let ticked = record.ticked.contains(n)
+                let box = (theme.glyphs == .unicode ? (ticked ? "☑" : "☐") : (ticked ? "[x]" : "[ ]")) + " \(n + 1) "
+                let indent = TextWidth.columns(of: box)
                 for (i, part) in TextWidth.wrap(item, width: max(1, width - indent)).enumerated() {
-                    out.append(Line(i == 0 ? box : String(repeating: " ", count: indent), theme.muted).appending(part))
+                    out.append(Line(i == 0 ? box : String(repeating: " ", count: indent), ticked ? theme.good : theme.muted)
+                        .appending(part, ticked ? theme.good : .plain))
                 }
             }
+        }
+        let notes = record.notes.trimmingTrailingSpace
+        out.append(.blank)
+        out.append(Line("Your notes", .bold).appending(notes.isEmpty ? "  (N to write)" : "  (N to edit)", theme.muted))
+        for line in notes.split(separator: "\n", omittingEmptySubsequences: false) {
+            for part in TextWidth.wrap(String(line), width: width) { out.append(Line(part)) }
         }
         return out
     }
@@ -96,5 +119,13 @@ struct LessonPane {
     func maxScroll(in rect: Rect) -> Int {
         let inner = rect.inset(by: 1)
         return max(0, lines(width: inner.width - 1).count - inner.height)
+    }
+}
+
+extension String {
+    var trimmingTrailingSpace: String {
+        var s = Substring(self)
+        while s.last?.isWhitespace == true { s.removeLast() }
+        return String(s)
     }
 }

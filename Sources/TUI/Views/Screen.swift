@@ -16,12 +16,13 @@ public enum Screen {
         if let panel = state.panel {
             if let rect = layout.lesson {
                 let title = layout.calculator == nil && panel.inputs != nil ? "Lesson · Tab: calculator" : "Lesson"
-                LessonPane(lesson: panel.lesson, theme: theme)
+                LessonPane(lesson: panel.lesson, theme: theme, record: state.session[lesson: panel.lesson.id],
+                           estimateTruth: state.estimateTruth)
                     .draw(in: rect, on: &grid, focused: state.focus == .lesson || panel.inputs == nil,
                           scroll: panel.lessonScroll, title: title)
             }
             if let rect = layout.calculator {
-                CalculatorPane(panel: panel, theme: theme).draw(in: rect, on: &grid, focused: state.focus == .calculator,
+                CalculatorPane(panel: panel, theme: theme, hiddenResult: state.hiddenResultKey).draw(in: rect, on: &grid, focused: state.focus == .calculator,
                                                                 tabbed: layout.lesson == nil)
             }
         } else {
@@ -34,7 +35,15 @@ public enum Screen {
         case .help: HelpOverlay(theme: theme).draw(on: &grid)
         case let .panelList(query, selection):
             PanelListOverlay(state: state, query: query, selection: selection, theme: theme).draw(on: &grid)
-        case .entry, nil: break
+        case let .notes(editor):
+            NotesOverlay(editor: editor, title: state.panel?.lesson.title ?? "", theme: theme).draw(on: &grid)
+        case let .confirm(question):
+            let rect = overlayRect(on: grid, width: min(TextWidth.columns(of: question.text) + 4, 76), height: 5)
+            grid.fill(rect)
+            theme.glyphs.box(rect, on: &grid, style: theme.focusedBorder, title: "Question")
+            let inner = rect.inset(by: 1).shifted(dx: 1)
+            TextWidth.wrap(question.text, width: inner.width).map { Line($0, .bold) }.draw(on: &grid, in: inner)
+        case .entry, .estimate, nil: break
         }
         return grid
     }
@@ -61,9 +70,24 @@ public enum Screen {
         } else {
             title = " Lesson files with problems"
         }
-        let rightWidth = TextWidth.columns(of: right)
+        var clock = Line()
+        if state.session.practiceMode {
+            let c = state.session.clock
+            let running = c.isRunning ? (theme.glyphs == .unicode ? "▶ " : "> ") : (theme.glyphs == .unicode ? "⏸ " : "|| ")
+            let total = Style(bold: true, reverse: true, color: theme.color && c.remaining < 0 ? .bad : nil)
+            clock.append(running + Clock.text(c.elapsed) + "/10:00", total)
+            if let section = state.panel?.lesson.minutes, PracticeClock.budget(of: section) > 0 {
+                let left = c.left(in: section)
+                let over = left < 0
+                clock.append("  \(section) " + (over ? "+" + Clock.text(-left) + " over" : Clock.text(left) + " left"),
+                             Style(bold: over, reverse: true, color: theme.color && over ? .warn : nil))
+            }
+            clock.append("  ", .reverse)
+        }
+        let rightWidth = TextWidth.columns(of: right) + clock.width
         grid.put(Pad.right(title, max(0, rect.width - rightWidth - 1)), x: rect.x, y: rect.y, style: Style(bold: true, reverse: true), clip: rect)
-        grid.put(right, x: rect.maxX - rightWidth, y: rect.y, style: .reverse, clip: rect)
+        clock.draw(on: &grid, x: rect.maxX - rightWidth, y: rect.y, clip: rect)
+        grid.put(right, x: rect.maxX - TextWidth.columns(of: right), y: rect.y, style: .reverse, clip: rect)
     }
 
     static func status(_ state: AppState, in rect: Rect, on grid: inout Grid, theme: Theme) {
@@ -76,6 +100,19 @@ public enum Screen {
             line.draw(on: &grid, x: rect.x + 1, y: rect.y, clip: rect)
             if let notice = state.notice, notice.kind == .error {
                 // An invalid value: say why above the editor, keep what was typed.
+                grid.put(" " + notice.text, x: rect.x, y: rect.y - 1, style: theme.bad, clip: Rect(x: rect.x, y: rect.y - 1, width: rect.width, height: 1))
+            }
+            return
+        }
+        if case let .estimate(text) = state.overlay, let estimate = state.panel?.lesson.estimate {
+            let unit = state.estimateTruth?.quantity.unit.symbol ?? ""
+            let cursor = theme.glyphs == .unicode ? "▏" : "_"
+            grid.fill(rect, style: .reverse)
+            Line("Guess: ", Style(bold: true, reverse: true)).appending(text + cursor, .reverse)
+                .appending(unit.isEmpty ? "" : " " + unit, .reverse)
+                .appending("  " + estimate.question + " · Enter answer · Esc cancel", .reverse)
+                .draw(on: &grid, x: rect.x + 1, y: rect.y, clip: rect)
+            if let notice = state.notice, notice.kind == .error {
                 grid.put(" " + notice.text, x: rect.x, y: rect.y - 1, style: theme.bad, clip: Rect(x: rect.x, y: rect.y - 1, width: rect.width, height: 1))
             }
             return
@@ -104,5 +141,14 @@ public enum Screen {
         let text = " " + Keymap.hints.joined(separator: "  ")
         grid.put(TextWidth.truncate(text, toColumns: rect.width, ellipsis: theme.glyphs.ellipsis), x: rect.x, y: rect.y,
                  style: theme.muted, clip: rect)
+    }
+}
+
+/// Minutes and seconds for the practice clock: "3:07", "12:40".
+enum Clock {
+    static func text(_ seconds: Double) -> String {
+        let s = max(0, Int(seconds.isFinite ? seconds : 0))
+        let sec = s % 60
+        return "\(s / 60):" + (sec < 10 ? "0" : "") + "\(sec)"
     }
 }

@@ -25,6 +25,12 @@ extension Whiteboard {
         @Option(help: "Where exports go (default: the current directory).")
         var exportDir: String?
 
+        @Flag(help: "Start the ten-minute practice clock at once (or press t).")
+        var practice = false
+
+        @Flag(help: "Resume the last session: panel, values, notes, ticks, estimates, clock.")
+        var resume = false
+
         func run() throws {
             guard TerminalCheck.isInteractive() else {
                 FileStandardError.write("whiteboard needs an interactive terminal; try 'whiteboard calc --list'\n")
@@ -44,7 +50,8 @@ extension Whiteboard {
             let color = !noColor && (environment["NO_COLOR"] ?? "").isEmpty
             let options = ScreenOptions(color: color, unicode: !ascii)
             let exit = try CursesScreen.run(options: options) { screen in
-                var loop = RunLoop(screen: screen, lessonSets: sets, exportDirectory: exportDir ?? ".")
+                var loop = RunLoop(screen: screen, lessonSets: sets, exportDirectory: exportDir ?? ".",
+                                   store: SessionStore(environment: environment), practice: practice, resume: resume)
                 return loop.run()
             }
             if let code = exit { throw ExitCode(code) }
@@ -53,57 +60,137 @@ extension Whiteboard {
 }
 
 /// Keys in, messages through `update`, effects performed, frames drawn.
+/// The only place with a clock, files and the screen.
 struct RunLoop {
     let screen: CursesScreen
     var state: AppState
     let exportDirectory: String
-
     let lessonSets: [[LessonLibrary.Source]]
+    let store: SessionStore
+    let startPractice: Bool
+    let resume: Bool
+    /// The session as last written, so autosave writes only changes, at most once a second.
+    var saved: PracticeSession?
+    var lastSave = 0.0
 
-    init(screen: CursesScreen, lessonSets: [[LessonLibrary.Source]], exportDirectory: String) {
+    init(screen: CursesScreen, lessonSets: [[LessonLibrary.Source]], exportDirectory: String,
+         store: SessionStore, practice: Bool, resume: Bool) {
         self.screen = screen
         self.exportDirectory = exportDirectory
         self.lessonSets = lessonSets
+        self.store = store
+        self.startPractice = practice
+        self.resume = resume
         let unicode = screen.options.unicode && CursesScreen.localeIsUTF8()
         // First frame from the first bundled lesson alone; the rest load right after it.
         let first = lessonSets.count == 1 ? lessonSets[0].sorted { $0.name < $1.name }.prefix(1) : []
         state = AppState(library: LessonLibrary.load([Array(first)]), size: screen.size,
-                         display: DisplayOptions(unicode: unicode, color: screen.supportsColor))
+                         display: DisplayOptions(unicode: unicode, color: screen.supportsColor),
+                         session: PracticeSession(startedAt: Date().timeIntervalSince1970, practiceMode: false))
         state.announcedPages = lessonSets.count == 1 ? lessonSets[0].count : nil
+    }
+
+    /// Seconds on a clock that never jumps (for the practice clock).
+    static func monotonic() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
     /// Returns an exit status to report (a signal's 128 + n), or nil for a normal quit.
     mutating func run() -> Int32? {
+        _ = state.update(.ticked(at: Self.monotonic()))
         if state.pageCount > 0 { screen.draw(Screen.render(state)) }
         state.load(LessonLibrary.load(lessonSets))
+        if let id = state.panel?.lesson.id { state.session.visit(id) }
+        offerResume()
+        if startPractice { _ = state.update(.toggleClock) }
         screen.draw(Screen.render(state))
         while true {
-            switch screen.readKey(timeoutMilliseconds: 500) {
+            let event = screen.readKey(timeoutMilliseconds: 250)
+            _ = state.update(.ticked(at: Self.monotonic()))
+            switch event {
             case let .key(key):
                 if key == .resize { _ = state.update(.resized(screen.size)) }
-                for effect in state.handle(key) {
+                effects: for effect in state.handle(key) {
                     switch effect {
-                    case .quit: return nil
-                    case .export: perform(export: ())
+                    case .quit:
+                        finish()
+                        return nil
+                    case .export:
+                        // A failed export on the way out keeps the trainer open with the error shown.
+                        if !export() { state.quitRequested = false; break effects }
                     }
                 }
             case .timeout:
                 break
             case .endOfInput:
+                finish()
                 return nil
             case let .signal(signal):
                 switch signal {
-                case let .terminate(signo): return 128 + signo
-                case .suspend: screen.suspend()
+                case let .terminate(signo):
+                    finish()
+                    return 128 + signo
+                case .suspend:
+                    save(force: true)
+                    screen.suspend()
                 case .resumed: _ = state.update(.resized(screen.size))
                 }
             }
             if screen.size != state.size { _ = state.update(.resized(screen.size)) }
+            save(force: false)
             screen.draw(Screen.render(state))
         }
     }
 
-    mutating func perform(export: ()) {
-        _ = state.update(.exportFinished(.failure(ExportFailure("export is not available yet"))))
+    /// `--resume` takes the saved session back; otherwise a saved session with
+    /// work in it is offered; a corrupt file is reported (it was moved aside).
+    mutating func offerResume() {
+        switch store.loadLast() {
+        case .none:
+            if resume { state.notice = Notice(.info, "No saved session to resume: starting fresh") }
+        case let .loaded(session):
+            if resume { state.restore(session) } else if session.hasChanges { state.overlay = .confirm(.resume(session)) }
+        case let .corrupt(movedTo, reason):
+            state.notice = Notice(.error, "The saved session was unreadable (\(reason)); kept it as \(movedTo)")
+        }
+    }
+
+    /// Autosave: atomically, only when the session changed, at most once a second unless forced.
+    mutating func save(force: Bool) {
+        guard state.session != saved, state.session.hasChanges else { return }
+        let now = Self.monotonic()
+        guard force || now - lastSave >= 1 else { return }
+        // The clock ticks every loop; saving for clock time alone every second is fine (small file).
+        do {
+            try store.save(state.session)
+            saved = state.session
+            lastSave = now
+        } catch {
+            state.notice = Notice(.error, "Autosave failed: \(error.description)")
+        }
+    }
+
+    /// On every way out: save, and add the session to the history.
+    mutating func finish() {
+        save(force: true)
+        guard state.session.hasChanges else { return }
+        let lessons = state.panels.map(\.lesson)
+        try? store.appendHistory(HistoryEntry(session: state.session, lessons: lessons, finishedAt: Date().timeIntervalSince1970))
+    }
+
+    @discardableResult
+    mutating func export() -> Bool {
+        let lessons = state.panels.map(\.lesson)
+        do {
+            let paths = try Exporter.export(state.session, lessons: lessons, to: exportDirectory,
+                                            at: Date().timeIntervalSince1970)
+            _ = state.update(.exportFinished(.success(paths)))
+            return true
+        } catch {
+            _ = state.update(.exportFinished(.failure(ExportFailure(error.description))))
+            return false
+        }
     }
 }

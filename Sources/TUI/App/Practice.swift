@@ -1,0 +1,102 @@
+import Calculators
+import Trainer
+
+/// Practice: the clock, the checklist, estimates, notes and the questions
+/// asked on quit and at start.
+extension AppState {
+    /// The result the current panel asks the user to guess, hidden until they do
+    /// (in practice mode: outside it the calculator shows everything).
+    public var hiddenResultKey: String? {
+        guard session.practiceMode, let lesson = panel?.lesson, let estimate = lesson.estimate,
+              session[lesson: lesson.id].estimate == nil else { return nil }
+        return estimate.resultKey
+    }
+
+    mutating func toggleClock() {
+        guard let lesson = panel?.lesson else { return }
+        if !session.practiceMode {
+            session.practiceMode = true
+            session.clock.start(at: now)
+            notice = Notice(.info, "Practice clock started: 10:00 for minutes 41-50. Say each answer out loud; t pauses.")
+            return
+        }
+        session.toggleClock(at: now, lesson: lesson)
+        notice = Notice(.info, session.clock.isRunning ? "Clock running" : "Clock paused: t resumes")
+    }
+
+    mutating func toggleTick(_ index: Int) {
+        guard let lesson = panel?.lesson else { return }
+        guard lesson.checklist.indices.contains(index) else {
+            notice = Notice(.info, lesson.checklist.isEmpty ? "This panel has no checklist"
+                                   : "The checklist has \(lesson.checklist.count) items")
+            return
+        }
+        session[lesson: lesson.id].toggleTick(index)
+        let on = session[lesson: lesson.id].ticked.contains(index)
+        notice = Notice(.info, (on ? "Ticked: " : "Unticked: ") + lesson.checklist[index])
+    }
+
+    mutating func beginEstimate() {
+        guard let lesson = panel?.lesson else { return }
+        guard lesson.estimate != nil else { notice = Notice(.info, "This panel has no estimate"); return }
+        overlay = .estimate("")
+    }
+
+    /// The true value of the panel's estimate, at the lesson's starting values
+    /// (the question quotes those numbers).
+    public var estimateTruth: ResultValue? {
+        guard let p = panel, let estimate = p.lesson.estimate, let calculator = p.calculator,
+              let start = p.startingInputs else { return nil }
+        return calculator.evaluate(start)[estimate.resultKey]
+    }
+
+    mutating func commitEstimate(_ text: String) {
+        guard let lesson = panel?.lesson, let truth = estimateTruth else { overlay = nil; return }
+        guard let guess = NumberParser.parse(text) else {
+            notice = Notice(.error, "\"\(text)\" is not a number: type the value in \(truth.quantity.unit.symbol.isEmpty ? "plain units" : truth.quantity.unit.symbol)")
+            return
+        }
+        overlay = nil
+        session[lesson: lesson.id].estimate = guess
+        let score = EstimateScore.score(guess: guess, actual: truth.quantity.value)
+        let meaning = switch score {
+        case .good: "good, within 2×"
+        case .fair: "fair, within 10×"
+        case .off: "off by more than 10×"
+        }
+        notice = Notice(score == .off ? .error : .info,
+                        "You said \(Format.quantity(Quantity(guess, truth.quantity.unit))); it is \(truth.display): \(meaning)")
+    }
+
+    mutating func editNotes(_ message: Message) {
+        guard case var .notes(editor) = overlay else { return }
+        switch message {
+        case .newline: editor.insertNewline()
+        case .deleteForward: editor.deleteForward()
+        case let .moveCursor(move):
+            switch move {
+            case .left: editor.moveLeft()
+            case .right: editor.moveRight()
+            case .up: editor.moveUp()
+            case .down: editor.moveDown()
+            case .lineStart: editor.moveToLineStart()
+            case .lineEnd: editor.moveToLineEnd()
+            }
+        default: break
+        }
+        overlay = .notes(editor)
+    }
+
+    mutating func answer(_ yes: Bool) -> [Effect] {
+        guard case let .confirm(question) = overlay else { return [] }
+        overlay = nil
+        switch question {
+        case .exportBeforeQuit:
+            quitRequested = true
+            return yes ? [.export, .quit] : [.quit]
+        case let .resume(saved):
+            if yes { restore(saved) } else { notice = Notice(.info, "Started a fresh session") }
+            return []
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import Calculators
+import Testing
+import Trainer
+@testable import TUI
+
+@Suite struct PracticeTests {
+    @Test func clockStartsWithTAndCountsTimeToTheSectionOnScreen() {
+        var h = Harness(120, 40)
+        _ = h.state.update(.ticked(at: 100))
+        h.press(.character("t"))
+        #expect(h.state.session.practiceMode)
+        #expect(h.state.session.clock.isRunning)
+        _ = h.state.update(.ticked(at: 130))
+        h.open("fanout-one-author")
+        _ = h.state.update(.ticked(at: 190))
+        #expect(h.state.session.clock.spent(in: "41-42") == 30)
+        #expect(h.state.session.clock.spent(in: "42-44") == 60)
+        #expect(h.lines[0].hasSuffix("▶ 1:30/10:00  42-44 1:00 left  4/24"))
+        h.press(.character("t"))
+        #expect(!h.state.session.clock.isRunning)
+        _ = h.state.update(.ticked(at: 500))
+        #expect(h.state.session.clock.elapsed == 90)
+        #expect(h.lines[0].hasSuffix("⏸ 1:30/10:00  42-44 1:00 left  4/24"))
+    }
+
+    @Test func overBudgetShowsInTheHeader() {
+        var h = Harness(120, 40)
+        h.press(.character("t"))
+        _ = h.state.update(.ticked(at: 75))
+        #expect(h.lines[0].contains("41-42 +0:15 over"))
+    }
+
+    @Test func digitsTickTheChecklist() {
+        var h = Harness(120, 40)
+        h.open("fanout-one-author")
+        h.press(.character("2"))
+        let id = h.state.panel!.lesson.id
+        #expect(h.state.session[lesson: id].ticked == [1])
+        h.state.panels[h.state.current].lessonScroll = 1_000   // the view clamps to the end
+        #expect(h.text.contains("☑ 2 "))
+        h.press(.character("2"))
+        #expect(h.state.session[lesson: id].ticked == [])
+        h.press(.character("9"))
+        #expect(h.state.notice == Notice(.info, "The checklist has \(h.state.panel!.lesson.checklist.count) items"))
+    }
+
+    @Test func theEstimateIsHiddenUntilGuessedThenScored() throws {
+        var h = Harness(120, 40)
+        h.press(.character("t"))
+        h.open("fanout-one-author")
+        let estimate = try #require(h.state.panel?.lesson.estimate)
+        #expect(h.state.hiddenResultKey == estimate.resultKey)
+        #expect(h.text.contains("? (e to guess)"))
+        h.press(.character("e"))
+        h.type("abc")
+        h.press(.enter)
+        #expect(h.state.notice?.kind == .error)
+        h.press(.backspace, .backspace, .backspace)
+        let truth = try #require(h.state.estimateTruth)
+        h.type(String(truth.quantity.value * 3))
+        h.press(.enter)
+        #expect(h.state.overlay == nil)
+        #expect(h.state.hiddenResultKey == nil)
+        #expect(h.state.notice?.text.hasSuffix("fair, within 10×") == true)
+        #expect(!h.text.contains("? (e to guess)"))
+    }
+
+    @Test func notesAreEditedInTheirOwnBoxAndKept() {
+        var h = Harness(120, 40)
+        h.open("cdn-vs-origin")
+        h.press(.character("N"))
+        h.type("TB × $/GB: convert first")
+        h.press(.enter)
+        h.type("漢字 ok")
+        h.press(.left, .left, .left, .backspace)
+        h.press(.escape)
+        let id = h.state.panel!.lesson.id
+        #expect(h.state.session[lesson: id].notes == "TB × $/GB: convert first\n漢 ok")
+        #expect(h.state.unsavedChanges)
+    }
+
+    @Test func quittingWithChangesAsksToExport() {
+        var h = Harness(80, 24)
+        h.open("storage-tiers")
+        h.press(.tab, .character("+"))
+        #expect(h.press(.character("q")) == [])
+        #expect(h.state.overlay == .confirm(.exportBeforeQuit))
+        #expect(h.press(.escape) == [])
+        #expect(h.state.overlay == nil)
+        h.press(.character("q"))
+        #expect(h.press(.character("y")) == [.export, .quit])
+        _ = h.state.update(.exportFinished(.success(["a.md", "a.json"])))
+        #expect(h.state.unsavedChanges == false)
+        #expect(h.press(.character("q")) == [.quit])
+    }
+
+    @Test func changedValuesAreMirroredIntoTheSessionAndRestored() {
+        var h = Harness(100, 30)
+        h.open("storage-tiers")
+        h.press(.tab, .down, .character("+"))
+        let id = h.state.panel!.lesson.id
+        #expect(h.state.session[lesson: id].parameters == ["hot_percent": 25])
+        let saved = h.state.session
+        var fresh = Harness(100, 30)
+        fresh.state.restore(saved)
+        #expect(fresh.state.panel?.lesson.id == id)
+        #expect(fresh.state.panel?.inputs?["hot_percent"] == 25)
+        #expect(fresh.state.notice == Notice(.info, "Resumed your last session"))
+        h.press(.character("R"))
+        #expect(h.state.session[lesson: id].parameters == [:])
+    }
+
+    @Test func aResumeOfferIsAnsweredWithYOrN() {
+        var h = Harness(100, 30)
+        var saved = PracticeSession(startedAt: 0, practiceMode: false)
+        saved[lesson: "cdn-vs-origin"].notes = "hello"
+        saved.currentLessonID = "cdn-vs-origin"
+        h.state.overlay = .confirm(.resume(saved))
+        h.press(.character("y"))
+        #expect(h.state.panel?.lesson.id == "cdn-vs-origin")
+        #expect(h.state.session[lesson: "cdn-vs-origin"].notes == "hello")
+    }
+}
