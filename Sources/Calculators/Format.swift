@@ -32,6 +32,8 @@ public enum Format {
         guard v.isFinite else { return "n/a" }
         if v == v.rounded(), abs(v) < 1e12 { return grouped(v) }
         if abs(v) >= 1e12 { return si(v, prefixes: ["", "k", "M", "G", "T", "P", "E"]) }
+        // Computed (non-integer) amounts: three significant figures, short when large.
+        if abs(v) >= 1e6 { return si(v, prefixes: ["", "K", "M", "B", "T"]) }
         if abs(v) >= 1000 { return grouped(v.rounded()) }
         return significant(v)
     }

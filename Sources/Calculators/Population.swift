@@ -111,14 +111,14 @@ public struct Population: Calculator {
         }
         return Output(results: [
             ResultValue("inserts_per_s", "timeline inserts", here.inserts, .writesPerSecond),
-            ResultValue("merges_per_s", "read-time merges", here.merges, .perSecond),
+            ResultValue("merges_per_s", "read-time merges", here.merges, .opsPerSecond),
             ResultValue("pushed_accounts_percent", "accounts pushed", tail.share(below: threshold) * 100, .percent),
             ResultValue("mean_followers", "mean followers", tail.mean, .followers),
             ResultValue("timeline_memory", "timeline memory", memory, .bytes),
             ResultValue("largest_push_time", "largest push takes", largestPush / p["fanout_rate"], .seconds),
-            ResultValue("cost", "cost", here.total, .perSecond),
+            ResultValue("cost", "cost, in inserts/s", here.total, .opsPerSecond),
             ResultValue("best_threshold", "best threshold", bestT, .followers),
-            ResultValue("best_cost", "cost at best", bestCost, .perSecond),
+            ResultValue("best_cost", "cost at best", bestCost, .opsPerSecond),
             ResultValue("cost_vs_best", "cost vs best", bestCost > 0 ? here.total / bestCost : .nan, .times),
         ], charts: [
             .curve(title: "cost over threshold", xLabel: "followers", points: points, marked: marked, logX: true),
