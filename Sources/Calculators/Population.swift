@@ -102,6 +102,8 @@ public struct Population: Calculator {
         }
         let bestT = best?.t ?? lo, bestCost = best?.cost ?? costs(p, tail: tail, threshold: lo).total
         let marked = points.indices.min { abs(ln(points[$0].x / bestT)) < abs(ln(points[$1].x / bestT)) }
+        // The marked point is the best threshold itself, not its nearest sample.
+        if let m = marked { points[m] = .init(x: bestT, y: bestCost) }
         let memory = p["accounts"] * p["timeline_entries"] * p["entry_bytes"] * p["replicas"]
         let largestPush = min(max(threshold, lo), hi)
 

@@ -8,4 +8,7 @@ public enum Registry {
     public static func named(_ name: String) -> (any Calculator)? { all.first { $0.name == name } }
 
     public static var names: [String] { all.map(\.name) }
+
+    /// Families run together by `whiteboard calc NAME`: the cost optimizer is four models.
+    public static let families: [String: [String]] = ["cost": ["cache", "storage", "cdn", "bill"]]
 }

@@ -37,18 +37,28 @@ import Testing
         let run = try whiteboard("calc", "--list")
         #expect(run.status == 0)
         let listed = run.stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") }.map { String($0.prefix { $0 != " " }) }
-        #expect(listed == calculators)
+        #expect(listed == calculators + ["cost"])
     }
 
     let calculators = ["fanout", "population", "cache", "hitrate", "storage", "cdn", "bill",
                        "debt", "partition", "headroom", "lag", "breaker", "batching"]
+
+    @Test func costRunsTheFourCostModelsTogether() throws {
+        let run = try whiteboard("calc", "cost", "--format", "json")
+        #expect(run.status == 0)
+        let list = try #require(run.json as? [[String: Any]])
+        #expect(list.compactMap { $0["calculator"] as? String } == ["cache", "storage", "cdn", "bill"])
+        let refused = try whiteboard("calc", "cost", "--set", "dau=1")
+        #expect(refused.status == 64)
+        #expect(refused.stderr == "whiteboard calc: error: cost is cache, storage, cdn, bill: set values on one of those\n")
+    }
 
     @Test func anUnknownCalculatorIsAUsageErrorNamingTheCalculators() throws {
         let run = try whiteboard("calc", "nope")
         #expect(run.status == 64)
         #expect(run.stdout == "")
         #expect(run.stderr == """
-            whiteboard calc: error: unknown calculator "nope" (calculators: \(calculators.joined(separator: ", ")))
+            whiteboard calc: error: unknown calculator "nope" (calculators: \(calculators.joined(separator: ", ")), cost)
 
             """)
     }

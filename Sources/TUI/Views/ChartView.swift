@@ -56,17 +56,17 @@ struct ChartView {
                 }
             }
         }
-        var out = [Line(title + "  (" + Format.count(hi.rounded()) + " max)", theme.muted)]
+        var out = [Line(title + "  (" + Format.compact(hi) + " max)", theme.muted)]
         let markColumn = marked.map { m in (0..<columns).first { point(atColumn: $0) >= m } ?? columns - 1 }
         for row in grid {
             var line = Line()
             for (c, ch) in row.enumerated() { line.append(ch, c == markColumn ? theme.highlightBar : theme.barStyle) }
             out.append(line)
         }
-        let first = Format.count(points.first!.x.rounded()), last = Format.count(points.last!.x.rounded())
+        let first = Format.compact(points.first!.x), last = Format.compact(points.last!.x)
         var axis = Pad.right(first, max(0, width - TextWidth.columns(of: last))) + last
         if let m = marked, let c = markColumn {
-            let label = (theme.glyphs == .unicode ? "▲ best " : "^ best ") + Format.count(points[m].x.rounded())
+            let label = (theme.glyphs == .unicode ? "▲ best " : "^ best ") + Format.compact(points[m].x)
             let start = min(c, max(0, width - TextWidth.columns(of: label)))
             axis = Pad.right(String(repeating: " ", count: start) + label, width)
             out.append(Line(axis, theme.highlightBar))

@@ -63,6 +63,9 @@ public enum CalculatorReport {
             }
             text += layout(rows) + "\n"
         }
+        for (family, members) in Registry.families.sorted(by: { $0.key < $1.key }) {
+            text += "\(family) — runs \(members.joined(separator: ", ")) together (no --set)\n"
+        }
         return text
     }
 

@@ -30,8 +30,18 @@ extension Whiteboard {
                 return
             }
             guard let name else { throw usage("name a calculator: \(Registry.names.joined(separator: ", "))") }
+            if let members = Registry.families[name] {
+                // A family takes no --set: each member has its own keys.
+                guard assignments.isEmpty else { throw usage("\(name) is \(members.joined(separator: ", ")): set values on one of those") }
+                let calculators = members.compactMap(Registry.named)
+                switch format {
+                case .table: print(calculators.map { CalculatorReport.table($0, $0.defaults) }.joined(separator: "\n"), terminator: "")
+                case .json: print("[\n" + calculators.map { CalculatorReport.json($0, $0.defaults) }.joined(separator: ",\n") + "]\n", terminator: "")
+                }
+                return
+            }
             guard let calculator = Registry.named(name) else {
-                throw usage("unknown calculator \"\(name)\" (calculators: \(Registry.names.joined(separator: ", ")))")
+                throw usage("unknown calculator \"\(name)\" (calculators: \((Registry.names + Registry.families.keys.sorted()).joined(separator: ", ")))")
             }
             let inputs: Inputs
             do { inputs = try CalculatorReport.inputs(for: calculator, assignments: assignments) } catch {
