@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "whiteboard", targets: ["whiteboard"]),
+        .library(name: "WhiteboardKit", targets: ["Calculators", "Trainer", "TUI", "BundledLessons"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

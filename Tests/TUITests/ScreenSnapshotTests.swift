@@ -45,3 +45,16 @@ import Testing
         assertSnapshot(of: h.grid, as: .screen, named: "100x30")
     }
 }
+
+extension ScreenSnapshotTests {
+    @Test func helpScrollsOnSmallScreensAndSplitsOnWideOnes() {
+        var h = Harness(80, 24)
+        h.press(.character("?"), .character(" "), .character(" "), .character(" "), .character(" "), .character(" "))
+        #expect(h.lines[1].contains("Keys · Esc or ? closes · end"))
+        h.press(.character("?"))
+        #expect(h.state.overlay == nil)
+        var wide = Harness(160, 50)
+        wide.press(.character("?"))
+        assertSnapshot(of: wide.grid, as: .screen, named: "160x50")
+    }
+}

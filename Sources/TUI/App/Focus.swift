@@ -7,8 +7,8 @@ public enum Focus: String, Equatable, Sendable {
 
 /// A modal layer over the panels. Only one at a time; Esc closes it.
 public enum Overlay: Equatable, Sendable {
-    /// Every key, from the keymap.
-    case help
+    /// Every key, from the keymap, scrolled by `scroll` lines on small screens.
+    case help(scroll: Int)
     /// Jump to a panel: typed text filters by number or title.
     case panelList(query: String, selection: Int)
     /// Typing an exact value for the selected parameter.

@@ -34,6 +34,7 @@ public enum Message: Equatable, Sendable {
     case answer(Bool)
     // App
     case toggleHelp
+    case scrollHelp(Int)
     case export
     case quit
     // World events

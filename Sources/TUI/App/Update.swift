@@ -49,7 +49,10 @@ extension AppState {
             if case let .notes(editor) = overlay, let id = panel?.lesson.id { session[lesson: id].notes = editor.text }
             overlay = nil
         case let .moveListSelection(d): moveListSelection(d)
-        case .toggleHelp: overlay = overlay == .help ? nil : .help
+        case .toggleHelp:
+            if case .help = overlay { overlay = nil } else { overlay = .help(scroll: 0) }
+        case let .scrollHelp(d):
+            if case let .help(scroll) = overlay { overlay = .help(scroll: max(0, scroll + d)) }
         case .export: return [.export]
         case .quit:
             if unsavedChanges, session.hasChanges {

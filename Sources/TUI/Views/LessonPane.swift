@@ -101,7 +101,8 @@ struct LessonPane {
     func draw(in rect: Rect, on grid: inout Grid, focused: Bool, scroll: Int, title: String) {
         theme.glyphs.box(rect, on: &grid, style: focused ? theme.focusedBorder : theme.border, title: title)
         let inner = rect.inset(by: 1)
-        let inside = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 1, height: inner.height)
+        // Lines longer than ~90 columns are hard to read: wide panes keep a margin instead.
+        let inside = Rect(x: inner.x + 1, y: inner.y, width: min(inner.width - 1, Self.readingWidth), height: inner.height)
         let content = lines(width: inside.width)
         let maxScroll = max(0, content.count - inside.height)
         let top = min(scroll, maxScroll)
@@ -115,10 +116,12 @@ struct LessonPane {
         }
     }
 
+    static let readingWidth = 90
+
     /// The scroll the pane can actually use at this size (for clamping state).
     func maxScroll(in rect: Rect) -> Int {
         let inner = rect.inset(by: 1)
-        return max(0, lines(width: inner.width - 1).count - inner.height)
+        return max(0, lines(width: min(inner.width - 1, Self.readingWidth)).count - inner.height)
     }
 }
 

@@ -6,30 +6,57 @@ func overlayRect(on grid: Grid, width: Int, height: Int) -> Rect {
     return Rect(x: (grid.size.cols - w) / 2, y: (grid.size.rows - h) / 2, width: w, height: h)
 }
 
-/// Every key, grouped, from the keymap itself.
+/// Every key, grouped, from the keymap itself: two columns when the screen
+/// is wide enough, scrolled with j/k when it is short.
 struct HelpOverlay {
     let theme: Theme
+    var scroll = 0
 
-    var lines: [Line] {
-        var out: [Line] = []
+    /// Groups, each a heading and its bindings.
+    var groups: [[Line]] {
+        var out: [[Line]] = []
         var group = ""
         for binding in Keymap.bindings {
             if binding.group != group {
-                if !out.isEmpty { out.append(.blank) }
                 group = binding.group
-                out.append(Line(group, theme.heading))
+                out.append([Line(group, theme.heading)])
             }
-            out.append(Line(Pad.right(binding.keyNames, 16), .bold).appending(binding.help))
+            out[out.count - 1].append(Line(Pad.right(binding.keyNames, 16), .bold).appending(binding.help))
         }
         return out
     }
 
     func draw(on grid: inout Grid) {
-        let content = lines
-        let rect = overlayRect(on: grid, width: 64, height: content.count + 2)
+        let groups = self.groups
+        let oneColumn = groups.flatMap { $0 + [.blank] }.dropLast()
+        let twoColumns = grid.size.cols >= 124
+        var left: [Line] = Array(oneColumn), right: [Line] = []
+        if twoColumns {
+            // Split at the group boundary nearest half the lines.
+            let half = oneColumn.count / 2
+            var count = 0
+            left = []
+            for g in groups {
+                if count < half { left += (left.isEmpty ? [] : [.blank]) + g } else { right += (right.isEmpty ? [] : [.blank]) + g }
+                count += g.count + 1
+            }
+        }
+        let columnWidth = 58
+        let rows = max(left.count, right.count)
+        let rect = overlayRect(on: grid, width: twoColumns ? columnWidth * 2 + 4 : columnWidth + 4, height: rows + 2)
         grid.fill(rect)
-        theme.glyphs.box(rect, on: &grid, style: theme.focusedBorder, title: "Keys · Esc or ? closes")
-        content.draw(on: &grid, in: rect.inset(by: 1).inset(by: 0).shifted(dx: 1))
+        let inner = rect.inset(by: 1).shifted(dx: 1)
+        let top = min(scroll, max(0, rows - inner.height))
+        let more = rows - top - inner.height
+        let title = "Keys · Esc or ? closes" + (rows > inner.height ? (more > 0 ? " · j/k scroll" : " · end") : "")
+        theme.glyphs.box(rect, on: &grid, style: theme.focusedBorder, title: title)
+        if twoColumns {
+            let (l, r) = inner.splitHorizontally(leftWidth: inner.width / 2)
+            left.draw(on: &grid, in: l, scroll: top)
+            right.draw(on: &grid, in: r, scroll: top)
+        } else {
+            left.draw(on: &grid, in: inner, scroll: top)
+        }
     }
 }
 

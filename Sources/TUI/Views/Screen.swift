@@ -32,7 +32,7 @@ public enum Screen {
         status(state, in: layout.status, on: &grid, theme: theme)
         hints(state, in: layout.hints, on: &grid, theme: theme)
         switch state.overlay {
-        case .help: HelpOverlay(theme: theme).draw(on: &grid)
+        case let .help(scroll): HelpOverlay(theme: theme, scroll: scroll).draw(on: &grid)
         case let .panelList(query, selection):
             PanelListOverlay(state: state, query: query, selection: selection, theme: theme).draw(on: &grid)
         case let .notes(editor):
