@@ -15,9 +15,11 @@ struct EmbedLessons: BuildToolPlugin {
         let output = context.pluginWorkDirectoryURL.appending(path: "BundledLessonFiles.swift")
         return [
             .buildCommand(
-                displayName: "Embedding \(inputs.count) lesson files",
+                displayName: "Embedding Lessons/*.md",
                 executable: try context.tool(named: "LessonEmbedder").url,
-                arguments: [output.path()] + inputs.map { $0.path() },
+                // The generator lists the folder itself: a file added since this
+                // plugin last ran changes the folder, which reruns the command.
+                arguments: [output.path(), lessons.path()],
                 inputFiles: inputs + [lessons],
                 outputFiles: [output]
             )
