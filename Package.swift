@@ -45,6 +45,7 @@ let package = Package(
         .testTarget(name: "TUITests", dependencies: [
             "TUI", "Trainer", "Calculators", "BundledLessons",
             .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["__Snapshots__"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TUI"]),
         .testTarget(name: "WhiteboardTests", dependencies: ["whiteboard"]),
