@@ -89,20 +89,32 @@ public struct Partition: Calculator {
         var random = SeededRandom(seed: UInt64(p["seed"]))
 
         // Writes: per side and key, the first and last arrival and how many.
-        func writes(rate: Double) -> (byKey: [Int: KeyWrites], issued: Double) {
+        // A side that cannot write only counts its refused writes: no per-key record is needed.
+        func writes(rate: Double, accepted: Bool) -> (byKey: [Int: KeyWrites], issued: Double) {
             var byKey: [Int: KeyWrites] = [:]
             var issued = 0.0
             guard rate > 0, window > 0 else { return (byKey, 0) }
-            byKey.reserveCapacity(Int(min(rate * sample * window, keys)))
+            if accepted { byKey.reserveCapacity(Int(min(rate * sample * window, keys))) }
             var t = random.gap(rate: rate * sample)
             while t < window {
-                byKey[Int(random.unit() * keys), default: KeyWrites(first: t)].add(t)
+                let key = Int(random.unit() * keys)
+                if accepted {
+                    if var record = byKey[key] {
+                        record.add(t)
+                        byKey[key] = record
+                    } else {
+                        var record = KeyWrites(first: t)
+                        record.add(t)
+                        byKey[key] = record
+                    }
+                }
                 issued += 1
                 t += random.gap(rate: rate * sample)
             }
             return (byKey, issued)
         }
-        let (writesA, issuedA) = writes(rate: p["writes_a"]), (writesB, issuedB) = writes(rate: p["writes_b"])
+        let (writesA, issuedA) = writes(rate: p["writes_a"], accepted: a.canWrite)
+        let (writesB, issuedB) = writes(rate: p["writes_b"], accepted: b.canWrite)
         let acceptedA = a.canWrite ? issuedA : 0, acceptedB = b.canWrite ? issuedB : 0
 
         // Reads: stale when the other side accepted a write to the key earlier in the partition.

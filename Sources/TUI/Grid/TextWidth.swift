@@ -17,6 +17,8 @@ public enum TextWidth {
     /// | U+0301 alone, U+200B         | 0       |
     /// | C0/C1 controls, DEL          | 0 (sanitize first: `^[` is 2) |
     public static func columns(of character: Character) -> Int {
+        // Printable ASCII is one column: the common case, without Unicode property lookups.
+        if let ascii = character.asciiValue { return ascii >= 0x20 && ascii < 0x7F ? 1 : 0 }
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
         if isControl(first) { return 0 }

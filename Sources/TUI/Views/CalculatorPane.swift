@@ -4,18 +4,20 @@ import Calculators
 /// ones marked), results, the board's claims checked, and a chart.
 struct CalculatorPane {
     let panel: PanelState
+    /// The calculator's output for the panel's values, computed once per frame by the caller.
+    let output: Output?
     let theme: Theme
     /// The estimate's result, shown as "?" until the user has guessed it.
     var hiddenResult: String?
 
     func draw(in rect: Rect, on grid: inout Grid, focused: Bool, tabbed: Bool = false) {
-        guard let calculator = panel.calculator, let inputs = panel.inputs else { return }
+        guard let calculator = panel.calculator, let inputs = panel.inputs, let computed = output else { return }
         theme.glyphs.box(rect, on: &grid, style: focused ? theme.focusedBorder : theme.border,
                          title: calculator.title + (tabbed ? " · Tab: lesson" : ""))
         let inner = rect.inset(by: 1)
         let area = Rect(x: inner.x + 1, y: inner.y, width: max(0, inner.width - 2), height: inner.height)
         guard !area.isEmpty else { return }
-        var output = calculator.evaluate(inputs)
+        var output = computed
         let width = area.width
         if let hidden = hiddenResult {
             output.results = output.results.map {

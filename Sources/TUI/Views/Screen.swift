@@ -13,23 +13,26 @@ public enum Screen {
         }
         let layout = Layout(size: state.size, focus: state.focus, hasCalculator: state.panel?.inputs != nil)
         header(state, in: layout.header, on: &grid, theme: theme)
+        // One evaluation per frame, shared by the calculator pane and the status line.
+        let output = state.panel?.output
         if let panel = state.panel {
             if let rect = layout.lesson {
                 let title = layout.calculator == nil && panel.inputs != nil ? "Lesson · Tab: calculator" : "Lesson"
-                LessonPane(lesson: panel.lesson, theme: theme, record: state.session[lesson: panel.lesson.id],
-                           estimateTruth: state.estimateTruth)
+                let record = state.session[lesson: panel.lesson.id]
+                LessonPane(lesson: panel.lesson, theme: theme, record: record,
+                           estimateTruth: record.estimate != nil ? state.estimateTruth : nil)
                     .draw(in: rect, on: &grid, focused: state.focus == .lesson || panel.inputs == nil,
                           scroll: panel.lessonScroll, title: title)
             }
             if let rect = layout.calculator {
-                CalculatorPane(panel: panel, theme: theme, hiddenResult: state.hiddenResultKey).draw(in: rect, on: &grid, focused: state.focus == .calculator,
+                CalculatorPane(panel: panel, output: output, theme: theme, hiddenResult: state.hiddenResultKey).draw(in: rect, on: &grid, focused: state.focus == .calculator,
                                                                 tabbed: layout.lesson == nil)
             }
         } else {
             ProblemsPage(problems: state.problems, theme: theme)
                 .draw(in: Rect(x: 0, y: 1, width: state.size.cols, height: state.size.rows - 3), on: &grid)
         }
-        status(state, in: layout.status, on: &grid, theme: theme)
+        status(state, output: output, in: layout.status, on: &grid, theme: theme)
         hints(state, in: layout.hints, on: &grid, theme: theme)
         switch state.overlay {
         case let .help(scroll): HelpOverlay(theme: theme, scroll: scroll).draw(on: &grid)
@@ -90,7 +93,7 @@ public enum Screen {
         grid.put(right, x: rect.maxX - TextWidth.columns(of: right), y: rect.y, style: .reverse, clip: rect)
     }
 
-    static func status(_ state: AppState, in rect: Rect, on grid: inout Grid, theme: Theme) {
+    static func status(_ state: AppState, output: Output?, in rect: Rect, on grid: inout Grid, theme: Theme) {
         if case let .entry(entry) = state.overlay, let p = state.panel?.calculator?.parameter(entry.key) {
             let prompt = "\(p.label) = ", cursor = theme.glyphs == .unicode ? "▏" : "_"
             let help = "  \(p.rangeDescription) · Enter set · Esc cancel"
@@ -122,7 +125,7 @@ public enum Screen {
             return
         }
         guard let panel = state.panel else { return }
-        let checks = panel.claimChecks(panel.output)
+        let checks = panel.claimChecks(output)
         guard !checks.isEmpty else { return }
         let holding = checks.filter(\.holds).count
         var line = Line(" claims ", theme.muted)

@@ -72,6 +72,8 @@ struct RunLoop {
     /// The session as last written, so autosave writes only changes, at most once a second.
     var saved: PracticeSession?
     var lastSave = 0.0
+    /// The state last drawn (with `now` zeroed), to skip identical frames.
+    var lastDrawn: AppState?
 
     init(screen: CursesScreen, lessonSets: [[LessonLibrary.Source]], exportDirectory: String,
          store: SessionStore, practice: Bool, resume: Bool) {
@@ -105,7 +107,7 @@ struct RunLoop {
         if let id = state.panel?.lesson.id { state.session.visit(id) }
         offerResume()
         if startPractice { _ = state.update(.toggleClock) }
-        screen.draw(Screen.render(state))
+        draw()
         while true {
             let event = screen.readKey(timeoutMilliseconds: 250)
             _ = state.update(.ticked(at: Self.monotonic()))
@@ -135,13 +137,26 @@ struct RunLoop {
                 case .suspend:
                     save(force: true)
                     screen.suspend()
-                case .resumed: _ = state.update(.resized(screen.size))
+                case .resumed:
+                    _ = state.update(.resized(screen.size))
+                    lastDrawn = nil
                 }
             }
             if screen.size != state.size { _ = state.update(.resized(screen.size)) }
             save(force: false)
-            screen.draw(Screen.render(state))
+            draw()
         }
+    }
+
+    /// Renders only when something on screen may have changed: an idle tick
+    /// moves `now` and nothing else, and rendering a partition panel costs
+    /// milliseconds of simulation.
+    mutating func draw() {
+        var probe = state
+        probe.now = 0
+        if let lastDrawn, probe == lastDrawn { return }
+        screen.draw(Screen.render(state))
+        lastDrawn = probe
     }
 
     /// `--resume` takes the saved session back; otherwise a saved session with
