@@ -67,7 +67,7 @@ public struct CacheTiers: Calculator {
         let sorted = points.sorted { $0.x < $1.x }
         let marked = best.flatMap { b in sorted.firstIndex { $0.label == b.element.0 } }
         return Output(results: results, charts: [
-            .curve(title: "cost vs latency saved", xLabel: "ms saved", points: sorted, marked: marked, logX: false),
+            .curve(title: "cost vs latency saved", xLabel: "ms saved", yUnit: .dollarsPerMonth, points: sorted, marked: marked, logX: false),
             .bars(title: "$ per ms saved", bars: perMs.enumerated().map {
                 .init($0.element.0, Quantity($0.element.1, .dollarsPerMillisecond), highlighted: $0.offset == best?.offset)
             }),

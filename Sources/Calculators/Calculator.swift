@@ -108,7 +108,7 @@ public enum Chart: Hashable, Sendable {
     /// Horizontal bars sharing one scale (push / pull / hybrid write time).
     case bars(title: String, bars: [Bar])
     /// A curve over x, with one point marked (the cost curve and its best threshold).
-    case curve(title: String, xLabel: String, points: [Point], marked: Int?, logX: Bool)
+    case curve(title: String, xLabel: String, yUnit: Unit, points: [Point], marked: Int?, logX: Bool)
     /// Lanes of labelled segments over time (breaker states, partition timeline).
     case timeline(title: String, duration: Double, lanes: [Lane])
 
@@ -147,7 +147,7 @@ public enum Chart: Hashable, Sendable {
 
     public var title: String {
         switch self {
-        case let .bars(title, _), let .curve(title, _, _, _, _), let .timeline(title, _, _): return title
+        case let .bars(title, _), let .curve(title, _, _, _, _, _), let .timeline(title, _, _): return title
         }
     }
 }

@@ -35,8 +35,13 @@ public struct Claim: Hashable, Sendable {
         let scale = max(abs(c), abs(s))
         let holds = scale == 0 || abs(c - s) <= tolerance * scale + 1e-12
         let reason: String
-        if holds {
-            reason = "board \(Format.quantity(stated)) matches \(Format.quantity(computed))"
+        if resultKey.hasSuffix("rank"), computed.unit.dimension == .count {
+            // Positions read as places, not as ratios.
+            let board = Self.ordinal(s), real = Self.ordinal(c)
+            reason = holds ? "board ranks it \(board), and so does the formula"
+                : "board ranks it \(board), the formula \(real)" + (why.map { ": " + $0 } ?? "")
+        } else if holds {
+            reason = "board \(Format.literal(stated)) matches \(Format.literal(computed))"
         } else {
             let off: String
             if s != 0, c != 0 {
@@ -47,10 +52,16 @@ public struct Claim: Hashable, Sendable {
             } else {
                 off = "different"
             }
-            reason = "board says \(Format.quantity(stated)), computed \(Format.quantity(computed)) (\(off))"
+            reason = "board says \(Format.literal(stated)), computed \(Format.literal(computed)) (\(off))"
                 + (why.map { ": " + $0 } ?? "")
         }
         return ClaimCheck(claim: self, computed: computed, holds: holds, reason: reason)
+    }
+
+    static func ordinal(_ v: Double) -> String {
+        let n = Int(v.rounded())
+        let suffix = (11...13).contains(n % 100) ? "th" : [1: "st", 2: "nd", 3: "rd"][n % 10] ?? "th"
+        return "\(n)\(suffix)"
     }
 }
 

@@ -22,8 +22,31 @@ public enum Format {
             if q.unit == .percent { return significant(v) + " %" }
             if q.unit == .times { return significant(v) + "×" }
             return significant(v)
-        case .count, .rate:
+        case .count:
+            return withUnit(count(v), v == 1 ? singular(q.unit.symbol) : q.unit.symbol)
+        case .rate:
             return withUnit(count(v), q.unit.symbol)
+        }
+    }
+
+    /// "writes" → "write", "entries" → "entry", for a count of exactly one.
+    static func singular(_ symbol: String) -> String {
+        if symbol.hasSuffix("ies") { return String(symbol.dropLast(3)) + "y" }
+        if symbol.hasSuffix("s"), symbol.count > 1 { return String(symbol.dropLast()) }
+        return symbol
+    }
+
+    /// The value in exactly the unit given, without rescaling: "1,000 s", "3,000 TB",
+    /// "$44,000/month". Claims use it so the board's figure reads as the board wrote it.
+    public static func literal(_ q: Quantity) -> String {
+        let v = q.value
+        guard v.isFinite else { return "n/a" }
+        switch q.unit.dimension {
+        case .money, .moneyRate, .pricePerData, .pricePerDataMonth, .costPerLatency: return quantity(q)
+        case .ratio: return quantity(q)
+        default:
+            let number = abs(v) >= 1e12 || (abs(v) >= 1e6 && v != v.rounded()) ? significant(v) : count(v)
+            return withUnit(number, v == 1 && q.unit.dimension == .count ? singular(q.unit.symbol) : q.unit.symbol)
         }
     }
 

@@ -35,7 +35,8 @@ public struct Headroom: Calculator {
             ResultValue("headroom", "headroom", capacity / current, .times),
             ResultValue("future_qps", "after growth", future, .writesPerSecond),
             ResultValue("shards_needed", "shards needed", max(1, shards), .shards),
-            ResultValue("years_to_full", "full in", years, .years),
+            ResultValue("years_to_full", "full in", years, .years,
+                        text: current >= capacity ? "already full" : (years.isFinite ? nil : "never")),
         ], charts: [
             .bars(title: "writes/s vs capacity", bars: [
                 .init("now", Quantity(current, .writesPerSecond)),

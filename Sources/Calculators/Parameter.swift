@@ -54,10 +54,16 @@ public struct Parameter: Hashable, Sendable {
         if !choices.isEmpty {
             if let i = choices.firstIndex(where: { $0.lowercased() == trimmed.lowercased() }) { return Double(i) }
         }
-        guard let v = NumberParser.parse(trimmed) else {
-            throw .notANumber(key: key, text: text, allowed: rangeDescription)
+        if !choices.isEmpty, Double(trimmed) == nil {
+            throw .notAChoice(key: key, text: text, allowed: rangeDescription)
         }
-        return try validate(v)
+        if let v = NumberParser.parse(trimmed) { return try validate(v) }
+        // A number with a unit of the same kind: "3PB" for a TB parameter, "5 min" for seconds.
+        if let q = NumberParser.parseWithUnit(trimmed), q.unit.dimension == unit.dimension,
+           let converted = try? q.converted(to: unit) {
+            return try validate(converted.value)
+        }
+        throw .notANumber(key: key, text: text, allowed: rangeDescription)
     }
 
     /// One step up (`by: 1`) or down (`by: -1`); `large` is the ×10 step. Clamped to the range.
@@ -126,6 +132,7 @@ public struct Parameter: Hashable, Sendable {
 public enum ParameterError: Error, Equatable, CustomStringConvertible {
     case unknownKey(String, calculator: String, known: [String])
     case notANumber(key: String, text: String, allowed: String)
+    case notAChoice(key: String, text: String, allowed: String)
     case outOfRange(key: String, value: Double, allowed: String)
     case malformedAssignment(String)
 
@@ -135,6 +142,8 @@ public enum ParameterError: Error, Equatable, CustomStringConvertible {
             return "\(calculator) has no parameter \"\(key)\" (parameters: \(known.joined(separator: ", ")))"
         case let .notANumber(key, text, allowed):
             return "\(key): \"\(text)\" is not a number (allowed: \(allowed))"
+        case let .notAChoice(key, text, allowed):
+            return "\(key): \"\(text)\" is not one of \(allowed)"
         case let .outOfRange(key, value, allowed):
             return "\(key): \(abs(value) < 1e12 ? Format.count(value) : String(value)) is out of range (allowed: \(allowed))"
         case let .malformedAssignment(text):
@@ -145,6 +154,15 @@ public enum ParameterError: Error, Equatable, CustomStringConvertible {
 
 /// Reads numbers as people write them: separators, SI suffixes, percent signs.
 public enum NumberParser {
+    /// "3PB", "5 min", "600 GB", "250ms": a number followed by a known unit symbol.
+    public static func parseWithUnit(_ text: String) -> Quantity? {
+        let t = text.trimmingSpaces
+        guard let split = t.firstIndex(where: { $0.isLetter || $0 == "$" || $0 == "/" }) else { return nil }
+        let number = String(t[..<split]), symbol = String(t[split...]).trimmingSpaces
+        guard let v = parse(number), let unit = try? Unit.named(symbol) else { return nil }
+        return Quantity(v, unit)
+    }
+
     public static func parse(_ text: String) -> Double? {
         var s = text.trimmingSpaces.lowercased()
         s.removeAll { $0 == "," || $0 == "_" || $0 == " " || $0 == "$" }

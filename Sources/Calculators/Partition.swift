@@ -113,9 +113,8 @@ public struct Partition: Calculator {
             }
             return (byKey, issued)
         }
-        let (writesA, issuedA) = writes(rate: p["writes_a"], accepted: a.canWrite)
-        let (writesB, issuedB) = writes(rate: p["writes_b"], accepted: b.canWrite)
-        let acceptedA = a.canWrite ? issuedA : 0, acceptedB = b.canWrite ? issuedB : 0
+        let (writesA, _) = writes(rate: p["writes_a"], accepted: a.canWrite)
+        let (writesB, _) = writes(rate: p["writes_b"], accepted: b.canWrite)
 
         // Reads: stale when the other side accepted a write to the key earlier in the partition.
         func reads(rate: Double, side: Side, other: [Int: KeyWrites], otherWrites: Bool) -> (stale: Double, rejected: Double) {
@@ -142,31 +141,43 @@ public struct Partition: Calculator {
             }
         }
         let scale = 1 / sample
-        let backlog = (acceptedA + acceptedB) * scale
+        // Write counts are expectations (rate × window): exact figures to reason with.
+        // The draw above decides only which keys collide and which reads are stale.
+        let issuedA = p["writes_a"] * window, issuedB = p["writes_b"] * window
+        let acceptedA = a.canWrite ? issuedA : 0, acceptedB = b.canWrite ? issuedB : 0
+        let rejectedA = issuedA - acceptedA, rejectedB = issuedB - acceptedB
+        let backlog = acceptedA + acceptedB
         let converge = window > 0 ? p["replication_lag_ms"] / 1_000 + backlog / p["heal_rate"] : 0
-        let issued = (issuedA + issuedB) * scale
+        let issued = issuedA + issuedB
 
         var notes: [String] = []
         if sample < 1 { notes.append("Sampled 1 in \(Format.count((1 / sample).rounded())) events; counts scaled back.") }
         if mode == 2, !a.canWrite, !b.canWrite { notes.append("Neither side holds W replicas: no write is accepted.") }
+        if mode == 2, Int(p["read_quorum"]) > n || Int(p["write_quorum"]) > n {
+            notes.append("R and W cannot exceed N: using R = \(r), W = \(w) of N = \(n).")
+        }
         if mode == 2, r + w > n { notes.append("R + W > N: reads always overlap the latest write.") }
+        if mode == 1 {
+            notes.append("CP keeps the primary's side (A) writable, as a third-site witness or a leader lease allows; with two sites and majority votes both sides would refuse.")
+        }
         func state(_ s: Side) -> String { s.canWrite ? "accepting" : (s.canRead ? "read-only" : "cut off") }
         let total = window + converge
         return Output(results: [
-            ResultValue("a.accepted", "A: writes accepted", acceptedA * scale, .writes),
-            ResultValue("a.rejected", "A: writes rejected", (issuedA - acceptedA) * scale, .writes),
-            ResultValue("b.accepted", "B: writes accepted", acceptedB * scale, .writes),
-            ResultValue("b.rejected", "B: writes rejected", (issuedB - acceptedB) * scale, .writes),
+            ResultValue("a.accepted", "A: writes accepted", acceptedA, .writes),
+            ResultValue("a.rejected", "A: writes rejected", rejectedA, .writes),
+            ResultValue("b.accepted", "B: writes accepted", acceptedB, .writes),
+            ResultValue("b.rejected", "B: writes rejected", rejectedB, .writes),
             ResultValue("writes.issued", "writes issued", issued, .writes),
-            ResultValue("writes.accepted", "writes accepted", (acceptedA + acceptedB) * scale, .writes),
-            ResultValue("writes.rejected", "writes rejected", (issuedA + issuedB - acceptedA - acceptedB) * scale, .writes),
+            ResultValue("writes.accepted", "writes accepted", acceptedA + acceptedB, .writes),
+            ResultValue("writes.rejected", "writes rejected", rejectedA + rejectedB, .writes),
             ResultValue("reads.stale", "stale reads", (readsA.stale + readsB.stale) * scale, .reads),
             ResultValue("reads.rejected", "reads refused", (readsA.rejected + readsB.rejected) * scale, .reads),
             ResultValue("conflicts", "keys in conflict", conflicts * scale, .keys),
             ResultValue("lww.lost", "lost to last-writer-wins", lost * scale, .writes),
             ResultValue("merge.lost", "lost with a merge (CRDT)", 0, .writes),
             ResultValue("converge_time", "agree again after heal", converge, .seconds),
-            ResultValue("pbs.stale_probability", "stale right after a write",
+            ResultValue("pbs.stale_probability",
+                        mode == 2 ? "stale right after a write (PBS)" : mode == 0 ? "other DC, right after a write: stale" : "stale after a committed write",
                         mode == 2 ? Self.staleProbability(n: n, r: r, w: w) * 100 : (mode == 0 ? 100 : 0), .percent),
         ], charts: [
             .timeline(title: "partition, then heal", duration: max(total, 0.001), lanes: [

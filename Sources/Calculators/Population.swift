@@ -37,8 +37,8 @@ public struct Population: Calculator {
                   help: "Merging one pulled account into one read, in timeline inserts."),
         Parameter("active_percent", "followers pushed to", unit: .percent, default: 100, range: 0...100, step: 5,
                   help: "Share of followers active enough to get a push (no fan-out to users idle 30 days)."),
-        Parameter("fanout_rate", "one post's fan-out", unit: .writesPerSecond, default: 100_000, range: 1...1e9,
-                  scale: .logarithmic, help: "Inserts/s one post's fan-out can use."),
+        Parameter("fanout_rate", "one post's fan-out", unit: .writesPerSecond, default: 10_000, range: 1...1e9,
+                  scale: .logarithmic, help: "Inserts/s one post's fan-out can use (the board's 10K writes/s)."),
         Parameter("delivery_target", "delivery target", unit: .seconds, default: 5, range: 0.01...3_600, step: 1,
                   help: "Twitter aimed to deliver within 5 s."),
         Parameter("timeline_entries", "timeline length", unit: .entries, default: 800, range: 1...1e6,
@@ -80,6 +80,10 @@ public struct Population: Calculator {
 
     public func evaluate(_ p: Inputs) -> Output {
         let lo = p["min_followers"], hi = max(p["max_followers"], lo * 1.0001)
+        var notes: [String] = []
+        if p["max_followers"] <= lo {
+            notes.append("max followers is not above min followers: the tail runs from \(Format.count(lo)) to just above it.")
+        }
         let tail = Tail(alpha: p["alpha"], lo: lo, hi: hi)
         let threshold = p["threshold"]
         let here = costs(p, tail: tail, threshold: threshold)
@@ -107,7 +111,6 @@ public struct Population: Calculator {
         let memory = p["accounts"] * p["timeline_entries"] * p["entry_bytes"] * p["replicas"]
         let largestPush = min(max(threshold, lo), hi)
 
-        var notes: [String] = []
         if largestPush / p["fanout_rate"] > p["delivery_target"] {
             notes.append("The largest pushed account takes \(Format.duration(seconds: largestPush / p["fanout_rate"])) to deliver, over the \(Format.duration(seconds: p["delivery_target"])) target.")
         }
@@ -123,7 +126,7 @@ public struct Population: Calculator {
             ResultValue("best_cost", "cost at best", bestCost, .opsPerSecond),
             ResultValue("cost_vs_best", "cost vs best", bestCost > 0 ? here.total / bestCost : .nan, .times),
         ], charts: [
-            .curve(title: "cost over threshold", xLabel: "followers", points: points, marked: marked, logX: true),
+            .curve(title: "cost over threshold", xLabel: "followers", yUnit: .opsPerSecond, points: points, marked: marked, logX: true),
         ], notes: notes)
     }
 }

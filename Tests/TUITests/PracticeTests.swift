@@ -121,3 +121,86 @@ import Trainer
         #expect(h.state.session[lesson: "cdn-vs-origin"].notes == "hello")
     }
 }
+
+@Suite struct ReviewFixesTests {
+    @Test func aNotesDraftIsPartOfWhatAutosaveWrites() {
+        var h = Harness(100, 30)
+        h.open("cdn-vs-origin")
+        h.press(.character("N"))
+        h.type("draft")
+        #expect(h.state.session[lesson: "cdn-vs-origin"].notes == "")
+        #expect(h.state.savableSession[lesson: "cdn-vs-origin"].notes == "draft")
+    }
+
+    @Test func theResumeQuestionBlocksAutosave() {
+        var h = Harness(100, 30)
+        #expect(h.state.mayAutosave)
+        h.state.overlay = .confirm(.resume(PracticeSession(startedAt: 0, practiceMode: false)))
+        #expect(!h.state.mayAutosave)
+    }
+
+    @Test func claimsOpenInFullWithStatedComputedAndWhy() {
+        var h = Harness(100, 30)
+        h.open("storage-tiers")
+        h.press(.character("c"))
+        #expect(h.state.overlay == .claims(scroll: 0))
+        #expect(h.text.contains("board $44,000/month  computed $52,750/month"))
+        #expect(h.text.contains("Why: Add it up: $23,000 hot"))
+        h.press(.tab)  // no effect inside the overlay
+        h.press(.escape)
+        h.press(.tab, .down, .character("+"), .character("c"))
+        #expect(h.text.contains("You changed values"))
+        #expect(h.text.contains("At the lesson's values: Add it up"))
+    }
+
+    @Test func anEstimateMustBeASaneNumberAndMayCarryAUnit() throws {
+        var h = Harness(120, 40)
+        h.open("fanout-one-author")
+        h.press(.character("e"))
+        h.type("1e99")
+        h.press(.enter)
+        #expect(h.state.notice?.kind == .error)
+        for _ in 0..<4 { h.press(.backspace) }
+        h.type("2min")
+        h.press(.enter)
+        let id = h.state.panel!.lesson.id
+        #expect(h.state.session[lesson: id].estimate == 120)
+    }
+
+    @Test func typedValuesMayCarryAUnitOfTheSameKind() {
+        var h = Harness(100, 30)
+        h.open("cdn-vs-origin")
+        h.press(.tab, .enter)
+        h.type("3PB")
+        h.press(.enter)
+        #expect(h.state.panel?.inputs?["transfer_tb"] == 3_000)
+    }
+
+    @Test func theProblemsPageIsInThePanelList() {
+        let library = LessonLibrary.load([[
+            .init(name: "a.md", text: "---\nid: a\nminutes: \"41-42\"\ntitle: A\n---\nBody\n"),
+            .init(name: "b.md", text: "---\nid: b\nminutes: \"99\"\ntitle: B\n---\n"),
+        ]])
+        var h = Harness(80, 24, library: library)
+        h.press(.character("g"))
+        h.type("2")
+        h.press(.enter)
+        #expect(h.state.isOnProblemsPage)
+    }
+
+    @Test func asciiFramesCarryNoNonASCIICharacters() {
+        var h = Harness(100, 30, display: DisplayOptions(unicode: false, color: false))
+        h.open("debt")
+        h.press(.tab)
+        #expect(h.text.unicodeScalars.allSatisfy { $0.isASCII })
+        h.press(.character("?"))
+        #expect(h.text.unicodeScalars.allSatisfy { $0.isASCII })
+    }
+
+    @Test func helpAndQuitLeadTheHintsAndPanelsWithoutACalculatorSkipItsKeys() {
+        let plain = Keymap.hints(for: .lesson, hasCalculator: false)
+        #expect(Array(plain.prefix(2)) == ["? help", "q quit"])
+        #expect(!plain.contains("+/- step"))
+        #expect(Keymap.hints(for: .calculator, hasCalculator: true).contains("+/- step"))
+    }
+}

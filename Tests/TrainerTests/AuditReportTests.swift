@@ -34,7 +34,7 @@ import Testing
         #expect(rows.map(\.check.claim.id) == ["push-writes", "push-time"])
         #expect(rows.map(\.check.holds) == [true, false])
         #expect(rows.map(\.check.computed?.value) == [1_000_000, 100])
-        #expect(rows[1].check.reason == "board says 16.7 min, computed 100 s (off by 10×): That is 1,000 writes/s, not 10K.")
+        #expect(rows[1].check.reason == "board says 1,000 s, computed 100 s (off by 10×): That is 1,000 writes/s, not 10K.")
     }
 
     @Test func claimsAreCheckedAtTheLessonsStartingValues() throws {
@@ -62,7 +62,7 @@ import Testing
             demo
               ✓ One post is 1M feed writes
               ✗ Pushing it takes 1,000 s
-                  board says 16.7 min, computed 100 s (off by 10×): That is 1,000 writes/s, not 10K.
+                  board says 1,000 s, computed 100 s (off by 10×): That is 1,000 writes/s, not 10K.
 
             2 claims: 1 hold, 1 do not.
 
@@ -89,7 +89,7 @@ import Testing
         #expect(failing["computed"] as? Double == 100)
         #expect(failing["unit"] as? String == "s")
         #expect(failing["holds"] as? Bool == false)
-        #expect((failing["reason"] as? String)?.hasPrefix("board says 16.7 min, computed 100 s") == true)
+        #expect((failing["reason"] as? String)?.hasPrefix("board says 1,000 s, computed 100 s") == true)
         #expect(json.hasSuffix("]\n"))
     }
 

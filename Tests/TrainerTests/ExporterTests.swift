@@ -16,6 +16,7 @@ import Testing
         let dir = TempDirectory()
         defer { dir.cleanUp() }
         let folder = dir.file("exports")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let s = ExportFixture.session
         let first = try Exporter.export(s, lessons: ExportFixture.lessons, to: folder, at: ExportFixture.finished, timeZone: utc)
         #expect(first == [folder + "/whiteboard-session-20231114-222500.md", folder + "/whiteboard-session-20231114-222500.json"])
@@ -41,6 +42,15 @@ import Testing
         let error = #expect(throws: StorageError.self) {
             try Exporter.export(ExportFixture.session, lessons: ExportFixture.lessons, to: dir.file("file/out"), at: 0)
         }
-        #expect(error?.description == "cannot create folder \(dir.file("file")): Not a directory")
+        #expect(error?.description == "cannot export to \(dir.file("file/out")): no such folder")
+    }
+
+    @Test func aMissingFolderIsReportedNotCreated() {
+        let dir = TempDirectory()
+        defer { dir.cleanUp() }
+        #expect(throws: StorageError.self) {
+            try Exporter.export(ExportFixture.session, lessons: ExportFixture.lessons, to: dir.file("typo/dir"), at: 0)
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir.file("typo")))
     }
 }

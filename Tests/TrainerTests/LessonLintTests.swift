@@ -72,7 +72,7 @@ import Testing
         let quorum = try #require(lesson("---\nid: demo\nminutes: \"50\"\ntitle: Demo\ncalculator: partition\nparameters:\n  mode: 2\n---\n"))
         #expect(quorum.startingInputs()?["mode"] == 2)
         #expect(lint("---\nid: demo\nminutes: \"50\"\ntitle: Demo\ncalculator: partition\nparameters:\n  mode: XP\n---\n") == [
-            #"demo.md:7:9: error: mode: "XP" is not a number (allowed: AP, CP, quorum)"#,
+            #"demo.md:7:9: error: mode: "XP" is not one of AP, CP, quorum"#,
         ])
     }
 

@@ -20,6 +20,8 @@ public struct AppState: Equatable, Sendable {
     public var session: PracticeSession
     /// The last monotonic instant the loop reported (`.ticked`), for the clock.
     public var now: Double = 0
+    /// The instant of the tick before, for time on a panel outside practice mode.
+    public var lastTick: Double?
     /// While only the first lesson is parsed: how many panels are coming, for the header.
     public var announcedPages: Int?
 
@@ -34,6 +36,21 @@ public struct AppState: Equatable, Sendable {
             let files = Set(problems.map(\.file)).count
             notice = Notice(.error, "\(files) lesson file\(files == 1 ? "" : "s") did not load: see the last panel")
         }
+    }
+
+    /// The session as autosave should write it: a notes draft still open in the
+    /// editor counts, so a closed terminal or a kill does not lose it.
+    public var savableSession: PracticeSession {
+        var copy = session
+        if case let .notes(editor) = overlay, let id = panel?.lesson.id { copy[lesson: id].notes = editor.text }
+        return copy
+    }
+
+    /// Whether autosave may write now: not while the start-up question about
+    /// the previous session is open, or it would overwrite that session unasked.
+    public var mayAutosave: Bool {
+        if case .confirm(.resume) = overlay { return false }
+        return true
     }
 
     /// Swaps in a (fuller) library, keeping what the user did on panels that
@@ -79,7 +96,7 @@ public struct AppState: Equatable, Sendable {
     /// The key context for the current overlay and focus.
     public var keyContext: KeyBinding.Context {
         switch overlay {
-        case .help: return .help
+        case .help, .claims: return .help
         case .panelList: return .panelList
         case .entry, .estimate: return .entry
         case .notes: return .notes
@@ -88,14 +105,17 @@ public struct AppState: Equatable, Sendable {
         }
     }
 
-    /// Panels whose number or title matches the panel-list query.
+    /// Pages whose number or title matches the panel-list query (the problems page included).
     public func panelMatches(_ query: String) -> [Int] {
         let q = query.lowercased()
-        guard !q.isEmpty else { return Array(panels.indices) }
-        if let n = Int(q) { return panels.indices.filter { String($0 + 1).hasPrefix(String(n)) } }
-        return panels.indices.filter {
-            let l = panels[$0].lesson
-            return l.title.lowercased().contains(q) || l.id.contains(q) || l.minutes.contains(q)
-        }
+        let all = Array(0..<pageCount)
+        guard !q.isEmpty else { return all }
+        if let n = Int(q) { return all.filter { String($0 + 1).hasPrefix(String(n)) } }
+        return all.filter { pageTitle($0).lowercased().contains(q) || (panels.indices.contains($0) && (panels[$0].lesson.id.contains(q) || panels[$0].lesson.minutes.contains(q))) }
+    }
+
+    /// A page's title for lists: the lesson's, or the problems page's.
+    public func pageTitle(_ index: Int) -> String {
+        panels.indices.contains(index) ? panels[index].lesson.title : "Lesson files with problems"
     }
 }

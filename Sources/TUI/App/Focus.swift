@@ -19,6 +19,8 @@ public enum Overlay: Equatable, Sendable {
     case notes(TextEditor)
     /// A yes/no question.
     case confirm(Question)
+    /// Every claim of the panel, with the board's figure, the computed one and why.
+    case claims(scroll: Int)
 }
 
 /// What a yes/no overlay asks.

@@ -49,7 +49,8 @@ public enum Keymap {
               hint: "Enter type"),
         .init([c("r")], .resetParameter, "reset the parameter", group: "Calculator", in: [.calculator], hint: "r reset"),
         .init([c("R")], .resetPanel, "reset every parameter of the panel", group: "Calculator", in: [.panels]),
-        .init([c("c")], .cycleClaim, "explain the next claim on the status line", group: "Calculator", in: [.panels]),
+        .init([c("c")], .cycleClaim, "the board's claims: stated, computed and why", group: "Calculator", in: [.panels],
+              hint: "c claims"),
         .init([c("j"), .down], .scrollLesson(1), "scroll down", group: "Lesson", in: [.lesson]),
         .init([c("k"), .up], .scrollLesson(-1), "scroll up", group: "Lesson", in: [.lesson]),
         .init([c(" "), c("f")], .pageLesson(1), "page down", group: "Lesson", in: [.lesson]),
@@ -64,9 +65,10 @@ public enum Keymap {
         .init([c("x")], .export, "export the session (Markdown and JSON)", group: "App", in: [.panels], hint: "x export"),
         .init([c("?"), .function(1)], .toggleHelp, "this help", group: "App", in: [.panels, .help], hint: "? help"),
         .init([c("q")], .quit, "quit", group: "App", in: [.panels, .help], hint: "q quit"),
-        .init([c("j"), .down], .scrollHelp(1), "scroll the help", group: "App", in: [.help]),
-        .init([c("k"), .up], .scrollHelp(-1), "scroll the help back", group: "App", in: [.help]),
-        .init([c(" "), .pageDown], .scrollHelp(10), "page the help", group: "App", in: [.help]),
+        .init([c("j"), .down], .scrollHelp(1), "scroll the help or the claims", group: "App", in: [.help]),
+        .init([c("k"), .up], .scrollHelp(-1), "scroll back", group: "App", in: [.help]),
+        .init([c(" "), .pageDown], .scrollHelp(10), "page down", group: "App", in: [.help]),
+        .init([c("b"), .pageUp], .scrollHelp(-10), "page up", group: "App", in: [.help]),
         .init([.escape], .cancel, "close / cancel (notes are kept)", group: "App", in: [.help, .entry, .panelList, .notes, .confirm]),
         .init([c("y")], .answer(true), "yes", group: "App", in: [.confirm]),
         .init([c("n")], .answer(false), "no", group: "App", in: [.confirm]),
@@ -103,8 +105,24 @@ public enum Keymap {
         return nil
     }
 
-    /// The footer's hint line.
-    public static var hints: [String] { bindings.compactMap(\.hint) }
+    /// The footer's hint line for a context: help and quit first, so they survive
+    /// a narrow terminal, then the keys that do something here.
+    public static func hints(for context: KeyBinding.Context, hasCalculator: Bool) -> [String] {
+        switch context {
+        case .help: return ["Esc close", "j/k scroll", "q quit"]
+        case .entry: return ["Enter accept", "Esc cancel", "Backspace delete"]
+        case .panelList: return ["type to filter", "↑/↓ choose", "Enter open", "Esc close"]
+        case .notes: return ["Esc keep and close", "Enter new line", "arrows move"]
+        case .confirm: return ["y yes", "n no", "Esc back"]
+        case .lesson, .calculator, .panels:
+            let calculatorOnly: Set<String> = ["j/k select", "+/- step", "H/L ×10", "Enter type", "r reset", "c claims", "e estimate"]
+            let rest = bindings.compactMap(\.hint).filter { !["? help", "q quit"].contains($0) }
+                .filter { hasCalculator || !calculatorOnly.contains($0) }
+                .filter { !(context == .lesson && hasCalculator && ["j/k select", "+/- step", "H/L ×10", "Enter type", "r reset"].contains($0)) }
+            let scroll = context == .lesson ? ["j/k scroll"] : []
+            return ["? help", "q quit"] + scroll + rest
+        }
+    }
 }
 
 extension Keymap {

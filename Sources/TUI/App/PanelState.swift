@@ -10,8 +10,6 @@ public struct PanelState: Equatable, Sendable {
     /// Index into the calculator's visible parameters.
     public var selected: Int = 0
     public var lessonScroll: Int = 0
-    /// Which claim the status line explains (cycled with `c`).
-    public var claimCursor: Int = 0
 
     public init(lesson: Lesson) {
         self.lesson = lesson
@@ -42,6 +40,9 @@ public struct PanelState: Equatable, Sendable {
         guard let output else { return [] }
         return lesson.claims.map { $0.evaluate(output) }
     }
+
+    /// True when any value differs from where the lesson started it.
+    public var isChanged: Bool { !changedValues.isEmpty }
 
     /// True when the value differs from where the lesson started it.
     public func isChanged(_ key: String) -> Bool {

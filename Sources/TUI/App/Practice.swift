@@ -52,8 +52,11 @@ extension AppState {
 
     mutating func commitEstimate(_ text: String) {
         guard let lesson = panel?.lesson, let truth = estimateTruth else { overlay = nil; return }
-        guard let guess = NumberParser.parse(text) else {
-            notice = Notice(.error, "\"\(text)\" is not a number: type the value in \(truth.quantity.unit.symbol.isEmpty ? "plain units" : truth.quantity.unit.symbol)")
+        let unit = truth.quantity.unit
+        let parsed = NumberParser.parse(text)
+            ?? NumberParser.parseWithUnit(text).flatMap { q in (try? q.converted(to: unit))?.value }
+        guard let guess = parsed, guess.isFinite, guess >= 0, guess <= 1e15 else {
+            notice = Notice(.error, "\"\(text)\": type a number from 0 to 10^15" + (unit.symbol.isEmpty ? "" : ", in \(unit.symbol)"))
             return
         }
         overlay = nil

@@ -41,7 +41,9 @@ extension AppState {
             if let p = panel?.selectedParameter { overlay = .entry(ValueEntry(key: p.key)) }
         case .resetParameter: resetParameter()
         case .resetPanel: resetPanel()
-        case .cycleClaim: cycleClaim()
+        case .cycleClaim:
+            guard let p = panel, !p.lesson.claims.isEmpty else { notice = Notice(.info, "This panel makes no claims"); return [] }
+            overlay = .claims(scroll: 0)
         case let .typed(ch): typed(ch)
         case .deleteBackward: deleteBackward()
         case .commit: return commit()
@@ -50,9 +52,13 @@ extension AppState {
             overlay = nil
         case let .moveListSelection(d): moveListSelection(d)
         case .toggleHelp:
-            if case .help = overlay { overlay = nil } else { overlay = .help(scroll: 0) }
+            switch overlay {
+            case .help, .claims: overlay = nil
+            default: overlay = .help(scroll: 0)
+            }
         case let .scrollHelp(d):
             if case let .help(scroll) = overlay { overlay = .help(scroll: max(0, scroll + d)) }
+            if case let .claims(scroll) = overlay { overlay = .claims(scroll: max(0, scroll + d)) }
         case .export: return [.export]
         case .quit:
             if unsavedChanges, session.hasChanges {
@@ -64,7 +70,16 @@ extension AppState {
         case let .answer(yes): return answer(yes)
         case let .ticked(at: instant):
             now = instant
-            if let lesson = panel?.lesson { session.tick(at: instant, lesson: lesson) }
+            if let lesson = panel?.lesson {
+                if session.clock.isRunning {
+                    session.tick(at: instant, lesson: lesson)
+                } else if let last = lastTick, instant > last {
+                    // Outside the clock, time on a panel still counts; a gap over 5 s
+                    // (a suspend, a sleep) counts as 5 s.
+                    session[lesson: lesson.id].seconds += min(instant - last, 5)
+                }
+            }
+            lastTick = instant
         case .toggleClock: toggleClock()
         case let .toggleTick(i): toggleTick(i)
         case .beginEstimate: beginEstimate()
@@ -162,17 +177,6 @@ extension AppState {
         notice = Notice(.info, "Panel reset to the lesson's values")
     }
 
-    mutating func cycleClaim() {
-        guard let p = panel else { return }
-        let checks = p.claimChecks(p.output)
-        guard !checks.isEmpty else { notice = Notice(.info, "This panel makes no claims"); return }
-        let i = p.claimCursor % checks.count
-        let check = checks[i]
-        notice = Notice(check.holds ? .info : .error,
-                        "claim \(i + 1)/\(checks.count) \(check.holds ? "holds" : "fails"): \(check.claim.text) — \(check.reason)")
-        panels[current].claimCursor = (i + 1) % checks.count
-    }
-
     // MARK: - overlays
 
     mutating func typed(_ ch: Character) {
@@ -227,8 +231,11 @@ extension AppState {
                 set(entry.key, value)
                 notice = Notice(.info, "\(parameter.label) = \(parameter.display(value))")
             } catch {
-                // Keep the editor open with the text, so the user can fix it.
-                notice = Notice(.error, error.description)
+                // Keep the editor open with the text, so the user can fix it; name the
+                // parameter as the screen does, not by its key.
+                var message = error.description
+                if message.hasPrefix(parameter.key + ":") { message = parameter.label + String(message.dropFirst(parameter.key.count)) }
+                notice = Notice(.error, message)
             }
         case let .estimate(text):
             commitEstimate(text)

@@ -219,4 +219,16 @@ public struct Grid: Equatable, Sendable {
             return s
         }
     }
+
+    /// Replaces every cell's text through `transform`, keeping styles; a wide
+    /// glyph becomes one replacement cell and a blank (the ASCII fallback uses it).
+    public mutating func mapText(_ transform: (String) -> String) {
+        for i in cells.indices where cells[i].width != 0 {
+            let text = cells[i].text
+            guard !text.allSatisfy(\.isASCII) else { continue }
+            let wide = cells[i].width == 2
+            cells[i] = Cell(text: transform(text), width: 1, style: cells[i].style)
+            if wide, i + 1 < cells.count { cells[i + 1] = Cell(text: " ", width: 1, style: cells[i].style) }
+        }
+    }
 }

@@ -29,7 +29,8 @@ struct CalculatorPane {
         let parameters = panel.visibleParameters
         let paramRows = min(parameters.count, max(3, area.height / 3))
         let first = min(max(0, panel.selected - paramRows + 1), max(0, parameters.count - paramRows))
-        let labelWidth = min(parameters.map { TextWidth.columns(of: $0.label) }.max() ?? 0, max(8, width / 2 - 2))
+        // Labels get what the values leave (values need ~22 columns).
+        let labelWidth = min(parameters.map { TextWidth.columns(of: $0.label) }.max() ?? 0, max(8, width - 24))
         for row in 0..<paramRows {
             let i = first + row
             guard parameters.indices.contains(i) else { break }
@@ -48,6 +49,12 @@ struct CalculatorPane {
             var hint = p.rangeDescription + (p.scale == .logarithmic ? " · steps 1-2-5, ×10" : "")
             if parameters.count > paramRows { hint += " · \(panel.selected + 1)/\(parameters.count)" }
             lines.append(Line("  " + hint, theme.muted))
+        }
+        // Notes explain clamps and contradictions in the inputs: right under them.
+        for note in output.notes {
+            for (i, part) in TextWidth.wrap(note, width: width - 2).enumerated() {
+                lines.append(Line((i == 0 ? "! " : "  ") + part, theme.warn))
+            }
         }
         lines.append(.blank)
         let layout = ResultsLayout(output.results)
@@ -72,21 +79,26 @@ struct CalculatorPane {
                 lines.append(line)
             }
         }
-        for note in output.notes {
-            for (i, part) in TextWidth.wrap(note, width: width - 2).enumerated() {
-                lines.append(Line((i == 0 ? "! " : "  ") + part, theme.warn))
-            }
-        }
-        // Charts fill what is left, first the first one.
+        // Charts fill what is left, first the first one; none while a value is
+        // hidden for the estimate (a bar would give it away).
+        let charts = hiddenResult == nil ? output.charts : []
         let restTop = area.y + paramRows
         var remaining = area.maxY - restTop - lines.count
-        for chart in output.charts where remaining >= 4 {
+        for chart in charts where remaining >= 4 {
             let drawn = ChartView(chart: chart, theme: theme).lines(width: width, maxHeight: remaining - 1)
             guard !drawn.isEmpty else { continue }
             lines.append(.blank)
             lines += drawn
             remaining -= drawn.count + 1
         }
-        lines.draw(on: &grid, in: Rect(x: area.x, y: restTop, width: area.width, height: area.maxY - restTop))
+        let rest = Rect(x: area.x, y: restTop, width: area.width, height: area.maxY - restTop)
+        lines.draw(on: &grid, in: rest)
+        // Say when results or claims fall below the pane (c shows every claim).
+        let hiddenLines = lines.count - rest.height
+        if hiddenLines > 0, rect.height >= 3 {
+            let label = " ↓ \(hiddenLines) more" + (checks.isEmpty ? "" : " · c: claims") + " "
+            let w = TextWidth.columns(of: label)
+            grid.put(label, x: rect.maxX - 1 - w, y: rect.maxY - 1, style: theme.muted, clip: rect)
+        }
     }
 }

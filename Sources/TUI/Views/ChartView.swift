@@ -10,17 +10,21 @@ struct ChartView {
         guard width >= 10, maxHeight >= 2 else { return [] }
         switch chart {
         case let .bars(title, bars): return self.bars(title, bars, width: width, maxHeight: maxHeight)
-        case let .curve(title, xLabel, points, marked, logX):
+        case let .curve(title, xLabel, yUnit, points, marked, logX):
+            if points.count <= 8 { return scatter(title, xLabel, yUnit, points, marked, width: width) }
             return curve(title, xLabel, points, marked, logX: logX, width: width, maxHeight: maxHeight)
         case let .timeline(title, duration, lanes): return timeline(title, duration, lanes, width: width)
         }
     }
 
     func bars(_ title: String, _ bars: [Chart.Bar], width: Int, maxHeight: Int) -> [Line] {
-        let shown = Array(bars.prefix(maxHeight - 1))
+        // Rows that do not fit are left out, but the scale is the largest of all
+        // rows, so a cut-off row never makes a small one look biggest.
+        let fits = bars.count <= maxHeight - 1
+        let shown = Array(bars.prefix(fits ? bars.count : max(0, maxHeight - 2)))
         let labelWidth = min(shown.map { TextWidth.columns(of: $0.label) }.max() ?? 0, max(6, width / 3))
         let values = shown.map { $0.quantity.value.isFinite ? $0.quantity.value : 0 }
-        let top = values.max() ?? 0
+        let top = bars.map { $0.quantity.value.isFinite ? $0.quantity.value : 0 }.max() ?? 0
         let texts = shown.map { Format.quantity($0.quantity) }
         let valueWidth = texts.map(TextWidth.columns(of:)).max() ?? 0
         let barWidth = max(1, width - labelWidth - valueWidth - 3)
@@ -32,6 +36,7 @@ struct ChartView {
                 .appending(String(repeating: " ", count: max(1, barWidth - TextWidth.columns(of: drawn) + 1)))
                 .appending(texts[i]))
         }
+        if !fits { out.append(Line("  … \(bars.count - shown.count) more rows (a taller window shows them)", theme.muted)) }
         return out
     }
 
@@ -75,6 +80,22 @@ struct ChartView {
             out.append(Line(axis + " " + xLabel, theme.muted))
         }
         return Array(out.prefix(maxHeight))
+    }
+
+    /// A few labelled points read better as rows than as a plot: label, x, y, and the best marked.
+    func scatter(_ title: String, _ xLabel: String, _ yUnit: Unit, _ points: [Chart.Point], _ marked: Int?,
+                 width: Int) -> [Line] {
+        let labelWidth = min(points.map { TextWidth.columns(of: $0.label) }.max() ?? 0, max(6, width / 3))
+        let xs = points.map { Format.count($0.x) + " " + xLabel }, ys = points.map { Format.quantity(Quantity($0.y, yUnit)) }
+        let xWidth = xs.map(TextWidth.columns(of:)).max() ?? 0, yWidth = ys.map(TextWidth.columns(of:)).max() ?? 0
+        var out = [Line(title, theme.muted)]
+        for (i, point) in points.enumerated() {
+            let best = i == marked
+            out.append(Line(Pad.right(point.label, labelWidth), best ? .bold : .plain)
+                .appending("  " + Pad.left(xs[i], xWidth) + "  " + Pad.left(ys[i], yWidth))
+                .appending(best ? "  " + (theme.glyphs == .unicode ? "◀ " : "< ") + "best per ms" : "", theme.highlightBar))
+        }
+        return out
     }
 
     func timeline(_ title: String, _ duration: Double, _ lanes: [Chart.Lane], width: Int) -> [Line] {

@@ -46,8 +46,14 @@ public enum Screen {
             theme.glyphs.box(rect, on: &grid, style: theme.focusedBorder, title: "Question")
             let inner = rect.inset(by: 1).shifted(dx: 1)
             TextWidth.wrap(question.text, width: inner.width).map { Line($0, .bold) }.draw(on: &grid, in: inner)
+        case let .claims(scroll):
+            if let panel = state.panel {
+                ClaimsOverlay(panel: panel, output: output, hiddenResult: state.hiddenResultKey, theme: theme, scroll: scroll)
+                    .draw(on: &grid)
+            }
         case .entry, .estimate, nil: break
         }
+        if !state.display.unicode { grid.asciify() }
         return grid
     }
 
@@ -95,36 +101,24 @@ public enum Screen {
 
     static func status(_ state: AppState, output: Output?, in rect: Rect, on grid: inout Grid, theme: Theme) {
         if case let .entry(entry) = state.overlay, let p = state.panel?.calculator?.parameter(entry.key) {
-            let prompt = "\(p.label) = ", cursor = theme.glyphs == .unicode ? "▏" : "_"
-            let help = "  \(p.rangeDescription) · Enter set · Esc cancel"
-            grid.fill(rect, style: .reverse)
-            var line = Line(prompt, Style(bold: true, reverse: true)).appending(entry.text + cursor, .reverse)
-            line.append(help, .reverse)
-            line.draw(on: &grid, x: rect.x + 1, y: rect.y, clip: rect)
-            if let notice = state.notice, notice.kind == .error {
-                // An invalid value: say why above the editor, keep what was typed.
-                grid.put(" " + notice.text, x: rect.x, y: rect.y - 1, style: theme.bad, clip: Rect(x: rect.x, y: rect.y - 1, width: rect.width, height: 1))
-            }
+            let bare = p.unit.symbol.isEmpty || p.unit.dimension == .count ? "" : " · bare number = \(p.unit.symbol)"
+            editorLine(prompt: "\(p.label) = ", text: entry.text,
+                       help: "\(p.rangeDescription)\(bare) · Enter set · Esc cancel", state: state, in: rect, on: &grid, theme: theme)
             return
         }
         if case let .estimate(text) = state.overlay, let estimate = state.panel?.lesson.estimate {
             let unit = state.estimateTruth?.quantity.unit.symbol ?? ""
-            let cursor = theme.glyphs == .unicode ? "▏" : "_"
-            grid.fill(rect, style: .reverse)
-            Line("Guess: ", Style(bold: true, reverse: true)).appending(text + cursor, .reverse)
-                .appending(unit.isEmpty ? "" : " " + unit, .reverse)
-                .appending("  " + estimate.question + " · Enter answer · Esc cancel", .reverse)
-                .draw(on: &grid, x: rect.x + 1, y: rect.y, clip: rect)
-            if let notice = state.notice, notice.kind == .error {
-                grid.put(" " + notice.text, x: rect.x, y: rect.y - 1, style: theme.bad, clip: Rect(x: rect.x, y: rect.y - 1, width: rect.width, height: 1))
-            }
+            editorLine(prompt: "Guess" + (unit.isEmpty ? "" : " (\(unit))") + ": ", text: text,
+                       help: estimate.question + " · Enter answer · Esc cancel", state: state, in: rect, on: &grid, theme: theme)
             return
         }
         if let notice = state.notice {
-            grid.put(" " + notice.text, x: rect.x, y: rect.y, style: notice.kind == .error ? theme.bad : .plain, clip: rect)
+            let text = TextWidth.truncate(" " + notice.text, toColumns: rect.width, ellipsis: theme.glyphs.ellipsis)
+            grid.put(text, x: rect.x, y: rect.y, style: notice.kind == .error ? theme.bad : .plain, clip: rect)
             return
         }
         guard let panel = state.panel else { return }
+        let hidden = state.hiddenResultKey
         let checks = panel.claimChecks(output)
         guard !checks.isEmpty else { return }
         let holding = checks.filter(\.holds).count
@@ -132,16 +126,37 @@ public enum Screen {
         line.append(theme.glyphs.check + "\(holding)", theme.good)
         line.append(" ")
         line.append(theme.glyphs.cross + "\(checks.count - holding)", checks.count > holding ? theme.bad : theme.muted)
+        line.append("  (c: what and why)", theme.muted)
         if let failing = checks.first(where: { !$0.holds }) {
-            line.append("  " + failing.claim.text + ": ", .plain)
-            line.append(failing.computed.map(Format.quantity) ?? "?", theme.bad)
+            let value = failing.claim.resultKey == hidden ? "?" : failing.computed.map(Format.literal) ?? "?"
+            let room = max(4, rect.width - line.width - TextWidth.columns(of: value) - 6)
+            line.append("  " + TextWidth.truncate(failing.claim.text, toColumns: room, ellipsis: theme.glyphs.ellipsis) + " " + theme.glyphs.arrowRight + " ", .plain)
+            line.append(value, theme.bad)
         }
-        line.append("  (c explains)", theme.muted)
         line.draw(on: &grid, x: rect.x, y: rect.y, clip: rect)
     }
 
+    /// A one-line editor on the status row: the typed text keeps its tail in view,
+    /// and an error replaces the help text instead of covering the panes.
+    static func editorLine(prompt: String, text: String, help: String, state: AppState, in rect: Rect,
+                           on grid: inout Grid, theme: Theme) {
+        let cursor = theme.glyphs == .unicode ? "▏" : "_"
+        grid.fill(rect, style: .reverse)
+        let room = max(4, rect.width / 2 - TextWidth.columns(of: prompt))
+        var shown = text
+        while TextWidth.columns(of: shown) > room - 1, !shown.isEmpty { shown.removeFirst() }
+        if shown.count < text.count { shown = theme.glyphs.ellipsis + shown }
+        var line = Line(prompt, Style(bold: true, reverse: true)).appending(shown + cursor, .reverse)
+        if let notice = state.notice, notice.kind == .error {
+            line.append("  " + notice.text, Style(bold: true, reverse: true, color: theme.color ? .bad : nil))
+        } else {
+            line.append("  " + help, .reverse)
+        }
+        line.draw(on: &grid, x: rect.x + 1, y: rect.y, clip: rect)
+    }
+
     static func hints(_ state: AppState, in rect: Rect, on grid: inout Grid, theme: Theme) {
-        let text = " " + Keymap.hints.joined(separator: "  ")
+        let text = " " + Keymap.hints(for: state.keyContext, hasCalculator: state.panel?.inputs != nil).joined(separator: "  ")
         grid.put(TextWidth.truncate(text, toColumns: rect.width, ellipsis: theme.glyphs.ellipsis), x: rect.x, y: rect.y,
                  style: theme.muted, clip: rect)
     }

@@ -8,7 +8,12 @@ public enum Exporter {
     /// (link, EEXIST) settles a race with another export in the same second.
     public static func export(_ s: PracticeSession, lessons: [Lesson], to directory: String, at now: Double,
                               timeZone: TimeZone = .current) throws(StorageError) -> [String] {
-        try Paths.makeDirectory(directory)
+        // A missing folder is an error, not something to create: a typo in
+        // --export-dir should be reported, and the session stays intact.
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
+            throw StorageError("export to", directory, reason: "no such folder", code: ENOENT)
+        }
         let markdown = SessionExport.markdown(s, lessons: lessons, finishedAt: now, timeZone: timeZone)
         let json = SessionExport.json(s, lessons: lessons, finishedAt: now)
         let base = Paths.join(directory, ExportNaming.baseName(at: now, timeZone: timeZone))

@@ -174,13 +174,14 @@ struct RunLoop {
 
     /// Autosave: atomically, only when the session changed, at most once a second unless forced.
     mutating func save(force: Bool) {
-        guard state.session != saved, state.session.hasChanges else { return }
+        // Browsing counts (the panel is part of a session), and so does a notes draft.
+        let session = state.savableSession
+        guard state.mayAutosave, session != saved, session.hasChanges || session.currentLessonID != nil else { return }
         let now = Self.monotonic()
         guard force || now - lastSave >= 1 else { return }
-        // The clock ticks every loop; saving for clock time alone every second is fine (small file).
         do {
-            try store.save(state.session)
-            saved = state.session
+            try store.save(session)
+            saved = session
             lastSave = now
         } catch {
             state.notice = Notice(.error, "Autosave failed: \(error.description)")
@@ -190,9 +191,10 @@ struct RunLoop {
     /// On every way out: save, and add the session to the history.
     mutating func finish() {
         save(force: true)
-        guard state.session.hasChanges else { return }
+        let session = state.savableSession
+        guard session.hasChanges else { return }
         let lessons = state.panels.map(\.lesson)
-        try? store.appendHistory(HistoryEntry(session: state.session, lessons: lessons, finishedAt: Date().timeIntervalSince1970))
+        try? store.appendHistory(HistoryEntry(session: session, lessons: lessons, finishedAt: Date().timeIntervalSince1970))
     }
 
     @discardableResult

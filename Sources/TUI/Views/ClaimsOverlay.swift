@@ -1,0 +1,56 @@
+import Calculators
+import Trainer
+
+/// Every claim of the panel in full: what the board says, what the calculator
+/// computes, and the lesson's reason when they differ. Scrolls with j/k.
+struct ClaimsOverlay {
+    let panel: PanelState
+    let output: Output?
+    let hiddenResult: String?
+    let theme: Theme
+    let scroll: Int
+
+    func lines(width: Int) -> [Line] {
+        let checks = panel.claimChecks(output)
+        var out: [Line] = []
+        if panel.isChanged {
+            for part in TextWidth.wrap("You changed values: verdicts use your values, the explanations describe the lesson's (r/R resets).", width: width) {
+                out.append(Line(part, theme.warn))
+            }
+            out.append(.blank)
+        }
+        for (i, check) in checks.enumerated() {
+            let mark = check.holds ? theme.glyphs.check : theme.glyphs.cross
+            let head = "\(mark) \(i + 1). "
+            let indent = String(repeating: " ", count: TextWidth.columns(of: head))
+            for (n, part) in TextWidth.wrap(check.claim.text, width: max(1, width - indent.count)).enumerated() {
+                out.append(n == 0 ? Line(head, check.holds ? theme.good : theme.bad).appending(part, .bold) : Line(indent + part, .bold))
+            }
+            let hidden = check.claim.resultKey == hiddenResult
+            let computed = hidden ? "? (guess it first: e)" : check.computed.map(Format.literal) ?? "n/a"
+            out.append(Line(indent + "board ", theme.muted).appending(Format.literal(check.claim.stated))
+                .appending("  computed ", theme.muted).appending(computed, check.holds ? theme.good : theme.bad))
+            if !check.holds, !hidden, let why = check.claim.why {
+                for part in TextWidth.wrap((panel.isChanged ? "At the lesson's values: " : "Why: ") + why, width: max(1, width - indent.count)) {
+                    out.append(Line(indent + part))
+                }
+            }
+            out.append(.blank)
+        }
+        if out.last == .blank { out.removeLast() }
+        return out
+    }
+
+    func draw(on grid: inout Grid) {
+        let width = min(grid.size.cols - 4, 90)
+        let content = lines(width: max(1, width - 4))
+        let rect = overlayRect(on: grid, width: width, height: content.count + 2)
+        grid.fill(rect)
+        let inner = rect.inset(by: 1).shifted(dx: 1)
+        let top = min(scroll, max(0, content.count - inner.height))
+        let more = content.count - top - inner.height
+        let title = "The board says · Esc closes" + (content.count > inner.height ? (more > 0 ? " · j/k scroll" : " · end") : "")
+        theme.glyphs.box(rect, on: &grid, style: theme.focusedBorder, title: title)
+        content.draw(on: &grid, in: inner, scroll: top)
+    }
+}
