@@ -41,7 +41,7 @@ struct HelpOverlay {
                 count += g.count + 1
             }
         }
-        let columnWidth = 58
+        let columnWidth = min(max(40, oneColumn.map(\.width).max() ?? 0) + 2, 76)
         let rows = max(left.count, right.count)
         let rect = overlayRect(on: grid, width: twoColumns ? columnWidth * 2 + 4 : columnWidth + 4, height: rows + 2)
         grid.fill(rect)

@@ -84,7 +84,7 @@ public enum Screen {
             let c = state.session.clock
             let running = c.isRunning ? (theme.glyphs == .unicode ? "▶ " : "> ") : (theme.glyphs == .unicode ? "⏸ " : "|| ")
             let total = Style(bold: true, reverse: true, color: theme.color && c.remaining < 0 ? .bad : nil)
-            clock.append(running + Clock.text(c.elapsed) + "/10:00", total)
+            clock.append(running + Clock.text(c.elapsed) + (c.remaining < 0 ? " (+" + Clock.text(-c.remaining) + " over 10:00)" : "/10:00"), total)
             if let section = state.panel?.lesson.minutes, PracticeClock.budget(of: section) > 0 {
                 let left = c.left(in: section)
                 let over = left < 0
