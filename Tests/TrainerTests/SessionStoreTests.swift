@@ -175,3 +175,14 @@ import Testing
         #expect(dir.read("elsewhere") == "")
     }
 }
+
+@Suite struct SessionStoreLockTests {
+    @Test func aSecondClaimInTheSameFolderIsRefusedWhileTheFirstHoldsIt() {
+        let dir = TempDirectory()
+        defer { dir.cleanUp() }
+        let store = SessionStore(environment: ["XDG_STATE_HOME": dir.file("s"), "XDG_DATA_HOME": dir.file("d"), "HOME": dir.path])
+        #expect(store.claimLock())
+        // flock locks belong to the open file description: a second open in this process conflicts too.
+        #expect(!store.claimLock())
+    }
+}

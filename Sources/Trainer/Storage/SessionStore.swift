@@ -151,3 +151,17 @@ public struct SessionStore: Sendable {
 
 /// `SessionStore.LoadResult`, by the name the TUI uses.
 public typealias LoadResult = SessionStore.LoadResult
+
+extension SessionStore {
+    /// Takes the state folder's lock for this process, so two trainers never
+    /// autosave over each other. Returns false when another one holds it; the
+    /// lock is released when the process exits (the descriptor stays open).
+    public func claimLock() -> Bool {
+        guard (try? Paths.makeDirectory(stateDirectory)) != nil else { return true }
+        let fd = open(Paths.join(stateDirectory, "lock"), O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return true }
+        if flock(fd, LOCK_EX | LOCK_NB) == 0 { return true }
+        close(fd)
+        return false
+    }
+}

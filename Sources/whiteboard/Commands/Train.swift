@@ -72,6 +72,8 @@ struct RunLoop {
     /// The session as last written, so autosave writes only changes, at most once a second.
     var saved: PracticeSession?
     var lastSave = 0.0
+    /// Off when another trainer holds the state folder's lock.
+    var autosave = true
     /// The state last drawn (with `now` zeroed), to skip identical frames.
     var lastDrawn: AppState?
 
@@ -162,6 +164,11 @@ struct RunLoop {
     /// `--resume` takes the saved session back; otherwise a saved session with
     /// work in it is offered; a corrupt file is reported (it was moved aside).
     mutating func offerResume() {
+        guard store.claimLock() else {
+            autosave = false
+            state.notice = Notice(.error, "Another whiteboard is running: this one will not autosave (export with x)")
+            return
+        }
         switch store.loadLast() {
         case .none:
             if resume { state.notice = Notice(.info, "No saved session to resume: starting fresh") }
@@ -176,7 +183,7 @@ struct RunLoop {
     mutating func save(force: Bool) {
         // Browsing counts (the panel is part of a session), and so does a notes draft.
         let session = state.savableSession
-        guard state.mayAutosave, session != saved, session.hasChanges || session.currentLessonID != nil else { return }
+        guard autosave, state.mayAutosave, session != saved, session.hasChanges || session.currentLessonID != nil else { return }
         let now = Self.monotonic()
         guard force || now - lastSave >= 1 else { return }
         do {
@@ -192,7 +199,7 @@ struct RunLoop {
     mutating func finish() {
         save(force: true)
         let session = state.savableSession
-        guard session.hasChanges else { return }
+        guard autosave, session.hasChanges else { return }
         let lessons = state.panels.map(\.lesson)
         try? store.appendHistory(HistoryEntry(session: session, lessons: lessons, finishedAt: Date().timeIntervalSince1970))
     }
