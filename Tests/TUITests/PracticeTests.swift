@@ -47,7 +47,7 @@ import Trainer
     @Test func theEstimateIsHiddenUntilGuessedThenScored() throws {
         var h = Harness(120, 40)
         h.press(.character("t"))
-        h.open("fanout-one-author")
+        h.open("lag-autoscaling")
         let estimate = try #require(h.state.panel?.lesson.estimate)
         #expect(h.state.hiddenResultKey == estimate.resultKey)
         #expect(h.text.contains("? (e to guess)"))
@@ -155,7 +155,7 @@ import Trainer
 
     @Test func anEstimateMustBeASaneNumberAndMayCarryAUnit() throws {
         var h = Harness(120, 40)
-        h.open("fanout-one-author")
+        h.open("lag-autoscaling")
         h.press(.character("e"))
         h.type("1e99")
         h.press(.enter)
