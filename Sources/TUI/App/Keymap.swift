@@ -49,7 +49,7 @@ public enum Keymap {
               hint: "Enter type"),
         .init([c("r")], .resetParameter, "reset the parameter", group: "Calculator", in: [.calculator], hint: "r reset"),
         .init([c("R")], .resetPanel, "reset every parameter of the panel", group: "Calculator", in: [.panels]),
-        .init([c("c")], .cycleClaim, "the board's claims: stated, computed and why", group: "Calculator", in: [.panels],
+        .init([c("c")], .showClaims, "the board's claims: stated, computed and why", group: "Calculator", in: [.panels],
               hint: "c claims"),
         .init([c("j"), .down], .scrollLesson(1), "scroll down", group: "Lesson", in: [.lesson]),
         .init([c("k"), .up], .scrollLesson(-1), "scroll up", group: "Lesson", in: [.lesson]),

@@ -16,7 +16,7 @@ public enum Message: Equatable, Sendable {
     case step(Int, large: Bool)
     case beginEntry
     case resetParameter, resetPanel
-    case cycleClaim
+    case showClaims
     // Line editing, in the entry and panel-list overlays
     case typed(Character)
     case deleteBackward

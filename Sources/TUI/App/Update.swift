@@ -41,7 +41,7 @@ extension AppState {
             if let p = panel?.selectedParameter { overlay = .entry(ValueEntry(key: p.key)) }
         case .resetParameter: resetParameter()
         case .resetPanel: resetPanel()
-        case .cycleClaim:
+        case .showClaims:
             guard let p = panel, !p.lesson.claims.isEmpty else { notice = Notice(.info, "This panel makes no claims"); return [] }
             overlay = .claims(scroll: 0)
         case let .typed(ch): typed(ch)
@@ -103,7 +103,7 @@ extension AppState {
     /// Messages that must not wipe the notice they are about to show or that the user is reading.
     private func isTransient(_ message: Message) -> Bool {
         switch message {
-        case .resized, .exportFinished, .cycleClaim, .ticked: return true
+        case .resized, .exportFinished, .showClaims, .ticked: return true
         default: return false
         }
     }
