@@ -204,3 +204,21 @@ import Trainer
         #expect(Keymap.hints(for: .calculator, hasCalculator: true).contains("+/- step"))
     }
 }
+
+@Suite struct NotesWrapTests {
+    @Test func longLinesWrapAtTheBoxEdgeAndKeepEveryCharacter() {
+        let rows = NotesOverlay.rows(["abcdefghij", "", "漢字漢字"], width: 4)
+        #expect(rows.map { String($0.chars) } == ["abcd", "efgh", "ij", "", "漢字", "漢字"])
+        #expect(rows.map(\.line) == [0, 0, 0, 1, 2, 2])
+        #expect(rows.map(\.start) == [0, 4, 8, 0, 0, 2])
+    }
+
+    @Test func theEditorShowsTheWrappedTail() {
+        var h = Harness(80, 24)
+        h.open("cdn-vs-origin")
+        h.press(.character("N"))
+        h.type(String(repeating: "word ", count: 30) + "END")
+        #expect(h.text.contains("END"))
+        #expect(h.text.contains("word word"))
+    }
+}

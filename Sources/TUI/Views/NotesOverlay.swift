@@ -1,9 +1,32 @@
-/// The notes editor: a framed box over the panes, with the cursor drawn as a
-/// reversed cell (the terminal's own cursor stays hidden).
+/// The notes editor: a framed box over the panes. Long lines wrap at the box
+/// edge (by columns, so the cursor maps one to one), and the cursor is drawn
+/// as a reversed cell (the terminal's own cursor stays hidden).
 struct NotesOverlay {
     let editor: TextEditor
     let title: String
     let theme: Theme
+
+    /// One screen row of the text: which line, and the characters it shows.
+    struct Row { let line: Int; let start: Int; let chars: [Character] }
+
+    static func rows(_ lines: [String], width: Int) -> [Row] {
+        var out: [Row] = []
+        for (i, text) in lines.enumerated() {
+            let chars = Array(text)
+            var start = 0
+            repeat {
+                var used = 0, end = start
+                while end < chars.count, used + max(1, TextWidth.columns(of: chars[end])) <= width {
+                    used += max(1, TextWidth.columns(of: chars[end]))
+                    end += 1
+                }
+                if end == start, end < chars.count { end += 1 }   // a glyph wider than the box
+                out.append(Row(line: i, start: start, chars: Array(chars[start..<end])))
+                start = end
+            } while start < chars.count
+        }
+        return out
+    }
 
     func draw(on grid: inout Grid) {
         let rect = overlayRect(on: grid, width: 76, height: max(8, grid.size.rows - 6))
@@ -11,24 +34,22 @@ struct NotesOverlay {
         theme.glyphs.box(rect, on: &grid, style: theme.focusedBorder, title: "Notes: \(title) · Esc keeps and closes")
         let inner = rect.inset(by: 1).shifted(dx: 1)
         guard !inner.isEmpty else { return }
-        let lines = editor.lines
-        let first = max(0, editor.cursor.line - inner.height + 1)
-        for row in 0..<inner.height {
-            let i = first + row
-            guard lines.indices.contains(i) else { break }
-            let text = lines[i]
-            // Keep the cursor column visible on long lines.
-            let chars = Array(text)
-            let cursorColumns = i == editor.cursor.line
-                ? TextWidth.columns(of: String(chars.prefix(editor.cursor.column))) : 0
-            let shift = max(0, cursorColumns - inner.width + 2)
-            var x = inner.x - shift
-            for (c, ch) in chars.enumerated() {
-                let isCursor = i == editor.cursor.line && c == editor.cursor.column
-                x += grid.put(String(ch), x: x, y: inner.y + row, style: isCursor ? .reverse : .plain, clip: inner)
+        // One column is kept free for the cursor at the end of a full row.
+        let rows = Self.rows(editor.lines, width: max(1, inner.width - 1))
+        let cursor = editor.cursor
+        let cursorRow = rows.lastIndex { $0.line == cursor.line && $0.start <= cursor.column } ?? 0
+        let first = max(0, cursorRow - inner.height + 1)
+        for screenRow in 0..<inner.height {
+            let r = first + screenRow
+            guard rows.indices.contains(r) else { break }
+            let row = rows[r]
+            var x = inner.x
+            for (c, ch) in row.chars.enumerated() {
+                let isCursor = r == cursorRow && row.start + c == cursor.column
+                x += grid.put(String(ch), x: x, y: inner.y + screenRow, style: isCursor ? .reverse : .plain, clip: inner)
             }
-            if i == editor.cursor.line, editor.cursor.column >= chars.count {
-                grid.put(" ", x: x, y: inner.y + row, style: .reverse, clip: inner)
+            if r == cursorRow, cursor.column >= row.start + row.chars.count {
+                grid.put(" ", x: x, y: inner.y + screenRow, style: .reverse, clip: inner)
             }
         }
     }
