@@ -186,3 +186,20 @@ import Testing
         #expect(!store.claimLock())
     }
 }
+
+@Suite struct HistorySkippedTests {
+    @Test func unreadableHistoryLinesAreCounted() throws {
+        let dir = TempDirectory()
+        defer { dir.cleanUp() }
+        let store = SessionStore(environment: ["XDG_STATE_HOME": dir.file("s"), "XDG_DATA_HOME": dir.file("d"), "HOME": dir.path])
+        try store.appendHistory(HistoryEntry(date: 1, secondsUsed: 60, panelsVisited: 2, estimates: EstimateCounts(),
+                                             checklistTicked: 1, checklistTotal: 5))
+        let handle = try #require(FileHandle(forWritingAtPath: store.historyPath))
+        handle.seekToEndOfFile()
+        handle.write(Data("{not json\n".utf8))
+        handle.closeFile()
+        let (entries, skipped) = store.historyWithSkipped()
+        #expect(entries.count == 1)
+        #expect(skipped == 1)
+    }
+}

@@ -106,10 +106,16 @@ public struct SessionStore: Sendable {
     }
 
     /// Every readable entry, oldest first; malformed lines are skipped.
-    public func history() -> [HistoryEntry] {
-        guard let data = FileManager.default.contents(atPath: historyPath) else { return [] }
+    public func history() -> [HistoryEntry] { historyWithSkipped().entries }
+
+    /// The history and how many of its lines could not be read (a crash cut
+    /// them short, or someone edited the file), so the command can say so.
+    public func historyWithSkipped() -> (entries: [HistoryEntry], skipped: Int) {
+        guard let data = FileManager.default.contents(atPath: historyPath) else { return ([], 0) }
         let decoder = JSONDecoder()
-        return data.split(separator: 0x0A).compactMap { try? decoder.decode(HistoryEntry.self, from: Data($0)) }
+        let lines = data.split(separator: 0x0A).filter { !$0.allSatisfy { $0 == 0x20 || $0 == 0x0D } }
+        let entries = lines.compactMap { try? decoder.decode(HistoryEntry.self, from: Data($0)) }
+        return (entries, lines.count - entries.count)
     }
 
     // MARK: -

@@ -12,7 +12,11 @@ extension Whiteboard {
 
         func run() throws {
             let store = SessionStore(environment: ProcessInfo.processInfo.environment)
-            print(HistoryReport.table(store.history()), terminator: "")
+            let (entries, skipped) = store.historyWithSkipped()
+            print(HistoryReport.table(entries), terminator: "")
+            if skipped > 0 {
+                FileStandardError.write("whiteboard history: \(skipped) line\(skipped == 1 ? "" : "s") of \(store.historyPath) could not be read and \(skipped == 1 ? "was" : "were") skipped\n")
+            }
         }
     }
 }
