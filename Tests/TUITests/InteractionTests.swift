@@ -130,3 +130,15 @@ import Trainer
         }
     }
 }
+
+extension InteractionTests {
+    @Test func theFocusedPanesTitleIsReversedEvenWithoutColour() {
+        var h = Harness(120, 40, display: DisplayOptions(unicode: true, color: false))
+        h.open("fanout-one-author")
+        #expect(h.grid.styleLines[1].hasPrefix("BRRRRRRRRB"))     // bold frame, " Lesson " reversed
+        h.press(.tab)
+        #expect(!h.grid.styleLines[1].hasPrefix("BR"))
+        #expect(!h.grid.styleLines[1].hasPrefix(".R"))
+        #expect(h.grid.styleLines[1].contains("RRRRRRRRRRRRRRRRRR"))   // " Fan-out analyzer "
+    }
+}

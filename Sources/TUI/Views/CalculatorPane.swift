@@ -12,8 +12,7 @@ struct CalculatorPane {
 
     func draw(in rect: Rect, on grid: inout Grid, focused: Bool, tabbed: Bool = false) {
         guard let calculator = panel.calculator, let inputs = panel.inputs, let computed = output else { return }
-        theme.glyphs.box(rect, on: &grid, style: focused ? theme.focusedBorder : theme.border,
-                         title: calculator.title + (tabbed ? " · Tab: lesson" : ""))
+        theme.frame(rect, on: &grid, focused: focused, title: calculator.title + (tabbed ? " · Tab: lesson" : ""))
         let inner = rect.inset(by: 1)
         let area = Rect(x: inner.x + 1, y: inner.y, width: max(0, inner.width - 2), height: inner.height)
         guard !area.isEmpty else { return }

@@ -99,7 +99,7 @@ struct LessonPane {
 
     /// Draws the framed pane; returns nothing, clamps the scroll it is given.
     func draw(in rect: Rect, on grid: inout Grid, focused: Bool, scroll: Int, title: String) {
-        theme.glyphs.box(rect, on: &grid, style: focused ? theme.focusedBorder : theme.border, title: title)
+        theme.frame(rect, on: &grid, focused: focused, title: title)
         let inner = rect.inset(by: 1)
         // Lines longer than ~90 columns are hard to read: wide panes keep a margin instead.
         let inside = Rect(x: inner.x + 1, y: inner.y, width: min(inner.width - 1, Self.readingWidth), height: inner.height)

@@ -41,4 +41,13 @@ public struct Theme: Equatable, Sendable {
         default: return unicode ? "?" : "?"
         }
     }
+
+    /// A pane's frame; the focused one also gets its title reversed, a cue that
+    /// survives monochrome terminals and NO_COLOR.
+    func frame(_ rect: Rect, on grid: inout Grid, focused: Bool, title: String) {
+        glyphs.box(rect, on: &grid, style: focused ? focusedBorder : border, title: title)
+        guard focused, rect.width > 4 else { return }
+        let width = min(TextWidth.columns(of: title) + 2, rect.width - 2)
+        grid.applyStyle(Style(bold: true, reverse: true), to: Rect(x: rect.x + 1, y: rect.y, width: width, height: 1))
+    }
 }
