@@ -150,12 +150,19 @@ struct RunLoop {
         }
     }
 
-    /// Renders only when something on screen may have changed: an idle tick
-    /// moves `now` and nothing else, and rendering a partition panel costs
+    /// Renders only when something on screen may have changed, since rendering a partition panel costs
     /// milliseconds of simulation.
     mutating func draw() {
+        // Idle ticks move `now`, `lastTick` and the time counted on the panel;
+        // none of those is on screen (the practice clock, which is, stays in).
         var probe = state
         probe.now = 0
+        probe.lastTick = nil
+        probe.session.panels = probe.session.panels.mapValues { record in
+            var quiet = record
+            quiet.seconds = 0
+            return quiet
+        }
         if let lastDrawn, probe == lastDrawn { return }
         screen.draw(Screen.render(state))
         lastDrawn = probe
