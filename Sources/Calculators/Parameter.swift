@@ -57,10 +57,19 @@ public struct Parameter: Hashable, Sendable {
         if !choices.isEmpty, Double(trimmed) == nil {
             throw .notAChoice(key: key, text: text, allowed: rangeDescription)
         }
-        if let v = NumberParser.parse(trimmed) { return try validate(v) }
+        // "20%" only means something for a percentage parameter; elsewhere it is a unit mismatch.
+        var plain = trimmed
+        if plain.hasSuffix("%") {
+            guard unit == .percent else { throw .notANumber(key: key, text: text, allowed: rangeDescription) }
+            plain.removeLast()
+        }
+        if let v = NumberParser.parse(plain) { return try validate(v) }
         // A number with a unit of the same kind: "3PB" for a TB parameter, "5 min" for seconds.
         if let q = NumberParser.parseWithUnit(trimmed), q.unit.dimension == unit.dimension,
            let converted = try? q.converted(to: unit) {
+            guard range.contains(converted.value) else {
+                throw .outOfRange(key: key, value: converted.value, allowed: rangeDescription, shown: Format.quantity(q))
+            }
             return try validate(converted.value)
         }
         throw .notANumber(key: key, text: text, allowed: rangeDescription)
@@ -133,7 +142,7 @@ public enum ParameterError: Error, Equatable, CustomStringConvertible {
     case unknownKey(String, calculator: String, known: [String])
     case notANumber(key: String, text: String, allowed: String)
     case notAChoice(key: String, text: String, allowed: String)
-    case outOfRange(key: String, value: Double, allowed: String)
+    case outOfRange(key: String, value: Double, allowed: String, shown: String? = nil)
     case malformedAssignment(String)
 
     public var description: String {
@@ -144,8 +153,8 @@ public enum ParameterError: Error, Equatable, CustomStringConvertible {
             return "\(key): \"\(text)\" is not a number (allowed: \(allowed))"
         case let .notAChoice(key, text, allowed):
             return "\(key): \"\(text)\" is not one of \(allowed)"
-        case let .outOfRange(key, value, allowed):
-            return "\(key): \(abs(value) < 1e12 ? Format.count(value) : String(value)) is out of range (allowed: \(allowed))"
+        case let .outOfRange(key, value, allowed, shown):
+            return "\(key): \(shown ?? (abs(value) < 1e12 ? Format.count(value) : String(value))) is out of range (allowed: \(allowed))"
         case let .malformedAssignment(text):
             return "\"\(text)\" is not key=value"
         }
@@ -165,8 +174,12 @@ public enum NumberParser {
 
     public static func parse(_ text: String) -> Double? {
         var s = text.trimmingSpaces.lowercased()
+        // A comma only groups thousands: "3,5" is refused rather than read as 35.
+        let groups = (s.split(separator: ".", maxSplits: 1).first ?? "").split(separator: ",", omittingEmptySubsequences: false)
+        if groups.count > 1, groups.dropFirst().contains(where: { $0.count != 3 }) { return nil }
+        // Hex, "inf" and "nan" are not what a person means by a value.
+        if s.contains("x") || s.contains("inf") || s.contains("nan") { return nil }
         s.removeAll { $0 == "," || $0 == "_" || $0 == " " || $0 == "$" }
-        if s.hasSuffix("%") { s.removeLast() }
         var factor = 1.0
         let suffixes: [(String, Double)] = [("k", 1e3), ("m", 1e6), ("b", 1e9), ("g", 1e9), ("t", 1e12)]
         if let (suffix, f) = suffixes.first(where: { s.hasSuffix($0.0) }), s.count > 1 {

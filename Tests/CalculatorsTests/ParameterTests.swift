@@ -67,3 +67,20 @@ import Testing
         #expect(Set(Registry.names).count == Registry.all.count)
     }
 }
+
+@Suite struct StrictParsingTests {
+    let size = StorageTiers().parameter("size_pb")!
+
+    @Test func ambiguousOrForeignInputIsRefused() {
+        for text in ["5 %", "3,5", "0x10", "", ",", ".", "1,00"] {
+            #expect(throws: ParameterError.self, "\(text)") { try size.parse(text) }
+        }
+        #expect(try! size.parse("1,000") == 1_000)
+        #expect(try! FanOut().parameter("active_percent")!.parse("20%") == 20)
+    }
+
+    @Test func anOutOfRangeValueWithAUnitIsShownAsTyped() {
+        let error = #expect(throws: ParameterError.self) { try size.parse("12EB") }
+        #expect(error?.description == "size_pb: 12 EB is out of range (allowed: 0 B … 10 EB)")
+    }
+}

@@ -222,3 +222,40 @@ import Trainer
         #expect(h.text.contains("word word"))
     }
 }
+
+@Suite struct SecondReviewTests {
+    static let withProblem = LessonLibrary.load([[
+        .init(name: "a.md", text: "---\nid: a\nminutes: \"41-42\"\ntitle: A\n---\nBody\n"),
+        .init(name: "b.md", text: "---\nid: b\nminutes: \"99\"\ntitle: B\n---\n"),
+    ]])
+
+    @Test func thePanelListShowsTheProblemsPageWithoutTrapping() {
+        var h = Harness(80, 24, library: Self.withProblem)
+        h.press(.character("n"), .character("g"))
+        #expect(h.text.contains("Lesson files with problems"))
+        h.type("p")
+        _ = h.grid
+        h.press(.enter)
+        #expect(h.state.isOnProblemsPage)
+    }
+
+    @Test func anEstimateIsAnsweredOnce() throws {
+        var h = Harness(120, 40)
+        h.open("lag-autoscaling")
+        h.press(.character("e"))
+        h.type("10")
+        h.press(.enter)
+        h.press(.character("e"))
+        #expect(h.state.overlay == nil)
+        #expect(h.state.notice?.text.hasPrefix("Already answered: you said 10 s") == true)
+        #expect(h.state.session[lesson: "lag-autoscaling"].estimate == 10)
+    }
+
+    @Test func aChangeClearsTheHistoryMark() {
+        var h = Harness(100, 30)
+        h.state.session.inHistory = true
+        h.open("storage-tiers")
+        h.press(.tab, .character("+"))
+        #expect(h.state.session.inHistory == nil)
+    }
+}

@@ -39,6 +39,12 @@ extension AppState {
     mutating func beginEstimate() {
         guard let lesson = panel?.lesson else { return }
         guard lesson.estimate != nil else { notice = Notice(.info, "This panel has no estimate"); return }
+        // One guess per panel: once the answer is shown, a second guess would only copy it.
+        if let guess = session[lesson: lesson.id].estimate, let truth = estimateTruth {
+            let score = EstimateScore.score(guess: guess, actual: truth.quantity.value)
+            notice = Notice(.info, "Already answered: you said \(Format.quantity(Quantity(guess, truth.quantity.unit))); it is \(truth.display) (\(score.rawValue))")
+            return
+        }
         overlay = .estimate("")
     }
 

@@ -22,7 +22,10 @@ extension AppState {
         if !isTransient(message) { notice = nil }
         let before = session.panels
         defer {
-            if case .ticked = message {} else if session.panels != before { unsavedChanges = true }
+            if case .ticked = message {} else if session.panels != before {
+                unsavedChanges = true
+                session.inHistory = nil
+            }
         }
         switch message {
         case .nextPanel: go(to: current + 1)

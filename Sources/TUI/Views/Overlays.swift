@@ -86,8 +86,11 @@ struct PanelListOverlay {
         for row in 0..<listRect.height {
             let m = first + row
             guard matches.indices.contains(m) else { break }
-            let lesson = state.panels[matches[m]].lesson
-            let text = Pad.left("\(matches[m] + 1)", 3) + "  " + Pad.right(lesson.minutes, 5) + "  " + lesson.title
+            // The problems page has no lesson: list it by its title alone.
+            let index = matches[m]
+            let minutes = state.panels.indices.contains(index) ? state.panels[index].lesson.minutes : "—"
+            let text = Pad.left("\(index + 1)", 3) + "  " + Pad.right(minutes, 5) + "  "
+                + TextWidth.truncate(state.pageTitle(index), toColumns: max(1, listRect.width - 12), ellipsis: theme.glyphs.ellipsis)
             Line(text).draw(on: &grid, x: listRect.x, y: listRect.y + row, clip: listRect,
                             fill: matches[m] == selection ? theme.selected : nil)
         }

@@ -14,6 +14,9 @@ public struct PracticeSession: Codable, Equatable, Sendable {
     public var clock: PracticeClock
     /// By lesson id.
     public var panels: [String: PanelRecord]
+    /// Set once the session is in the history, cleared by any later change, so a
+    /// session resumed and quit again without changes is not listed twice.
+    public var inHistory: Bool? = nil
 
     public init(startedAt: Double, practiceMode: Bool) {
         version = Self.formatVersion

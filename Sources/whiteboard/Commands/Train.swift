@@ -137,8 +137,13 @@ struct RunLoop {
                     finish()
                     return 128 + signo
                 case .suspend:
+                    // The practice clock stops while the process is stopped.
+                    let running = state.session.clock.isRunning
+                    if running { _ = state.update(.toggleClock) }
                     save(force: true)
                     screen.suspend()
+                    _ = state.update(.ticked(at: Self.monotonic()))
+                    if running { _ = state.update(.toggleClock) }
                 case .resumed:
                     _ = state.update(.resized(screen.size))
                     lastDrawn = nil
@@ -204,11 +209,15 @@ struct RunLoop {
 
     /// On every way out: save, and add the session to the history.
     mutating func finish() {
-        save(force: true)
         let session = state.savableSession
-        guard autosave, session.hasChanges else { return }
-        let lessons = state.panels.map(\.lesson)
-        try? store.appendHistory(HistoryEntry(session: session, lessons: lessons, finishedAt: Date().timeIntervalSince1970))
+        if autosave, session.hasChanges, session.inHistory != true {
+            let lessons = state.panels.map(\.lesson)
+            if (try? store.appendHistory(HistoryEntry(session: session, lessons: lessons,
+                                                       finishedAt: Date().timeIntervalSince1970))) != nil {
+                state.session.inHistory = true
+            }
+        }
+        save(force: true)
     }
 
     @discardableResult
