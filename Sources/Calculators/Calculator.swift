@@ -28,7 +28,10 @@ extension Calculator {
     }
 }
 
-/// Parameter values for one calculator. Missing keys read as their defaults.
+/// Parameter values for one calculator. Every declared key has a value (its
+/// default until set). Reading a key the calculator does not declare is a bug
+/// in the calculator, not bad input: debug builds and tests stop at it (see
+/// `ParameterReads`); a release build reads 0 and carries on.
 public struct Inputs: Hashable, Sendable {
     public private(set) var values: [String: Double]
     let schema: [String: Parameter]
@@ -40,7 +43,14 @@ public struct Inputs: Hashable, Sendable {
         calculatorName = calculator.name
     }
 
-    public subscript(key: String) -> Double { values[key] ?? schema[key]?.defaultValue ?? 0 }
+    public subscript(key: String) -> Double {
+        if let value = values[key] { return value }
+        ParameterReads.unknown(UnknownParameterRead(calculator: calculatorName, key: key, known: schema.keys.sorted()))
+        return 0
+    }
+
+    /// Whether the calculator declares `key`.
+    public func declares(_ key: String) -> Bool { schema[key] != nil }
 
     /// Sets a value after validating it against the parameter's range.
     public mutating func set(_ key: String, _ value: Double) throws(ParameterError) {
@@ -57,13 +67,37 @@ public struct Inputs: Hashable, Sendable {
         values[key] = min(max(v, p.range.lowerBound), p.range.upperBound)
     }
 
-    public func isDefault(_ key: String) -> Bool { self[key] == schema[key]?.defaultValue }
+    public func isDefault(_ key: String) -> Bool { values[key].map { $0 == schema[key]?.defaultValue } ?? false }
 
     /// Keys whose values differ from their defaults.
     public var changedKeys: [String] { values.keys.filter { !isDefault($0) }.sorted() }
 
     public mutating func reset(_ key: String) {
         if let p = schema[key] { values[key] = p.defaultValue }
+    }
+}
+
+/// A read of a parameter key that the calculator does not declare: a typo
+/// that would otherwise compute a wrong answer silently.
+public struct UnknownParameterRead: Hashable, Sendable, CustomStringConvertible {
+    public let calculator: String
+    public let key: String
+    public let known: [String]
+
+    public var description: String {
+        "\(calculator) reads parameter \"\(key)\", which it does not declare (parameters: \(known.joined(separator: ", ")))"
+    }
+}
+
+/// What happens when a calculator reads a key it does not declare. By
+/// default a debug build stops with an assertion naming the calculator and
+/// the key; a test can collect the reads instead, to fail with a list.
+public enum ParameterReads {
+    /// Set for the duration of a task (`ParameterReads.$report.withValue(…)`) to collect unknown reads.
+    @TaskLocal public static var report: (@Sendable (UnknownParameterRead) -> Void)?
+
+    static func unknown(_ read: UnknownParameterRead) {
+        if let report { report(read) } else { assertionFailure(read.description) }
     }
 }
 
