@@ -13,12 +13,19 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // The history database (SQLite, WAL); Debian's libsqlite3-dev provides the library.
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        // Anki-importable CSV for `drill --export-csv` (quoting of commas, quotes and newlines).
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // Pure models: units, parameters, claims, one file per calculator. Imports nothing of ours.
         .target(name: "Calculators"),
         // Lessons (parse, lint, audit), practice session, export, autosave.
-        .target(name: "Trainer", dependencies: ["Calculators", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Trainer", dependencies: [
+            "Calculators", .product(name: "Yams", package: "Yams"),
+            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "CSV", package: "CSV.swift"),
+        ]),
         // App state, messages, update, views drawing into an in-memory cell grid.
         .target(name: "TUI", dependencies: ["Calculators", "Trainer"]),
         // ncursesw, seen through a shim header (macros and globals Swift cannot import).
@@ -35,11 +42,13 @@ let package = Package(
             "Calculators", "Trainer", "TUI", "Terminal", "BundledLessons",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // Test tool: a second process writing to a history database (two writers, a killed writer).
+        .executableTarget(name: "HistoryProbe", dependencies: ["Trainer"]),
         .testTarget(name: "CalculatorsTests", dependencies: [
             "Calculators", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "TrainerTests", dependencies: [
-            "Trainer", "Calculators", "BundledLessons",
+            "Trainer", "Calculators", "BundledLessons", "HistoryProbe",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ], exclude: ["Snapshots"]),
         .testTarget(name: "TUITests", dependencies: [
