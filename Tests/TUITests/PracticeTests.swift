@@ -88,10 +88,12 @@ import Trainer
         #expect(h.press(.escape) == [])
         #expect(h.state.overlay == nil)
         h.press(.character("q"))
-        #expect(h.press(.character("y")) == [.export, .quit])
-        _ = h.state.update(.exportFinished(.success(["a.md", "a.json"])))
+        let session = h.state.session
+        #expect(h.press(.character("y")) == [.export(session, lessons: h.state.panels.map(\.lesson))])
+        #expect(h.state.quitAfterExport)
+        // The quit waits for the export: it goes once the files are written.
+        #expect(h.state.update(.exportFinished(.success(["a.md", "a.json"]))) == [.quit(status: nil)])
         #expect(h.state.unsavedChanges == false)
-        #expect(h.press(.character("q")) == [.quit])
     }
 
     @Test func changedValuesAreMirroredIntoTheSessionAndRestored() {
@@ -134,9 +136,13 @@ import Trainer
 
     @Test func theResumeQuestionBlocksAutosave() {
         var h = Harness(100, 30)
-        #expect(h.state.mayAutosave)
-        h.state.overlay = .confirm(.resume(PracticeSession(startedAt: 0, practiceMode: false)))
+        #expect(!h.state.mayAutosave, "no autosave before the lock is known to be ours")
+        var saved = PracticeSession(startedAt: 0, practiceMode: false)
+        saved[lesson: "cdn-vs-origin"].notes = "keep me"
+        _ = h.state.update(.started(saved: .loaded(saved), lockHeld: true, resume: false, practice: false, wallClock: 0))
+        #expect(h.state.overlay == .confirm(.resume(saved)))
         #expect(!h.state.mayAutosave)
+        #expect(h.state.update(.ticked(at: 10)) == [])
     }
 
     @Test func claimsOpenInFullWithStatedComputedAndWhy() {
@@ -198,10 +204,12 @@ import Trainer
     }
 
     @Test func helpAndQuitLeadTheHintsAndPanelsWithoutACalculatorSkipItsKeys() {
-        let plain = Keymap.hints(for: .lesson, hasCalculator: false)
+        let plain = Keymap.hints(for: .lesson, offer: Keymap.Offer())
         #expect(Array(plain.prefix(2)) == ["? help", "q quit"])
         #expect(!plain.contains("+/- step"))
-        #expect(Keymap.hints(for: .calculator, hasCalculator: true).contains("+/- step"))
+        #expect(!plain.contains("Tab focus"))
+        #expect(!plain.contains("e estimate"))
+        #expect(Keymap.hints(for: .calculator, offer: Keymap.Offer(calculator: true)).contains("+/- step"))
     }
 }
 

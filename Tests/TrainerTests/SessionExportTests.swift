@@ -165,8 +165,11 @@ enum ExportFixture {
 
     @Test func historyEntryMatchesTheExport() {
         let entry = HistoryEntry(session: ExportFixture.session, lessons: ExportFixture.lessons, finishedAt: ExportFixture.finished)
-        #expect(entry == HistoryEntry(date: ExportFixture.finished, secondsUsed: 230, panelsVisited: 3,
-                                      estimates: EstimateCounts(good: 1, fair: 0, off: 0), checklistTicked: 3, checklistTotal: 5))
+        var expected = HistoryEntry(date: ExportFixture.finished, secondsUsed: 230, panelsVisited: 3,
+                                    estimates: EstimateCounts(good: 1, fair: 0, off: 0), checklistTicked: 3, checklistTotal: 5)
+        expected.sessionID = ExportFixture.session.id
+        #expect(entry == expected)
+        #expect(entry.sessionID == PracticeSession.makeID(startedAt: ExportFixture.session.startedAt))
     }
 
     @Test(arguments: [(0.0, "0:00"), (59.4, "0:59"), (59.6, "1:00"), (600, "10:00"), (-30, "-0:30"), (3_725, "62:05")])

@@ -1,8 +1,9 @@
 import Calculators
 import Trainer
 
-/// The whole app as data: panels, focus, any overlay, the status notice and
-/// the screen size. `update` changes it; views read it; nothing else does.
+/// The whole app as data: panels, focus, any overlay, the status notice,
+/// the screen size, the session and what autosave has written. `update`
+/// changes it; views read it; the run loop only sends it messages.
 public struct AppState: Equatable, Sendable {
     public var panels: [PanelState]
     /// Files that did not load, shown on a panel of their own after the lessons.
@@ -15,27 +16,36 @@ public struct AppState: Equatable, Sendable {
     public var display: DisplayOptions
     /// Set once the user changed something since the last export (quitting then offers one).
     public var unsavedChanges = false
-    public var quitRequested = false
-    /// Notes, ticks, estimates, the practice clock and the values changed: what autosave keeps.
+    /// Notes, ticks, estimates, the practice clock and the values changed: the one
+    /// copy of what the user did, which autosave keeps.
     public var session: PracticeSession
-    /// The last monotonic instant the loop reported (`.ticked`), for the clock.
+    /// The last monotonic instant the loop reported (`.ticked`); 0 before the first.
     public var now: Double = 0
-    /// The instant of the tick before, for time on a panel outside practice mode.
-    public var lastTick: Double?
     /// While only the first lesson is parsed: how many panels are coming, for the header.
     public var announcedPages: Int?
+    /// What has been written to the state folder, and when.
+    public var autosave = Autosave()
+    /// The clock was running when the process was stopped (Ctrl-Z): `fg` restarts it.
+    public var resumeClockAfterStop = false
+    /// A quit waiting for its export to finish (`y` to "export before quitting?").
+    public var quitAfterExport = false
+    /// Set once the way out has begun: history, save, then quit.
+    public var finishing: Finishing?
+    /// Unix seconds minus monotonic seconds, from `.started`: turns `now` into a date.
+    public var wallClockOffset: Double = 0
 
     public init(library: LessonLibrary, size: Size, display: DisplayOptions = DisplayOptions(),
-                session: PracticeSession = PracticeSession(startedAt: 0, practiceMode: false)) {
+                session: PracticeSession = PracticeSession(startedAt: 0, practiceMode: false),
+                announcedPages: Int? = nil) {
         panels = library.lessons.map(PanelState.init)
         self.session = session
         problems = library.problems
         self.size = size
         self.display = display
-        if !problems.isEmpty {
-            let files = Set(problems.map(\.file)).count
-            notice = Notice(.error, "\(files) lesson file\(files == 1 ? "" : "s") did not load: see the last panel")
-        }
+        self.announcedPages = announcedPages
+        noticeProblems()
+        refreshAllPanels()
+        if let id = panel?.lesson.id, session.currentLessonID == nil { self.session.visit(id) }
     }
 
     /// The session as autosave should write it: a notes draft still open in the
@@ -50,40 +60,7 @@ public struct AppState: Equatable, Sendable {
     /// the previous session is open, or it would overwrite that session unasked.
     public var mayAutosave: Bool {
         if case .confirm(.resume) = overlay { return false }
-        return true
-    }
-
-    /// Swaps in a (fuller) library, keeping what the user did on panels that
-    /// survive by id. The trainer draws its first frame from the first lesson
-    /// alone, then loads the rest: parsing every lesson before the first frame
-    /// would triple the time to first paint.
-    public mutating func load(_ library: LessonLibrary) {
-        let previous = Dictionary(panels.map { ($0.lesson.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let currentID = panel?.lesson.id
-        panels = library.lessons.map { lesson in
-            if let old = previous[lesson.id], old.lesson == lesson { return old }
-            return PanelState(lesson: lesson)
-        }
-        problems = library.problems
-        announcedPages = nil
-        current = currentID.flatMap { id in panels.firstIndex { $0.lesson.id == id } } ?? min(current, max(0, pageCount - 1))
-        if !problems.isEmpty, notice == nil {
-            let files = Set(problems.map(\.file)).count
-            notice = Notice(.error, "\(files) lesson file\(files == 1 ? "" : "s") did not load: see the last panel")
-        }
-    }
-
-    /// Takes a saved session back: its panel, values, notes, ticks, estimates and clock.
-    public mutating func restore(_ saved: PracticeSession) {
-        session = saved
-        for i in panels.indices {
-            let record = saved[lesson: panels[i].lesson.id]
-            for (key, value) in record.parameters { panels[i].inputs?.setClamped(key, value) }
-        }
-        if let id = saved.currentLessonID, let i = panels.firstIndex(where: { $0.lesson.id == id }) { current = i }
-        if panel?.inputs == nil { focus = .lesson }
-        unsavedChanges = saved.hasChanges
-        notice = Notice(.info, "Resumed your last session" + (saved.clock.elapsed > 0 ? ": t resumes the clock" : ""))
+        return autosave.enabled
     }
 
     /// Panels plus the problems panel when some files failed.
@@ -118,4 +95,57 @@ public struct AppState: Equatable, Sendable {
     public func pageTitle(_ index: Int) -> String {
         panels.indices.contains(index) ? panels[index].lesson.title : "Lesson files with problems"
     }
+
+    /// What the panel on screen offers, so the footer hints only keys that do something.
+    public var offer: Keymap.Offer {
+        guard let p = panel else { return Keymap.Offer() }
+        return Keymap.Offer(calculator: p.inputs != nil, claims: !p.lesson.claims.isEmpty,
+                            estimate: p.lesson.estimate != nil, checklist: !p.lesson.checklist.isEmpty)
+    }
+
+    /// The current panel's estimate outcome, once guessed.
+    public var estimateOutcome: EstimateOutcome? {
+        guard let p = panel, let guess = session[lesson: p.lesson.id].estimate, let truth = p.estimateTruth else { return nil }
+        return EstimateOutcome(guess: guess, truth: truth)
+    }
+
+    // MARK: - caches
+
+    /// Recomputes one panel's cached values from the session's record.
+    mutating func refreshPanel(_ index: Int) {
+        guard panels.indices.contains(index) else { return }
+        panels[index].refresh(changes: session[lesson: panels[index].lesson.id].parameters)
+    }
+
+    mutating func refreshAllPanels() {
+        for i in panels.indices { refreshPanel(i) }
+    }
+
+    mutating func noticeProblems() {
+        guard !problems.isEmpty else { return }
+        let files = Set(problems.map(\.file)).count
+        notice = Notice(.error, "\(files) lesson file\(files == 1 ? "" : "s") did not load: see the last panel")
+    }
+}
+
+/// Autosave's book-keeping, so `update` decides when to write and the loop only writes.
+public struct Autosave: Equatable, Sendable {
+    /// On once `.started` reports this trainer holds the state folder's lock
+    /// (another trainer on the same folder must not be written over).
+    public var enabled = false
+    /// The session as last written (or as found at start), to write only changes.
+    public var written: PracticeSession?
+    /// Monotonic instant of the last write asked for.
+    public var lastWriteAt: Double = -.infinity
+    /// A write is on its way and not yet reported.
+    public var inFlight = false
+    /// The last write failed with this message (shown once).
+    public var failure: String?
+
+    /// Work (values, notes, ticks, guesses) is written at most this late…
+    public static let workDelay = 0.25
+    /// …time counted alone (panel seconds, the running clock) at most this late.
+    public static let timeDelay = 10.0
+
+    public init() {}
 }

@@ -10,11 +10,11 @@ public enum Overlay: Equatable, Sendable {
     /// Every key, from the keymap, scrolled by `scroll` lines on small screens.
     case help(scroll: Int)
     /// Jump to a panel: typed text filters by number or title.
-    case panelList(query: String, selection: Int)
+    case panelList(query: LineEditor, selection: Int)
     /// Typing an exact value for the selected parameter.
     case entry(ValueEntry)
     /// Typing a guess for the panel's estimate, before the result is shown.
-    case estimate(String)
+    case estimate(LineEditor)
     /// The multi-line notes editor for the panel.
     case notes(TextEditor)
     /// A yes/no question.
@@ -33,16 +33,19 @@ public enum Question: Equatable, Sendable {
     public var text: String {
         switch self {
         case .exportBeforeQuit: return "Export this session before quitting?  y: export and quit · n: quit · Esc: stay"
-        case .resume: return "Resume your last session (panel, values, notes, clock)?  y: resume · n: start fresh"
+        case .resume: return "Resume your last session (panel, values, notes, clock)?  y: resume · n: start fresh (it is kept)"
         }
     }
 }
 
-/// The line editor for an exact value (`Enter` on a parameter).
+/// The line editor for an exact value (`Enter` on a parameter), which
+/// starts with the current value, ready to be typed over or edited.
 public struct ValueEntry: Equatable, Sendable {
     public var key: String
-    public var text: String
-    public init(key: String, text: String = "") { self.key = key; self.text = text }
+    public var editor: LineEditor
+    public init(key: String, editor: LineEditor = LineEditor()) { self.key = key; self.editor = editor }
+    public init(key: String, text: String) { self.init(key: key, editor: LineEditor(text)) }
+    public var text: String { editor.text }
 }
 
 /// A message on the status line: what just happened, or what went wrong.

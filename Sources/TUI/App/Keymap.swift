@@ -1,31 +1,74 @@
-/// The one table of keys: update resolves keys through it, the `?` overlay
-/// draws from it, and the README's key section is generated from it (a test
-/// fails when they differ).
+/// The one table of keys: `handle` resolves keys through it, the `?` overlay
+/// and the footer's hints are drawn from it, and the README's key section is
+/// generated from it (a test fails when they differ).
 public struct KeyBinding: Equatable, Sendable {
     /// Where a binding applies. `.panels` is both panes; overlays have their own.
     public enum Context: String, Equatable, Sendable, CaseIterable {
         case panels, lesson, calculator, entry, panelList, help, notes, confirm
     }
 
+    /// What the panel on screen must have for a binding to be worth a hint.
+    public enum Needs: Equatable, Sendable { case calculator, claims, estimate, checklist }
+
+    /// A footer hint: its text and its rank (lower first; the footer keeps the
+    /// first hints that fit, so the keys a user needs most rank first).
+    public struct Hint: Equatable, Sendable {
+        public let text: String
+        public let rank: Int
+    }
+
     public let keys: [Key]
+    /// The message for the first key; an indexed binding sends `indexed(i)` for its i-th key.
     public let message: Message
+    let indexed: (@Sendable (Int) -> Message)?
     public let help: String
     public let group: String
     public let contexts: [Context]
-    /// Shown in the footer's short hint line.
-    public let hint: String?
+    public let hint: Hint?
+    public let needs: Needs?
 
     public init(_ keys: [Key], _ message: Message, _ help: String, group: String, in contexts: [Context],
-                hint: String? = nil) {
+                hint: String? = nil, rank: Int = 50, needs: Needs? = nil) {
         self.keys = keys
         self.message = message
+        self.indexed = nil
         self.help = help
         self.group = group
         self.contexts = contexts
-        self.hint = hint
+        self.hint = hint.map { Hint(text: $0, rank: rank) }
+        self.needs = needs
+    }
+
+    /// One binding for a row of keys whose message takes the key's position (digits 1–9).
+    public init(_ keys: [Key], indexed: @escaping @Sendable (Int) -> Message, _ help: String, group: String,
+                in contexts: [Context], hint: String? = nil, rank: Int = 50, needs: Needs? = nil) {
+        self.keys = keys
+        self.message = indexed(0)
+        self.indexed = indexed
+        self.help = help
+        self.group = group
+        self.contexts = contexts
+        self.hint = hint.map { Hint(text: $0, rank: rank) }
+        self.needs = needs
+    }
+
+    /// The message this binding sends for `key`, if the key is one of its keys.
+    public func message(for key: Key) -> Message? {
+        guard let i = keys.firstIndex(of: key) else { return nil }
+        return indexed.map { $0(i) } ?? message
+    }
+
+    /// Whether the binding acts in `context` (the two panes share `.panels`).
+    public func applies(in context: KeyBinding.Context) -> Bool {
+        contexts.contains(context) || ((context == .lesson || context == .calculator) && contexts.contains(.panels))
     }
 
     public var keyNames: String { keys.map(\.helpName).joined(separator: " ") }
+
+    public static func == (a: KeyBinding, b: KeyBinding) -> Bool {
+        a.keys == b.keys && a.message == b.message && a.help == b.help && a.group == b.group
+            && a.contexts == b.contexts && a.hint == b.hint && a.needs == b.needs
+    }
 }
 
 public enum Keymap {
@@ -34,9 +77,12 @@ public enum Keymap {
     public static let bindings: [KeyBinding] = [
         .init([c("n"), .pageDown], .nextPanel, "next panel", group: "Panels", in: [.panels], hint: "n/p panel"),
         .init([c("p"), .pageUp], .previousPanel, "previous panel", group: "Panels", in: [.panels]),
-        .init([c("g")], .openPanelList, "panel list: jump by number or title", group: "Panels", in: [.panels], hint: "g list"),
-        .init([.tab, .backTab], .toggleFocus, "switch focus: lesson / calculator", group: "Panels", in: [.panels], hint: "Tab focus"),
-        .init([c("j"), .down], .moveSelection(1), "next parameter", group: "Calculator", in: [.calculator], hint: "j/k select"),
+        .init([c("g")], .openPanelList, "panel list: jump by number or title", group: "Panels", in: [.panels],
+              hint: "g list"),
+        .init([.tab, .backTab], .toggleFocus, "switch focus: lesson / calculator", group: "Panels", in: [.panels],
+              hint: "Tab focus", needs: .calculator),
+        .init([c("j"), .down], .moveSelection(1), "next parameter", group: "Calculator", in: [.calculator],
+              hint: "j/k select"),
         .init([c("k"), .up], .moveSelection(-1), "previous parameter", group: "Calculator", in: [.calculator]),
         .init([c("+"), c("="), c("l"), .right], .step(1, large: false), "step the value up", group: "Calculator",
               in: [.calculator], hint: "+/- step"),
@@ -47,39 +93,54 @@ public enum Keymap {
         .init([c("H")], .step(-1, large: true), "step down ×10", group: "Calculator", in: [.calculator]),
         .init([.enter], .beginEntry, "type an exact value (1M, 10k, 2.5e6)", group: "Calculator", in: [.calculator],
               hint: "Enter type"),
-        .init([c("r")], .resetParameter, "reset the parameter", group: "Calculator", in: [.calculator], hint: "r reset"),
-        .init([c("R")], .resetPanel, "reset every parameter of the panel", group: "Calculator", in: [.panels]),
+        .init([c("r")], .resetParameter, "reset the parameter", group: "Calculator", in: [.calculator],
+              hint: "r reset"),
+        .init([c("R")], .resetPanel, "reset every parameter of the panel", group: "Calculator", in: [.panels],
+              needs: .calculator),
         .init([c("c")], .showClaims, "the board's claims: stated, computed and why", group: "Calculator", in: [.panels],
-              hint: "c claims"),
-        .init([c("j"), .down], .scrollLesson(1), "scroll down", group: "Lesson", in: [.lesson]),
+              hint: "c claims", needs: .claims),
+        .init([c("j"), .down], .scrollLesson(1), "scroll down", group: "Lesson", in: [.lesson],
+              hint: "j/k scroll", rank: 2),
         .init([c("k"), .up], .scrollLesson(-1), "scroll up", group: "Lesson", in: [.lesson]),
         .init([c(" "), c("f")], .pageLesson(1), "page down", group: "Lesson", in: [.lesson]),
         .init([c("b")], .pageLesson(-1), "page up", group: "Lesson", in: [.lesson]),
         .init([c("t")], .toggleClock, "start or pause the ten-minute practice clock", group: "Practice", in: [.panels],
               hint: "t clock"),
-        .init((1...9).map { c(Character(String($0))) }, .toggleTick(0), "tick item 1–9 of the checklist", group: "Practice",
-              in: [.panels]),
+        .init((1...9).map { c(Character(String($0))) }, indexed: { .toggleTick($0) }, "tick item 1–9 of the checklist",
+              group: "Practice", in: [.panels], needs: .checklist),
         .init([c("e")], .beginEstimate, "guess the panel's estimate before it is shown", group: "Practice",
-              in: [.panels], hint: "e estimate"),
+              in: [.panels], hint: "e estimate", needs: .estimate),
         .init([c("N")], .editNotes, "write notes for this panel", group: "Practice", in: [.panels], hint: "N notes"),
-        .init([c("x")], .export, "export the session (Markdown and JSON)", group: "App", in: [.panels], hint: "x export"),
-        .init([c("?"), .function(1)], .toggleHelp, "this help", group: "App", in: [.panels, .help], hint: "? help"),
-        .init([c("q")], .quit, "quit", group: "App", in: [.panels, .help], hint: "q quit"),
-        .init([c("j"), .down], .scrollHelp(1), "scroll the help or the claims", group: "App", in: [.help]),
+        .init([c("x")], .export, "export the session (Markdown and JSON)", group: "App", in: [.panels],
+              hint: "x export"),
+        .init([c("?"), .function(1)], .toggleHelp, "this help", group: "App", in: [.panels, .help], hint: "? help", rank: 0),
+        .init([c("q")], .quit, "quit", group: "App", in: [.panels, .help], hint: "q quit", rank: 1),
+        .init([c("j"), .down], .scrollHelp(1), "scroll the help or the claims", group: "App", in: [.help],
+              hint: "j/k scroll"),
         .init([c("k"), .up], .scrollHelp(-1), "scroll back", group: "App", in: [.help]),
         .init([c(" "), .pageDown], .scrollHelp(10), "page down", group: "App", in: [.help]),
         .init([c("b"), .pageUp], .scrollHelp(-10), "page up", group: "App", in: [.help]),
-        .init([.escape], .cancel, "close / cancel (notes are kept)", group: "App", in: [.help, .entry, .panelList, .notes, .confirm]),
-        .init([c("y")], .answer(true), "yes", group: "App", in: [.confirm]),
-        .init([c("n")], .answer(false), "no", group: "App", in: [.confirm]),
-        .init([.enter], .commit, "accept", group: "Editing", in: [.entry, .panelList]),
-        .init([.backspace, .delete], .deleteBackward, "delete a character", group: "Editing", in: [.entry, .panelList]),
-        .init([.down, .control("n")], .moveListSelection(1), "next match", group: "Editing", in: [.panelList]),
+        .init([.escape], .cancel, "close / cancel (notes are kept)", group: "App",
+              in: [.help, .entry, .panelList, .notes, .confirm], hint: "Esc close", rank: 3),
+        .init([c("y")], .answer(true), "yes", group: "App", in: [.confirm], hint: "y yes"),
+        .init([c("n")], .answer(false), "no", group: "App", in: [.confirm], hint: "n no"),
+        .init([.enter], .commit, "accept", group: "Editing", in: [.entry, .panelList], hint: "Enter accept"),
+        .init([.backspace, .delete], .deleteBackward, "delete a character", group: "Editing", in: [.entry, .panelList],
+              hint: "Backspace delete"),
+        .init([.left], .moveCursor(.left), "move left", group: "Editing", in: [.entry, .panelList]),
+        .init([.right], .moveCursor(.right), "move right", group: "Editing", in: [.entry, .panelList]),
+        .init([.home, .control("a")], .moveCursor(.lineStart), "start of the line", group: "Editing",
+              in: [.entry, .panelList]),
+        .init([.end, .control("e")], .moveCursor(.lineEnd), "end of the line", group: "Editing", in: [.entry, .panelList]),
+        .init([.control("u")], .deleteToLineStart, "clear before the cursor", group: "Editing", in: [.entry, .panelList],
+              hint: "Ctrl-U clear"),
+        .init([.down, .control("n")], .moveListSelection(1), "next match", group: "Editing", in: [.panelList],
+              hint: "↑/↓ choose"),
         .init([.up, .control("p")], .moveListSelection(-1), "previous match", group: "Editing", in: [.panelList]),
-        .init([.enter], .newline, "new line", group: "Notes", in: [.notes]),
+        .init([.enter], .newline, "new line", group: "Notes", in: [.notes], hint: "Enter new line"),
         .init([.backspace], .deleteBackward, "delete before the cursor", group: "Notes", in: [.notes]),
         .init([.delete], .deleteForward, "delete at the cursor", group: "Notes", in: [.notes]),
-        .init([.left], .moveCursor(.left), "move left", group: "Notes", in: [.notes]),
+        .init([.left], .moveCursor(.left), "move left", group: "Notes", in: [.notes], hint: "arrows move"),
         .init([.right], .moveCursor(.right), "move right", group: "Notes", in: [.notes]),
         .init([.up], .moveCursor(.up), "move up", group: "Notes", in: [.notes]),
         .init([.down], .moveCursor(.down), "move down", group: "Notes", in: [.notes]),
@@ -89,39 +150,45 @@ public enum Keymap {
 
     /// The message for a key in a context; printable keys type text in the editing contexts.
     public static func message(for key: Key, in context: KeyBinding.Context) -> Message? {
-        // Digits tick the checklist item of that number.
-        if context == .lesson || context == .calculator, case let .character(ch) = key,
-           let digit = ch.wholeNumberValue, (1...9).contains(digit) {
-            return .toggleTick(digit - 1)
-        }
-        let scopes: [KeyBinding.Context] = context == .lesson || context == .calculator ? [context, .panels] : [context]
-        for scope in scopes {
-            if let binding = bindings.first(where: { $0.contexts.contains(scope) && $0.keys.contains(key) }) {
-                return binding.message
-            }
+        // The context's own bindings win over the shared `.panels` ones (j scrolls the lesson, not the panel list).
+        let own = bindings.lazy.filter { $0.contexts.contains(context) }.compactMap { $0.message(for: key) }.first
+        if let own { return own }
+        if let shared = bindings.lazy.filter({ $0.applies(in: context) }).compactMap({ $0.message(for: key) }).first {
+            return shared
         }
         if context == .entry || context == .panelList || context == .notes, case let .character(ch) = key { return .typed(ch) }
         if key == .control("c") { return .quit }
         return nil
     }
 
-    /// The footer's hint line for a context: help and quit first, so they survive
-    /// a narrow terminal, then the keys that do something here.
-    public static func hints(for context: KeyBinding.Context, hasCalculator: Bool) -> [String] {
-        switch context {
-        case .help: return ["Esc close", "j/k scroll", "q quit"]
-        case .entry: return ["Enter accept", "Esc cancel", "Backspace delete"]
-        case .panelList: return ["type to filter", "↑/↓ choose", "Enter open", "Esc close"]
-        case .notes: return ["Esc keep and close", "Enter new line", "arrows move"]
-        case .confirm: return ["y yes", "n no", "Esc back"]
-        case .lesson, .calculator, .panels:
-            let calculatorOnly: Set<String> = ["j/k select", "+/- step", "H/L ×10", "Enter type", "r reset", "c claims", "e estimate"]
-            let rest = bindings.compactMap(\.hint).filter { !["? help", "q quit"].contains($0) }
-                .filter { hasCalculator || !calculatorOnly.contains($0) }
-                .filter { !(context == .lesson && hasCalculator && ["j/k select", "+/- step", "H/L ×10", "Enter type", "r reset"].contains($0)) }
-            let scroll = context == .lesson ? ["j/k scroll"] : []
-            return ["? help", "q quit"] + scroll + rest
+    /// What a panel offers, for choosing hints.
+    public struct Offer: Equatable, Sendable {
+        public var calculator = false, claims = false, estimate = false, checklist = false
+        public init(calculator: Bool = false, claims: Bool = false, estimate: Bool = false, checklist: Bool = false) {
+            self.calculator = calculator
+            self.claims = claims
+            self.estimate = estimate
+            self.checklist = checklist
         }
+
+        func has(_ needs: KeyBinding.Needs?) -> Bool {
+            switch needs {
+            case nil: true
+            case .calculator: calculator
+            case .claims: claims
+            case .estimate: estimate
+            case .checklist: checklist
+            }
+        }
+    }
+
+    /// The footer's hints for a context: the active bindings' hints, by rank.
+    public static func hints(for context: KeyBinding.Context, offer: Offer = Offer()) -> [String] {
+        var seen = Set<String>()
+        return bindings.enumerated()
+            .filter { $0.element.applies(in: context) && $0.element.hint != nil && offer.has($0.element.needs) }
+            .sorted { ($0.element.hint!.rank, $0.offset) < ($1.element.hint!.rank, $1.offset) }
+            .compactMap { seen.insert($0.element.hint!.text).inserted ? $0.element.hint!.text : nil }
     }
 }
 

@@ -1,7 +1,8 @@
 import Trainer
 
 /// Everything that can happen to the app. User intents are imperative
-/// (`.nextPanel`); things the world reports are past tense (`.resized`).
+/// (`.nextPanel`); what the world reports is in the past tense (`.resized`,
+/// `.saved`), and arrives only as a message: the run loop never writes state.
 public enum Message: Equatable, Sendable {
     // Panels
     case nextPanel, previousPanel
@@ -17,9 +18,15 @@ public enum Message: Equatable, Sendable {
     case beginEntry
     case resetParameter, resetPanel
     case showClaims
-    // Line editing, in the entry and panel-list overlays
+    // Line editing, in the entry, estimate and panel-list overlays (and notes)
     case typed(Character)
+    /// Text pasted in one piece: typed into the field with focus, never read as keys.
+    case pasted(String)
     case deleteBackward
+    case deleteForward
+    case moveCursor(CursorMove)
+    /// Ctrl-U: clears the line before the cursor.
+    case deleteToLineStart
     case commit
     case cancel
     case moveListSelection(Int)
@@ -29,22 +36,36 @@ public enum Message: Equatable, Sendable {
     case beginEstimate
     case editNotes
     case newline
-    case deleteForward
-    case moveCursor(CursorMove)
     case answer(Bool)
     // App
     case toggleHelp
     case scrollHelp(Int)
     case export
     case quit
-    // World events
-    /// Monotonic seconds, sent by the loop before each key and on idle timeouts.
+
+    // What the world reports
+    /// The terminal is up: what the state folder held, whether this trainer
+    /// holds its lock, what the command line asked for, and the wall-clock
+    /// time (Unix seconds) at the last tick, for dates in the history.
+    case started(saved: SessionStore.LoadResult, lockHeld: Bool, resume: Bool, practice: Bool, wallClock: Double)
+    /// Every lesson parsed (the first frame was drawn from the first alone).
+    case lessonsLoaded(LessonLibrary)
+    /// Monotonic seconds, sent by the loop before each key and when it wakes.
     case ticked(at: Double)
     case resized(Size)
+    /// Ctrl-Z: the process is about to stop (the clock pauses, the session is saved).
+    case suspended(at: Double)
+    /// Back from a stop (`fg`).
+    case resumed(at: Double)
+    /// The terminal closed or a terminating signal arrived: save and go.
+    case terminated(status: Int32?)
+    case saved(Result<PracticeSession, StorageFailure>)
+    case historyAppended(Result<String, StorageFailure>)
+    case archived(Result<String, StorageFailure>)
     case exportFinished(Result<[String], ExportFailure>)
 }
 
-/// Cursor moves in the notes editor.
+/// Cursor moves in the line and notes editors.
 public enum CursorMove: Equatable, Sendable { case left, right, up, down, lineStart, lineEnd }
 
 /// Why an export failed, as the status line should say it.
@@ -53,9 +74,25 @@ public struct ExportFailure: Error, Equatable, Sendable {
     public init(_ message: String) { self.message = message }
 }
 
-/// What the run loop must do after an update: effects are values, so tests
-/// can compare them, and the loop alone performs I/O.
+/// Why a save, an archive or a history write failed, as the status line should say it.
+public struct StorageFailure: Error, Equatable, Sendable {
+    public let message: String
+    public init(_ message: String) { self.message = message }
+}
+
+/// What `update` asks of the world. Effects are values, so tests compare
+/// them; the run loop alone performs them and reports back with a message.
 public enum Effect: Equatable, Sendable {
-    case quit
-    case export
+    /// Parse every lesson (after the first frame): answered by `.lessonsLoaded`.
+    case loadLessons
+    /// Write the autosave atomically: answered by `.saved`.
+    case save(PracticeSession)
+    /// Keep a session that the user chose not to resume: answered by `.archived`.
+    case archive(PracticeSession)
+    /// Record a finished session (one row per session id): answered by `.historyAppended`.
+    case appendHistory(HistoryEntry)
+    /// Write the Markdown and JSON summary: answered by `.exportFinished`.
+    case export(PracticeSession, lessons: [Lesson])
+    /// Leave, with this exit status (nil: a normal quit).
+    case quit(status: Int32?)
 }

@@ -1,60 +1,74 @@
 import Calculators
 import Trainer
 
-/// What one panel remembers while the user moves around: its calculator's
-/// values, the selected parameter and how far the lesson is scrolled.
+/// One panel: its lesson, where the user is on it (selected parameter, lesson
+/// scroll), and what its calculator says for the values in force.
+///
+/// The user's values live in one place, the session's record for the lesson
+/// (`PanelRecord.parameters`: changes over the lesson's start). Everything
+/// here that depends on them (`inputs`, `output`, the claim checks, the
+/// visible parameters) is a cache that `update` refreshes through `refresh`
+/// when those values change; views only read it and never run a model.
 public struct PanelState: Equatable, Sendable {
     public let lesson: Lesson
-    /// Nil for panels without a calculator (framework, alternatives, wrap-up).
-    public var inputs: Inputs?
-    /// Index into the calculator's visible parameters.
+    /// Resolved once from the lesson's calculator name; nil for text-only panels.
+    public let calculator: (any Calculator)?
+    /// The lesson's starting values: what `R` returns to and "changed" compares against.
+    public let startingInputs: Inputs?
+    /// The estimate's answer at the lesson's starting values (the question quotes them).
+    public let estimateTruth: ResultValue?
+
+    /// The values in force: the lesson's start with the user's changes applied.
+    public private(set) var inputs: Inputs?
+    /// The calculator's output for `inputs`.
+    public private(set) var output: Output?
+    /// The board's claims checked against `output`.
+    public private(set) var claimChecks: [ClaimCheck] = []
+    /// The parameters that matter for `inputs` (the debt prioritizer hides unused item slots).
+    public private(set) var visibleParameters: [Parameter] = []
+    /// Keys whose value differs from the lesson's start.
+    public private(set) var changedKeys: Set<String> = []
+
+    /// Index into `visibleParameters`.
     public var selected: Int = 0
     public var lessonScroll: Int = 0
 
     public init(lesson: Lesson) {
         self.lesson = lesson
-        self.inputs = lesson.startingInputs()
+        calculator = lesson.calculator.flatMap(Registry.named)
+        startingInputs = lesson.startingInputs()
+        estimateTruth = lesson.estimateTruth()
+        refresh(changes: [:])
     }
 
-    public var calculator: (any Calculator)? { lesson.calculator.flatMap(Registry.named) }
-
-    /// The lesson's starting inputs: what `R` returns to and "changed" compares against.
-    public var startingInputs: Inputs? { lesson.startingInputs() }
-
-    public var visibleParameters: [Parameter] {
-        guard let calculator, let inputs else { return [] }
-        return calculator.visibleParameters(inputs)
+    /// Recomputes everything that depends on the user's values. Called by
+    /// `update` whenever the panel's record changed, and nowhere else.
+    mutating func refresh(changes: [String: Double]) {
+        guard let calculator, var values = startingInputs else { return }
+        for (key, value) in changes.sorted(by: { $0.key < $1.key }) { values.setClamped(key, value) }
+        let computed = calculator.evaluate(values)
+        inputs = values
+        output = computed
+        claimChecks = lesson.claims.map { $0.evaluate(computed) }
+        visibleParameters = calculator.visibleParameters(values)
+        changedKeys = Set(changes.keys.filter { key in startingInputs.map { $0[key] != values[key] } ?? false })
+        if selected >= visibleParameters.count { selected = max(0, visibleParameters.count - 1) }
     }
 
     public var selectedParameter: Parameter? {
-        let visible = visibleParameters
-        return visible.indices.contains(selected) ? visible[selected] : visible.last
-    }
-
-    public var output: Output? {
-        guard let calculator, let inputs else { return nil }
-        return calculator.evaluate(inputs)
-    }
-
-    public func claimChecks(_ output: Output?) -> [ClaimCheck] {
-        guard let output else { return [] }
-        return lesson.claims.map { $0.evaluate(output) }
+        visibleParameters.indices.contains(selected) ? visibleParameters[selected] : visibleParameters.last
     }
 
     /// True when any value differs from where the lesson started it.
-    public var isChanged: Bool { !changedValues.isEmpty }
+    public var isChanged: Bool { !changedKeys.isEmpty }
 
     /// True when the value differs from where the lesson started it.
-    public func isChanged(_ key: String) -> Bool {
-        guard let inputs, let start = startingInputs else { return false }
-        return inputs[key] != start[key]
-    }
+    public func isChanged(_ key: String) -> Bool { changedKeys.contains(key) }
 
-    /// Values that differ from the lesson's start (what autosave and export record).
-    public var changedValues: [String: Double] {
-        guard let inputs, let start = startingInputs else { return [:] }
-        var out: [String: Double] = [:]
-        for (key, value) in inputs.values where start[key] != value { out[key] = value }
-        return out
+    /// The lesson determines the calculator, its start and the estimate's truth;
+    /// the caches follow from the record. Two panels are equal when the lesson,
+    /// the place in it and the values in force are.
+    public static func == (a: PanelState, b: PanelState) -> Bool {
+        a.lesson == b.lesson && a.inputs == b.inputs && a.selected == b.selected && a.lessonScroll == b.lessonScroll
     }
 }

@@ -40,21 +40,16 @@ extension AppState {
         guard let lesson = panel?.lesson else { return }
         guard lesson.estimate != nil else { notice = Notice(.info, "This panel has no estimate"); return }
         // One guess per panel: once the answer is shown, a second guess would only copy it.
-        if let guess = session[lesson: lesson.id].estimate, let truth = estimateTruth {
-            let score = EstimateScore.score(guess: guess, actual: truth.quantity.value)
-            notice = Notice(.info, "Already answered: you said \(Format.quantity(Quantity(guess, truth.quantity.unit))); it is \(truth.display) (\(score.rawValue))")
+        if let outcome = estimateOutcome {
+            notice = Notice(.info, "Already answered: " + outcome.sentence.prefix(1).lowercased() + outcome.sentence.dropFirst() + " (\(outcome.score.rawValue))")
             return
         }
-        overlay = .estimate("")
+        overlay = .estimate(LineEditor())
     }
 
     /// The true value of the panel's estimate, at the lesson's starting values
-    /// (the question quotes those numbers).
-    public var estimateTruth: ResultValue? {
-        guard let p = panel, let estimate = p.lesson.estimate, let calculator = p.calculator,
-              let start = p.startingInputs else { return nil }
-        return calculator.evaluate(start)[estimate.resultKey]
-    }
+    /// (the question quotes those numbers); computed once per panel.
+    public var estimateTruth: ResultValue? { panel?.estimateTruth }
 
     mutating func commitEstimate(_ text: String) {
         guard let lesson = panel?.lesson, let truth = estimateTruth else { overlay = nil; return }
@@ -67,33 +62,8 @@ extension AppState {
         }
         overlay = nil
         session[lesson: lesson.id].estimate = guess
-        let score = EstimateScore.score(guess: guess, actual: truth.quantity.value)
-        let meaning = switch score {
-        case .good: "good, within 2×"
-        case .fair: "fair, within 10×"
-        case .off: "off by more than 10×"
-        }
-        notice = Notice(score == .off ? .error : .info,
-                        "You said \(Format.quantity(Quantity(guess, truth.quantity.unit))); it is \(truth.display): \(meaning)")
-    }
-
-    mutating func editNotes(_ message: Message) {
-        guard case var .notes(editor) = overlay else { return }
-        switch message {
-        case .newline: editor.insertNewline()
-        case .deleteForward: editor.deleteForward()
-        case let .moveCursor(move):
-            switch move {
-            case .left: editor.moveLeft()
-            case .right: editor.moveRight()
-            case .up: editor.moveUp()
-            case .down: editor.moveDown()
-            case .lineStart: editor.moveToLineStart()
-            case .lineEnd: editor.moveToLineEnd()
-            }
-        default: break
-        }
-        overlay = .notes(editor)
+        let outcome = EstimateOutcome(guess: guess, truth: truth)
+        notice = Notice(outcome.score == .off ? .error : .info, outcome.sentence + ": " + outcome.meaning)
     }
 
     mutating func answer(_ yes: Bool) -> [Effect] {
@@ -101,11 +71,13 @@ extension AppState {
         overlay = nil
         switch question {
         case .exportBeforeQuit:
-            quitRequested = true
-            return yes ? [.export, .quit] : [.quit]
+            guard yes else { return finish(status: nil) }
+            quitAfterExport = true
+            return [exportEffect()]
         case let .resume(saved):
-            if yes { restore(saved) } else { notice = Notice(.info, "Started a fresh session") }
-            return []
+            if yes { restore(saved); return [] }
+            // Starting fresh never throws the last session away: it is kept aside.
+            return [.archive(saved)]
         }
     }
 }

@@ -21,17 +21,29 @@ extension AppState {
     public mutating func update(_ message: Message) -> [Effect] {
         if !isTransient(message) { notice = nil }
         let before = session.panels
-        defer {
-            if case .ticked = message {} else if session.panels != before {
+        var effects = reduce(message)
+        if session.panels != before {
+            // The one place the panels' caches follow the session's values.
+            for i in panels.indices {
+                let id = panels[i].lesson.id
+                if before[id]?.parameters ?? [:] != session[lesson: id].parameters { refreshPanel(i) }
+            }
+            if isUserChange(message) {
                 unsavedChanges = true
                 session.inHistory = nil
             }
         }
+        if !effects.contains(where: \.isWrite), finishing == nil { effects += autosaveEffects() }
+        return effects
+    }
+
+    /// Applies one message; `update` wraps it with the caches and autosave.
+    private mutating func reduce(_ message: Message) -> [Effect] {
         switch message {
         case .nextPanel: go(to: current + 1)
         case .previousPanel: go(to: current - 1)
         case let .goToPanel(i): go(to: i)
-        case .openPanelList: overlay = .panelList(query: "", selection: current)
+        case .openPanelList: overlay = .panelList(query: LineEditor(), selection: current)
         case .toggleFocus:
             if panel?.inputs == nil { focus = .lesson; notice = Notice(.info, "This panel has no calculator") } else {
                 focus = focus == .lesson ? .calculator : .lesson
@@ -40,19 +52,21 @@ extension AppState {
         case let .scrollLesson(d): scrollLesson(by: d)
         case let .pageLesson(d): scrollLesson(by: d * max(1, size.rows - 6))
         case let .step(d, large): step(d, large: large)
-        case .beginEntry:
-            if let p = panel?.selectedParameter { overlay = .entry(ValueEntry(key: p.key)) }
+        case .beginEntry: beginEntry()
         case .resetParameter: resetParameter()
         case .resetPanel: resetPanel()
         case .showClaims:
             guard let p = panel, !p.lesson.claims.isEmpty else { notice = Notice(.info, "This panel makes no claims"); return [] }
             overlay = .claims(scroll: 0)
-        case let .typed(ch): typed(ch)
-        case .deleteBackward: deleteBackward()
+        case let .typed(ch): edit { $0.insert(ch) } notes: { $0.insert(ch) }
+        case let .pasted(text): paste(text)
+        case .deleteBackward: edit { $0.deleteBackward() } notes: { $0.deleteBackward() }
+        case .deleteForward: edit { $0.deleteForward() } notes: { $0.deleteForward() }
+        case .deleteToLineStart: edit { $0.deleteToLineStart() } notes: { _ in }
+        case let .moveCursor(move): edit { $0.move(move) } notes: { $0.move(move) }
+        case .newline: edit { _ in } notes: { $0.insertNewline() }
         case .commit: return commit()
-        case .cancel:
-            if case let .notes(editor) = overlay, let id = panel?.lesson.id { session[lesson: id].notes = editor.text }
-            overlay = nil
+        case .cancel: return cancel()
         case let .moveListSelection(d): moveListSelection(d)
         case .toggleHelp:
             switch overlay {
@@ -62,43 +76,42 @@ extension AppState {
         case let .scrollHelp(d):
             if case let .help(scroll) = overlay { overlay = .help(scroll: max(0, scroll + d)) }
             if case let .claims(scroll) = overlay { overlay = .claims(scroll: max(0, scroll + d)) }
-        case .export: return [.export]
+        case .export: return [exportEffect()]
         case .quit:
             if unsavedChanges, session.hasChanges {
                 overlay = .confirm(.exportBeforeQuit)
                 return []
             }
-            quitRequested = true
-            return [.quit]
+            return finish(status: nil)
         case let .answer(yes): return answer(yes)
-        case let .ticked(at: instant):
-            now = instant
-            if let lesson = panel?.lesson {
-                if session.clock.isRunning {
-                    session.tick(at: instant, lesson: lesson)
-                } else if let last = lastTick, instant > last {
-                    // Outside the clock, time on a panel still counts; a gap over 5 s
-                    // (a suspend, a sleep) counts as 5 s.
-                    session[lesson: lesson.id].seconds += min(instant - last, 5)
-                }
-            }
-            lastTick = instant
         case .toggleClock: toggleClock()
         case let .toggleTick(i): toggleTick(i)
         case .beginEstimate: beginEstimate()
         case .editNotes:
             guard let lesson = panel?.lesson else { return [] }
             overlay = .notes(TextEditor(text: session[lesson: lesson.id].notes))
-        case .newline, .deleteForward, .moveCursor: editNotes(message)
+
+        // What the world reports
+        case let .started(saved, lockHeld, resume, practice, wallClock):
+            wallClockOffset = wallClock - now
+            return started(saved, lockHeld: lockHeld, resume: resume, practice: practice)
+        case let .lessonsLoaded(library): load(library)
+        case let .ticked(at: instant): tick(to: instant)
         case let .resized(newSize): size = newSize
-        case let .exportFinished(result):
+        case let .suspended(at: instant): return suspend(at: instant)
+        case let .resumed(at: instant):
+            now = instant
+            if resumeClockAfterStop { session.clock.resume(at: instant) }
+            resumeClockAfterStop = false
+        case let .terminated(status): return finish(status: status)
+        case let .saved(result): return saved(result)
+        case let .historyAppended(result): return historyAppended(result)
+        case let .archived(result):
             switch result {
-            case let .success(paths):
-                unsavedChanges = false
-                notice = Notice(.info, "Exported " + paths.joined(separator: " and "))
-            case let .failure(failure):
-                notice = Notice(.error, "Export failed: " + failure.message)
+            case let .success(path): notice = Notice(.info, "Started a fresh session; the last one is kept in \(path)")
+            case let .failure(failure): notice = Notice(.error, "Could not keep the last session: \(failure.message)")
             }
+        case let .exportFinished(result): return exportFinished(result)
         }
         return []
     }
@@ -106,8 +119,20 @@ extension AppState {
     /// Messages that must not wipe the notice they are about to show or that the user is reading.
     private func isTransient(_ message: Message) -> Bool {
         switch message {
-        case .resized, .exportFinished, .showClaims, .ticked: return true
+        case .resized, .exportFinished, .showClaims, .ticked, .started, .lessonsLoaded, .suspended, .resumed,
+             .terminated, .saved, .historyAppended, .archived:
+            return true
         default: return false
+        }
+    }
+
+    /// Whether a change to the session came from the user (and so is news for export and history).
+    private func isUserChange(_ message: Message) -> Bool {
+        switch message {
+        case .ticked, .started, .lessonsLoaded, .suspended, .resumed, .terminated, .saved, .historyAppended,
+             .archived, .exportFinished, .resized:
+            return false
+        default: return true
         }
     }
 
@@ -151,19 +176,28 @@ extension AppState {
         set(parameter.key, new)
     }
 
+    /// Records a value in the session: the one copy of the user's values. A value
+    /// equal to the lesson's start is no change, so it is not kept.
     mutating func set(_ key: String, _ value: Double) {
-        panels[current].inputs?.setClamped(key, value)
-        recordValues()
-        // A value can change which parameters are visible (debt items): keep the selection inside.
-        let count = panels[current].visibleParameters.count
-        if panels[current].selected >= count { panels[current].selected = max(0, count - 1) }
-        unsavedChanges = true
+        guard let p = panel, let start = p.startingInputs else { return }
+        var probe = start
+        probe.setClamped(key, value)
+        let id = p.lesson.id
+        if probe[key] == start[key] { session[lesson: id].parameters[key] = nil } else {
+            session[lesson: id].parameters[key] = probe[key]
+        }
     }
 
-    /// Mirrors the panel's changed values into the session, which autosave writes.
-    mutating func recordValues() {
-        guard let p = panel else { return }
-        session[lesson: p.lesson.id].parameters = p.changedValues
+    mutating func beginEntry() {
+        guard let p = panel, let parameter = p.selectedParameter, let inputs = p.inputs else { return }
+        overlay = .entry(ValueEntry(key: parameter.key, editor: LineEditor(Self.editText(parameter, inputs[parameter.key]), prefilled: true)))
+    }
+
+    /// A value as the entry line starts it: what `parse` reads back exactly ("1,000,000", "0.25", "AP").
+    static func editText(_ parameter: Parameter, _ value: Double) -> String {
+        if !parameter.choices.isEmpty { return parameter.display(value) }
+        if value == value.rounded(), abs(value) < 1e12 { return Format.count(value) }
+        return String(value)
     }
 
     mutating func resetParameter() {
@@ -174,51 +208,238 @@ extension AppState {
 
     mutating func resetPanel() {
         guard let p = panel, p.inputs != nil else { return }
-        panels[current].inputs = p.startingInputs
-        recordValues()
-        panels[current].selected = min(p.selected, max(0, panels[current].visibleParameters.count - 1))
+        session[lesson: p.lesson.id].parameters = [:]
         notice = Notice(.info, "Panel reset to the lesson's values")
+    }
+
+    /// Swaps in the full library, keeping each surviving panel's place by id;
+    /// the values are the session's, so nothing else needs carrying over.
+    mutating func load(_ library: LessonLibrary) {
+        let previous = Dictionary(panels.map { ($0.lesson.id, $0) }, uniquingKeysWith: { a, _ in a })
+        panels = library.lessons.map { lesson in
+            if let old = previous[lesson.id], old.lesson == lesson { return old }
+            return PanelState(lesson: lesson)
+        }
+        problems = library.problems
+        announcedPages = nil
+        refreshAllPanels()
+        let currentID = session.currentLessonID
+        current = currentID.flatMap { id in panels.firstIndex { $0.lesson.id == id } } ?? min(current, max(0, pageCount - 1))
+        if let id = panel?.lesson.id, session.currentLessonID == nil { session.visit(id) }
+        if panel?.inputs == nil { focus = .lesson }
+        if notice == nil { noticeProblems() }
+    }
+
+    /// Takes a saved session back: its panel, values, notes, ticks, estimates and clock.
+    public mutating func restore(_ saved: PracticeSession) {
+        session = saved
+        if session.id == nil { session.id = PracticeSession.makeID(startedAt: saved.startedAt) }
+        refreshAllPanels()
+        if let id = saved.currentLessonID, let i = panels.firstIndex(where: { $0.lesson.id == id }) { current = i }
+        if panel?.inputs == nil { focus = .lesson }
+        unsavedChanges = saved.hasChanges
+        autosave.written = saved
+        notice = Notice(.info, "Resumed your last session" + (saved.clock.elapsed > 0 ? ": t resumes the clock" : ""))
+    }
+
+    // MARK: - the world
+
+    mutating func started(_ saved: SessionStore.LoadResult, lockHeld: Bool, resume: Bool, practice: Bool) -> [Effect] {
+        autosave.enabled = lockHeld
+        if !lockHeld {
+            notice = Notice(.error, "Another whiteboard is running: this one will not autosave (export with x)")
+        } else {
+            switch saved {
+            case .none:
+                if resume { notice = Notice(.info, "No saved session to resume: starting fresh") }
+            case let .loaded(session):
+                if resume { restore(session) } else if session.hasChanges { overlay = .confirm(.resume(session)) }
+            case let .corrupt(movedTo, reason):
+                notice = Notice(.error, "The saved session was unreadable (\(reason)); kept it as \(movedTo)")
+            }
+        }
+        if practice, !session.practiceMode { toggleClock() }
+        return [.loadLessons]
+    }
+
+    mutating func tick(to instant: Double) {
+        defer { now = max(now, instant) }
+        guard let lesson = panel?.lesson else { return }
+        if session.clock.isRunning {
+            session.tick(at: instant, lesson: lesson)
+        } else if now > 0, instant > now {
+            // Outside the clock, time on a panel still counts; a gap over 5 s
+            // (a sleep, a long read without a key) counts as 5 s.
+            session[lesson: lesson.id].seconds += min(instant - now, 5)
+        }
+    }
+
+    /// Ctrl-Z: the clock stops with the process, and the session is written first.
+    mutating func suspend(at instant: Double) -> [Effect] {
+        tick(to: instant)
+        if session.clock.isRunning, let lesson = panel?.lesson {
+            session.toggleClock(at: instant, lesson: lesson)
+            resumeClockAfterStop = true
+        }
+        return saveNow().map { [$0] } ?? []
+    }
+
+    /// How long the loop may sleep before something on screen or on disk is due
+    /// (seconds): the next clock second, a pending autosave; else a slow idle tick.
+    public func wakeDelay() -> Double {
+        var delay = 5.0
+        if session.clock.isRunning {
+            let elapsed = session.clock.elapsed
+            delay = min(delay, max(0.02, 1 - (elapsed - elapsed.rounded(.down))))
+        }
+        if let due = autosaveDue() { delay = min(delay, max(0.01, due - now)) }
+        return delay
+    }
+
+    // MARK: - autosave and the way out
+
+    /// The monotonic instant a pending autosave is due, or nil when none is pending.
+    func autosaveDue() -> Double? {
+        guard mayAutosave, !autosave.inFlight else { return nil }
+        let pending = savableSession
+        guard pending != autosave.written else { return nil }
+        guard let written = autosave.written else { return autosave.lastWriteAt + Autosave.workDelay }
+        if !pending.sameWork(as: written) { return autosave.lastWriteAt + Autosave.workDelay }
+        // Only time changed: worth writing while the practice clock runs, never for idle panel seconds.
+        return pending.clock.isRunning ? autosave.lastWriteAt + Autosave.timeDelay : nil
+    }
+
+    /// The save due now, if any (work within a quarter second, practice time within ten).
+    mutating func autosaveEffects() -> [Effect] {
+        guard let due = autosaveDue(), now >= due else { return [] }
+        return saveNow().map { [$0] } ?? []
+    }
+
+    /// A save of whatever differs from what was written, ignoring the throttle.
+    mutating func saveNow() -> Effect? {
+        guard mayAutosave, !autosave.inFlight else { return nil }
+        let pending = savableSession
+        guard pending != autosave.written else { return nil }
+        autosave.inFlight = true
+        autosave.lastWriteAt = now
+        return .save(pending)
+    }
+
+    mutating func saved(_ result: Result<PracticeSession, StorageFailure>) -> [Effect] {
+        autosave.inFlight = false
+        switch result {
+        case let .success(session):
+            autosave.written = session
+            autosave.failure = nil
+        case let .failure(failure):
+            // Tried again in a few seconds, not on every key, and said once.
+            autosave.lastWriteAt = now + 5
+            if autosave.failure != failure.message { notice = Notice(.error, "Autosave failed: \(failure.message)") }
+            autosave.failure = failure.message
+        }
+        guard let finishing else { return [] }
+        return [.quit(status: finishing.status)]
+    }
+
+    /// On every way out: the session goes into the history (once per session
+    /// id), then the autosave is written, then the loop is told to quit.
+    mutating func finish(status: Int32?) -> [Effect] {
+        finishing = Finishing(status: status)
+        if autosave.enabled, session.hasChanges, session.inHistory != true {
+            return [.appendHistory(HistoryEntry(session: savableSession, lessons: panels.map(\.lesson),
+                                                finishedAt: now + wallClockOffset))]
+        }
+        return saveOrQuit()
+    }
+
+    private mutating func saveOrQuit() -> [Effect] {
+        if let save = saveNow() { return [save] }
+        return [.quit(status: finishing?.status ?? nil)]
+    }
+
+    mutating func historyAppended(_ result: Result<String, StorageFailure>) -> [Effect] {
+        switch result {
+        case .success: session.inHistory = true
+        case let .failure(failure): notice = Notice(.error, "History not updated: \(failure.message)")
+        }
+        return finishing == nil ? [] : saveOrQuit()
+    }
+
+    mutating func exportEffect() -> Effect {
+        .export(savableSession, lessons: panels.map(\.lesson))
+    }
+
+    mutating func exportFinished(_ result: Result<[String], ExportFailure>) -> [Effect] {
+        let quitting = quitAfterExport
+        quitAfterExport = false
+        switch result {
+        case let .success(paths):
+            unsavedChanges = false
+            notice = Notice(.info, "Exported " + paths.joined(separator: " and "))
+            return quitting ? finish(status: nil) : []
+        case let .failure(failure):
+            // A failed export on the way out keeps the trainer open with the error shown.
+            notice = Notice(.error, "Export failed: " + failure.message)
+            return []
+        }
     }
 
     // MARK: - overlays
 
-    mutating func typed(_ ch: Character) {
+    /// Applies a line edit to the open entry, estimate or panel list, or a notes edit to the notes editor.
+    mutating func edit(_ line: (inout LineEditor) -> Void, notes: (inout TextEditor) -> Void) {
         switch overlay {
         case var .entry(entry):
-            entry.text.append(ch)
+            line(&entry.editor)
             overlay = .entry(entry)
-        case let .estimate(text):
-            overlay = .estimate(text + String(ch))
+        case var .estimate(editor):
+            line(&editor)
+            overlay = .estimate(editor)
+        case .panelList(var query, let selection):
+            let before = query.text
+            line(&query)
+            let matches = panelMatches(query.text)
+            let kept = query.text == before || matches.contains(selection) && query.text.count < before.count
+            overlay = .panelList(query: query, selection: kept ? selection : (matches.first ?? current))
         case var .notes(editor):
-            editor.insert(ch)
+            notes(&editor)
             overlay = .notes(editor)
-        case let .panelList(query, _):
-            let q = query + String(ch)
-            overlay = .panelList(query: q, selection: panelMatches(q).first ?? current)
         default: break
         }
     }
 
-    mutating func deleteBackward() {
+    /// A paste types into the field with focus; outside one it does nothing, so
+    /// pasted text can never become commands.
+    mutating func paste(_ text: String) {
         switch overlay {
-        case var .entry(entry):
-            if !entry.text.isEmpty { entry.text.removeLast() }
-            overlay = .entry(entry)
-        case let .estimate(text):
-            overlay = .estimate(String(text.dropLast()))
+        case .entry, .estimate, .panelList:
+            edit { $0.insert(text) } notes: { _ in }
+            if case let .entry(e) = overlay, e.editor.truncated { notice = Notice(.error, "Pasted text cut at \(LineEditor.limit) characters") }
         case var .notes(editor):
-            editor.deleteBackward()
+            for ch in text { if ch == "\n" || ch == "\r\n" || ch == "\r" { editor.insertNewline() } else { editor.insert(ch) } }
             overlay = .notes(editor)
-        case let .panelList(query, selection):
-            let q = String(query.dropLast())
-            overlay = .panelList(query: q, selection: panelMatches(q).contains(selection) ? selection : (panelMatches(q).first ?? selection))
-        default: break
+        default:
+            notice = Notice(.info, "Pasted text ignored: Enter types a value, N opens notes")
         }
+    }
+
+    mutating func cancel() -> [Effect] {
+        switch overlay {
+        case let .notes(editor):
+            if let id = panel?.lesson.id { session[lesson: id].notes = editor.text }
+            overlay = nil
+        case let .confirm(.resume(saved)):
+            // Esc is "not now", never "discard": the last session is kept aside.
+            overlay = nil
+            return [.archive(saved)]
+        default: overlay = nil
+        }
+        return []
     }
 
     mutating func moveListSelection(_ d: Int) {
         guard case let .panelList(query, selection) = overlay else { return }
-        let matches = panelMatches(query)
+        let matches = panelMatches(query.text)
         guard !matches.isEmpty else { return }
         let i = matches.firstIndex(of: selection) ?? 0
         overlay = .panelList(query: query, selection: matches[min(max(i + d, 0), matches.count - 1)])
@@ -240,16 +461,31 @@ extension AppState {
                 if message.hasPrefix(parameter.key + ":") { message = parameter.label + String(message.dropFirst(parameter.key.count)) }
                 notice = Notice(.error, message)
             }
-        case let .estimate(text):
-            commitEstimate(text)
+        case let .estimate(editor):
+            commitEstimate(editor.text)
         case let .panelList(query, selection):
-            let matches = panelMatches(query)
+            let matches = panelMatches(query.text)
             overlay = nil
             if matches.contains(selection) { go(to: selection) } else if let first = matches.first { go(to: first) } else {
-                notice = Notice(.error, "No panel matches \"\(query)\"")
+                notice = Notice(.error, "No panel matches \"\(query.text)\"")
             }
         default: break
         }
         return []
+    }
+}
+
+/// A way out in progress: history, then the save, then quit with `status`.
+public struct Finishing: Equatable, Sendable {
+    public var status: Int32?
+}
+
+extension Effect {
+    /// Writes that autosave must not race (a save or the history on the way out).
+    var isWrite: Bool {
+        switch self {
+        case .save, .appendHistory, .quit: true
+        default: false
+        }
     }
 }

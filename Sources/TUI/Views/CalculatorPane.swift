@@ -63,7 +63,7 @@ struct CalculatorPane {
         } else {
             lines += ResultsLayout.listLines(output.results, width: min(width, 56), theme: theme)
         }
-        let checks = panel.claimChecks(output)
+        let checks = panel.claimChecks
         if !checks.isEmpty {
             lines.append(.blank)
             lines.append(Line("The board says", theme.heading))

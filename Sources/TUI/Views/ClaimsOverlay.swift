@@ -11,7 +11,7 @@ struct ClaimsOverlay {
     let scroll: Int
 
     func lines(width: Int) -> [Line] {
-        let checks = panel.claimChecks(output)
+        let checks = panel.claimChecks
         var out: [Line] = []
         if panel.isChanged {
             for part in TextWidth.wrap("You changed values: verdicts use your values, the explanations describe the lesson's (r/R resets).", width: width) {

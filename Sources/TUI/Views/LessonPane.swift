@@ -7,7 +7,8 @@ struct LessonPane {
     let lesson: Lesson
     let theme: Theme
     var record = PanelRecord()
-    var estimateTruth: ResultValue?
+    /// The guess and the answer, once the user has guessed.
+    var outcome: EstimateOutcome?
 
     /// Every line of the pane's content at a given width.
     func lines(width: Int) -> [Line] {
@@ -67,10 +68,8 @@ struct LessonPane {
         if let estimate = lesson.estimate {
             out.append(Line("Estimate first: ", .bold).appending(""))
             for part in TextWidth.wrap(estimate.question, width: width) { out.append(Line(part)) }
-            if let guess = record.estimate, let truth = estimateTruth {
-                let score = EstimateScore.score(guess: guess, actual: truth.quantity.value)
-                out.append(Line("You said \(Format.quantity(Quantity(guess, truth.quantity.unit))); it is \(truth.display) (\(score.rawValue))",
-                                score == .off ? theme.bad : theme.good))
+            if let outcome {
+                out.append(Line(outcome.sentence + " (\(outcome.score.rawValue))", outcome.score == .off ? theme.bad : theme.good))
             } else {
                 out.append(Line("press e to answer before the calculator shows it", theme.muted))
             }

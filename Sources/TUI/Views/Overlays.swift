@@ -63,18 +63,19 @@ struct HelpOverlay {
 /// Jump to a panel: type a number or part of a title.
 struct PanelListOverlay {
     let state: AppState
-    let query: String
+    let query: LineEditor
     let selection: Int
     let theme: Theme
 
     func draw(on grid: inout Grid) {
-        let matches = state.panelMatches(query)
+        let matches = state.panelMatches(query.text)
         let rect = overlayRect(on: grid, width: 70, height: min(state.panels.count, 20) + 4)
         grid.fill(rect)
         theme.glyphs.box(rect, on: &grid, style: theme.focusedBorder, title: "Go to panel · Enter opens · Esc closes")
         let inner = rect.inset(by: 1).shifted(dx: 1)
         let cursor = theme.glyphs == .unicode ? "▏" : "_"
-        Line("Find: ", .bold).appending(query + cursor).draw(on: &grid, x: inner.x, y: inner.y, clip: inner)
+        let shown = query.visible(columns: max(4, inner.width - 6), cursor: cursor, ellipsis: theme.glyphs.ellipsis)
+        Line("Find: ", .bold).appending(shown).draw(on: &grid, x: inner.x, y: inner.y, clip: inner)
         let listRect = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
         guard !listRect.isEmpty else { return }
         if matches.isEmpty {

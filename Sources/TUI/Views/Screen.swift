@@ -13,14 +13,13 @@ public enum Screen {
         }
         let layout = Layout(size: state.size, focus: state.focus, hasCalculator: state.panel?.inputs != nil)
         header(state, in: layout.header, on: &grid, theme: theme)
-        // One evaluation per frame, shared by the calculator pane and the status line.
+        // Computed in `update` when the values changed; the views only read it.
         let output = state.panel?.output
         if let panel = state.panel {
             if let rect = layout.lesson {
                 let title = layout.calculator == nil && panel.inputs != nil ? "Lesson · Tab: calculator" : "Lesson"
                 let record = state.session[lesson: panel.lesson.id]
-                LessonPane(lesson: panel.lesson, theme: theme, record: record,
-                           estimateTruth: record.estimate != nil ? state.estimateTruth : nil)
+                LessonPane(lesson: panel.lesson, theme: theme, record: record, outcome: state.estimateOutcome)
                     .draw(in: rect, on: &grid, focused: state.focus == .lesson || panel.inputs == nil,
                           scroll: panel.lessonScroll, title: title)
             }
@@ -102,13 +101,13 @@ public enum Screen {
     static func status(_ state: AppState, output: Output?, in rect: Rect, on grid: inout Grid, theme: Theme) {
         if case let .entry(entry) = state.overlay, let p = state.panel?.calculator?.parameter(entry.key) {
             let bare = p.unit.symbol.isEmpty || p.unit.dimension == .count ? "" : " · bare number = \(p.unit.symbol)"
-            editorLine(prompt: "\(p.label) = ", text: entry.text,
+            editorLine(prompt: "\(p.label) = ", editor: entry.editor,
                        help: "\(p.rangeDescription)\(bare) · Enter set · Esc cancel", state: state, in: rect, on: &grid, theme: theme)
             return
         }
-        if case let .estimate(text) = state.overlay, let estimate = state.panel?.lesson.estimate {
+        if case let .estimate(editor) = state.overlay, let estimate = state.panel?.lesson.estimate {
             let unit = state.estimateTruth?.quantity.unit.symbol ?? ""
-            editorLine(prompt: "Guess" + (unit.isEmpty ? "" : " (\(unit))") + ": ", text: text,
+            editorLine(prompt: "Guess" + (unit.isEmpty ? "" : " (\(unit))") + ": ", editor: editor,
                        help: estimate.question + " · Enter answer · Esc cancel", state: state, in: rect, on: &grid, theme: theme)
             return
         }
@@ -119,7 +118,7 @@ public enum Screen {
         }
         guard let panel = state.panel else { return }
         let hidden = state.hiddenResultKey
-        let checks = panel.claimChecks(output)
+        let checks = panel.claimChecks
         guard !checks.isEmpty else { return }
         let holding = checks.filter(\.holds).count
         var line = Line(" claims ", theme.muted)
@@ -138,15 +137,12 @@ public enum Screen {
 
     /// A one-line editor on the status row: the typed text keeps its tail in view,
     /// and an error replaces the help text instead of covering the panes.
-    static func editorLine(prompt: String, text: String, help: String, state: AppState, in rect: Rect,
+    static func editorLine(prompt: String, editor: LineEditor, help: String, state: AppState, in rect: Rect,
                            on grid: inout Grid, theme: Theme) {
-        let cursor = theme.glyphs == .unicode ? "▏" : "_"
         grid.fill(rect, style: .reverse)
         let room = max(4, rect.width / 2 - TextWidth.columns(of: prompt))
-        var shown = text
-        while TextWidth.columns(of: shown) > room - 1, !shown.isEmpty { shown.removeFirst() }
-        if shown.count < text.count { shown = theme.glyphs.ellipsis + shown }
-        var line = Line(prompt, Style(bold: true, reverse: true)).appending(shown + cursor, .reverse)
+        let shown = editor.visible(columns: room, cursor: theme.glyphs == .unicode ? "▏" : "_", ellipsis: theme.glyphs.ellipsis)
+        var line = Line(prompt, Style(bold: true, reverse: true)).appending(shown, editor.prefilled ? Style(bold: true, reverse: false) : .reverse)
         if let notice = state.notice, notice.kind == .error {
             line.append("  " + notice.text, Style(bold: true, reverse: true, color: theme.color ? .bad : nil))
         } else {
@@ -156,7 +152,7 @@ public enum Screen {
     }
 
     static func hints(_ state: AppState, in rect: Rect, on grid: inout Grid, theme: Theme) {
-        let text = " " + Keymap.hints(for: state.keyContext, hasCalculator: state.panel?.inputs != nil).joined(separator: "  ")
+        let text = " " + Keymap.hints(for: state.keyContext, offer: state.offer).joined(separator: "  ")
         grid.put(TextWidth.truncate(text, toColumns: rect.width, ellipsis: theme.glyphs.ellipsis), x: rect.x, y: rect.y,
                  style: theme.muted, clip: rect)
     }

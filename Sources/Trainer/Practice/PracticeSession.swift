@@ -7,6 +7,9 @@ public struct PracticeSession: Codable, Equatable, Sendable {
     public static let formatVersion = 1
 
     public var version: Int
+    /// Stable across `--resume`, so a session is one history row however often it is resumed.
+    /// Nil only in files saved before ids existed; the trainer gives those one on load.
+    public var id: String?
     /// Unix seconds, wall clock (for export names and history).
     public var startedAt: Double
     public var currentLessonID: String?
@@ -20,11 +23,30 @@ public struct PracticeSession: Codable, Equatable, Sendable {
 
     public init(startedAt: Double, practiceMode: Bool) {
         version = Self.formatVersion
+        id = Self.makeID(startedAt: startedAt)
         self.startedAt = startedAt
         currentLessonID = nil
         self.practiceMode = practiceMode
         clock = PracticeClock()
         panels = [:]
+    }
+
+    /// The id of a session started at `startedAt` (Unix seconds): its start to the
+    /// millisecond, which two sittings on one machine never share.
+    public static func makeID(startedAt: Double) -> String {
+        "s" + String(Int64((startedAt.isFinite ? startedAt : 0) * 1000))
+    }
+
+    /// The same work, ignoring time counted: two sessions differing only in
+    /// panel seconds or clock time do not need an immediate save.
+    public func sameWork(as other: PracticeSession) -> Bool {
+        func quiet(_ s: PracticeSession) -> PracticeSession {
+            var copy = s
+            copy.clock = PracticeClock()
+            copy.panels = copy.panels.mapValues { var r = $0; r.seconds = 0; return r }
+            return copy
+        }
+        return clock.isRunning == other.clock.isRunning && quiet(self) == quiet(other)
     }
 
     /// The record of one lesson; an empty `PanelRecord()` when absent.

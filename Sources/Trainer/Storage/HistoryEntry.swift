@@ -1,6 +1,9 @@
 /// One finished session, as a line of `history.jsonl`: enough to show progress
 /// over weeks without keeping every export.
 public struct HistoryEntry: Codable, Equatable, Sendable {
+    /// The session's stable id: a session resumed and finished again is one
+    /// row (the last line with an id wins). Nil in lines written before ids.
+    public var sessionID: String?
     /// When the session finished, Unix seconds.
     public var date: Double
     /// Practice-clock seconds used (of 600).
@@ -27,5 +30,6 @@ public struct HistoryEntry: Codable, Equatable, Sendable {
                   panelsVisited: summary.panels.filter(\.record.visited).count,
                   estimates: summary.estimates,
                   checklistTicked: summary.checklistTicked, checklistTotal: summary.checklistTotal)
+        sessionID = session.id
     }
 }

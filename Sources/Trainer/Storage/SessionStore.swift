@@ -114,9 +114,42 @@ public struct SessionStore: Sendable {
         guard let data = FileManager.default.contents(atPath: historyPath) else { return ([], 0) }
         let decoder = JSONDecoder()
         let lines = data.split(separator: 0x0A).filter { !$0.allSatisfy { $0 == 0x20 || $0 == 0x0D } }
-        let entries = lines.compactMap { try? decoder.decode(HistoryEntry.self, from: Data($0)) }
-        return (entries, lines.count - entries.count)
+        let decoded = lines.compactMap { try? decoder.decode(HistoryEntry.self, from: Data($0)) }
+        // One row per session: a later line for the same id replaces the earlier one, in its place.
+        var entries: [HistoryEntry] = [], at: [String: Int] = [:]
+        for entry in decoded {
+            if let id = entry.sessionID, let i = at[id] { entries[i] = entry; continue }
+            if let id = entry.sessionID { at[id] = entries.count }
+            entries.append(entry)
+        }
+        return (entries, lines.count - decoded.count)
     }
+
+    /// Where sessions the user chose not to resume are kept.
+    public var archiveDirectory: String { Paths.join(stateDirectory, "sessions") }
+
+    /// Keeps a session aside (`sessions/<started>-<id>.json`) instead of letting
+    /// a fresh one overwrite it; the newest ten are kept. Returns the path.
+    @discardableResult
+    public func archive(_ session: PracticeSession) throws(StorageError) -> String {
+        try Paths.makeDirectory(archiveDirectory)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        encoder.nonConformingFloatEncodingStrategy = Self.nonFinite
+        let stamp = ExportNaming.stamp(at: session.startedAt, timeZone: .current)
+        let path = Paths.join(archiveDirectory, "\(stamp)-\(session.id ?? "session").json")
+        guard let data = try? encoder.encode(session) else {
+            throw StorageError("write", path, reason: "cannot encode the session")
+        }
+        try AtomicFile.write(String(decoding: data, as: UTF8.self) + "\n", to: path, overwrite: true)
+        let kept = ((try? FileManager.default.contentsOfDirectory(atPath: archiveDirectory)) ?? [])
+            .filter { $0.hasSuffix(".json") }.sorted()
+        for old in kept.dropLast(Self.archiveLimit) { unlink(Paths.join(archiveDirectory, old)) }
+        return path
+    }
+
+    /// How many set-aside sessions are kept.
+    public static let archiveLimit = 10
 
     // MARK: -
 

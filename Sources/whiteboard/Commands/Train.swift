@@ -59,23 +59,20 @@ extension Whiteboard {
     }
 }
 
-/// Keys in, messages through `update`, effects performed, frames drawn.
-/// The only place with a clock, files and the screen.
+/// Keys and time in, messages through `update`, effects performed and their
+/// results sent back as messages, frames drawn. The only place with a clock,
+/// files and the screen; it holds no policy and writes no field of `AppState`.
 struct RunLoop {
     let screen: CursesScreen
     var state: AppState
     let exportDirectory: String
     let lessonSets: [[LessonLibrary.Source]]
     let store: SessionStore
-    let startPractice: Bool
+    let practice: Bool
     let resume: Bool
-    /// The session as last written, so autosave writes only changes, at most once a second.
-    var saved: PracticeSession?
-    var lastSave = 0.0
-    /// Off when another trainer holds the state folder's lock.
-    var autosave = true
-    /// The state last drawn (with `now` zeroed), to skip identical frames.
-    var lastDrawn: AppState?
+    /// The state last rendered: an identical state is not rendered again
+    /// (the screen itself skips a grid equal to the last one drawn).
+    var lastRendered: AppState?
 
     init(screen: CursesScreen, lessonSets: [[LessonLibrary.Source]], exportDirectory: String,
          store: SessionStore, practice: Bool, resume: Bool) {
@@ -83,15 +80,15 @@ struct RunLoop {
         self.exportDirectory = exportDirectory
         self.lessonSets = lessonSets
         self.store = store
-        self.startPractice = practice
+        self.practice = practice
         self.resume = resume
         let unicode = screen.options.unicode && CursesScreen.localeIsUTF8()
         // First frame from the first bundled lesson alone; the rest load right after it.
         let first = lessonSets.count == 1 ? lessonSets[0].sorted { $0.name < $1.name }.prefix(1) : []
         state = AppState(library: LessonLibrary.load([Array(first)]), size: screen.size,
                          display: DisplayOptions(unicode: unicode, color: screen.supportsColor),
-                         session: PracticeSession(startedAt: Date().timeIntervalSince1970, practiceMode: false))
-        state.announcedPages = lessonSets.count == 1 ? lessonSets[0].count : nil
+                         session: PracticeSession(startedAt: Date().timeIntervalSince1970, practiceMode: false),
+                         announcedPages: lessonSets.count == 1 ? lessonSets[0].count : nil)
     }
 
     /// Seconds on a clock that never jumps (for the practice clock).
@@ -103,134 +100,95 @@ struct RunLoop {
 
     /// Returns an exit status to report (a signal's 128 + n), or nil for a normal quit.
     mutating func run() -> Int32? {
-        _ = state.update(.ticked(at: Self.monotonic()))
-        if state.pageCount > 0 { screen.draw(Screen.render(state)) }
-        state.load(LessonLibrary.load(lessonSets))
-        if let id = state.panel?.lesson.id { state.session.visit(id) }
-        offerResume()
-        if startPractice { _ = state.update(.toggleClock) }
+        if let exit = send(.ticked(at: Self.monotonic())) { return exit }
+        if state.pageCount > 0 { draw() }
+        let lockHeld = store.claimLock()
+        let saved = lockHeld ? store.loadLast() : .none
+        if let exit = send(.started(saved: saved, lockHeld: lockHeld, resume: resume, practice: practice,
+                                    wallClock: Date().timeIntervalSince1970)) { return exit }
         draw()
         while true {
-            let event = screen.readKey(timeoutMilliseconds: 250)
-            _ = state.update(.ticked(at: Self.monotonic()))
+            let wait = Int((state.wakeDelay() * 1000).rounded(.up))
+            let event = screen.readKey(timeoutMilliseconds: max(1, min(wait, 5_000)))
+            if let exit = send(.ticked(at: Self.monotonic())) { return exit }
+            let message: Message?
             switch event {
             case let .key(key):
-                if key == .resize { _ = state.update(.resized(screen.size)) }
-                effects: for effect in state.handle(key) {
-                    switch effect {
-                    case .quit:
-                        finish()
-                        return nil
-                    case .export:
-                        // A failed export on the way out keeps the trainer open with the error shown.
-                        if !export() { state.quitRequested = false; break effects }
-                    }
+                if key == .resize { message = .resized(screen.size) } else {
+                    if let exit = perform(state.handle(key)) { return exit }
+                    message = nil
                 }
-            case .timeout:
-                break
-            case .endOfInput:
-                finish()
-                return nil
+            case .timeout: message = nil
+            case .endOfInput: message = .terminated(status: nil)
             case let .signal(signal):
                 switch signal {
-                case let .terminate(signo):
-                    finish()
-                    return 128 + signo
+                case let .terminate(signo): message = .terminated(status: 128 + signo)
                 case .suspend:
-                    // The practice clock stops while the process is stopped.
-                    let running = state.session.clock.isRunning
-                    if running { _ = state.update(.toggleClock) }
-                    save(force: true)
+                    if let exit = send(.suspended(at: Self.monotonic())) { return exit }
                     screen.suspend()
-                    _ = state.update(.ticked(at: Self.monotonic()))
-                    if running { _ = state.update(.toggleClock) }
+                    message = .resumed(at: Self.monotonic())
                 case .resumed:
-                    _ = state.update(.resized(screen.size))
-                    lastDrawn = nil
+                    lastRendered = nil
+                    message = .resized(screen.size)
                 }
             }
-            if screen.size != state.size { _ = state.update(.resized(screen.size)) }
-            save(force: false)
+            if let message, let exit = send(message) { return exit }
+            if screen.size != state.size, let exit = send(.resized(screen.size)) { return exit }
             draw()
         }
     }
 
-    /// Renders only when something on screen may have changed, since rendering a partition panel costs
-    /// milliseconds of simulation.
-    mutating func draw() {
-        // Idle ticks move `now`, `lastTick` and the time counted on the panel;
-        // none of those is on screen (the practice clock, which is, stays in).
-        var probe = state
-        probe.now = 0
-        probe.lastTick = nil
-        probe.session.panels = probe.session.panels.mapValues { record in
-            var quiet = record
-            quiet.seconds = 0
-            return quiet
-        }
-        if let lastDrawn, probe == lastDrawn { return }
-        screen.draw(Screen.render(state))
-        lastDrawn = probe
+    /// Sends one message and performs what it asks; a non-nil result means quit with that status.
+    mutating func send(_ message: Message) -> Int32?? {
+        perform(state.update(message))
     }
 
-    /// `--resume` takes the saved session back; otherwise a saved session with
-    /// work in it is offered; a corrupt file is reported (it was moved aside).
-    mutating func offerResume() {
-        guard store.claimLock() else {
-            autosave = false
-            state.notice = Notice(.error, "Another whiteboard is running: this one will not autosave (export with x)")
-            return
-        }
-        switch store.loadLast() {
-        case .none:
-            if resume { state.notice = Notice(.info, "No saved session to resume: starting fresh") }
-        case let .loaded(session):
-            if resume { state.restore(session) } else if session.hasChanges { state.overlay = .confirm(.resume(session)) }
-        case let .corrupt(movedTo, reason):
-            state.notice = Notice(.error, "The saved session was unreadable (\(reason)); kept it as \(movedTo)")
-        }
-    }
-
-    /// Autosave: atomically, only when the session changed, at most once a second unless forced.
-    mutating func save(force: Bool) {
-        // Browsing counts (the panel is part of a session), and so does a notes draft.
-        let session = state.savableSession
-        guard autosave, state.mayAutosave, session != saved, session.hasChanges || session.currentLessonID != nil else { return }
-        let now = Self.monotonic()
-        guard force || now - lastSave >= 1 else { return }
-        do {
-            try store.save(session)
-            saved = session
-            lastSave = now
-        } catch {
-            state.notice = Notice(.error, "Autosave failed: \(error.description)")
-        }
-    }
-
-    /// On every way out: save, and add the session to the history.
-    mutating func finish() {
-        let session = state.savableSession
-        if autosave, session.hasChanges, session.inHistory != true {
-            let lessons = state.panels.map(\.lesson)
-            if (try? store.appendHistory(HistoryEntry(session: session, lessons: lessons,
-                                                       finishedAt: Date().timeIntervalSince1970))) != nil {
-                state.session.inHistory = true
+    /// Performs effects in order, feeding each result back as a message (which may ask for more).
+    mutating func perform(_ effects: [Effect]) -> Int32?? {
+        var queue = effects[...]
+        while let effect = queue.popFirst() {
+            let reply: Message
+            switch effect {
+            case let .quit(status):
+                return .some(status)
+            case .loadLessons:
+                reply = .lessonsLoaded(LessonLibrary.load(lessonSets))
+            case let .save(session):
+                do {
+                    try store.save(session)
+                    reply = .saved(.success(session))
+                } catch {
+                    reply = .saved(.failure(StorageFailure(error.description)))
+                }
+            case let .archive(session):
+                do { reply = .archived(.success(try store.archive(session))) } catch {
+                    reply = .archived(.failure(StorageFailure(error.description)))
+                }
+            case let .appendHistory(entry):
+                do {
+                    try store.appendHistory(entry)
+                    reply = .historyAppended(.success(entry.sessionID ?? ""))
+                } catch {
+                    reply = .historyAppended(.failure(StorageFailure(error.description)))
+                }
+            case let .export(session, lessons):
+                do {
+                    let paths = try Exporter.export(session, lessons: lessons, to: exportDirectory,
+                                                    at: Date().timeIntervalSince1970)
+                    reply = .exportFinished(.success(paths))
+                } catch {
+                    reply = .exportFinished(.failure(ExportFailure(error.description)))
+                }
             }
+            queue.append(contentsOf: state.update(reply))
         }
-        save(force: true)
+        return nil
     }
 
-    @discardableResult
-    mutating func export() -> Bool {
-        let lessons = state.panels.map(\.lesson)
-        do {
-            let paths = try Exporter.export(state.session, lessons: lessons, to: exportDirectory,
-                                            at: Date().timeIntervalSince1970)
-            _ = state.update(.exportFinished(.success(paths)))
-            return true
-        } catch {
-            _ = state.update(.exportFinished(.failure(ExportFailure(error.description))))
-            return false
-        }
+    /// Renders a state not rendered before; the screen writes only the cells that changed.
+    mutating func draw() {
+        if let lastRendered, lastRendered == state { return }
+        screen.draw(Screen.render(state))
+        lastRendered = state
     }
 }
