@@ -34,10 +34,11 @@ let package = Package(
         // The only code that touches curses: setup, restore, keys, signals, copying the grid.
         .target(name: "Terminal", dependencies: ["CNcursesw", "TUI"]),
         // Generator run by the EmbedLessons plugin: Lessons/*.md -> one Swift source.
-        .executableTarget(name: "LessonEmbedder"),
+        // It parses them with the trainer's own parser, so the binary carries them parsed.
+        .executableTarget(name: "LessonEmbedder", dependencies: ["Calculators", "Trainer"]),
         .plugin(name: "EmbedLessons", capability: .buildTool(), dependencies: ["LessonEmbedder"]),
-        // The bundled lessons, compiled in so a binary copied alone still has them.
-        .target(name: "BundledLessons", plugins: ["EmbedLessons"]),
+        // The bundled lessons, compiled in so a binary copied alone still has them, text and parsed.
+        .target(name: "BundledLessons", dependencies: ["Calculators", "Trainer"], plugins: ["EmbedLessons"]),
         .executableTarget(name: "whiteboard", dependencies: [
             "Calculators", "Trainer", "TUI", "Terminal", "BundledLessons",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

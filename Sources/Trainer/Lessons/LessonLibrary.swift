@@ -12,11 +12,35 @@ public struct LessonLibrary: Equatable, Sendable {
         self.problems = problems
     }
 
-    /// One file's name (as messages should show it) and text.
+    /// One file's name (as messages should show it) and text, and, for the bundled
+    /// lessons, what `LessonParser` made of that text when the binary was built.
     public struct Source: Equatable, Sendable {
         public let name: String
         public let text: String
-        public init(name: String, text: String) { self.name = name; self.text = text }
+        /// `LessonParser.parse(file: name, text: text)`, computed ahead; nil means parse at load.
+        public let parsed: Parsed?
+        public init(name: String, text: String, parsed: Parsed? = nil) {
+            self.name = name
+            self.text = text
+            self.parsed = parsed
+        }
+
+        /// The lesson and the problems of this source, parsing only when not done ahead.
+        public func parse() -> Parsed {
+            if let parsed { return parsed }
+            let (lesson, errors) = LessonParser.parse(file: name, text: text)
+            return Parsed(lesson: lesson, errors: errors)
+        }
+    }
+
+    /// What `LessonParser.parse` returns for one file.
+    public struct Parsed: Equatable, Sendable {
+        public let lesson: Lesson?
+        public let errors: [LessonError]
+        public init(lesson: Lesson?, errors: [LessonError]) {
+            self.lesson = lesson
+            self.errors = errors
+        }
     }
 
     /// Parses every source; a later source with an id already seen replaces the
@@ -27,9 +51,9 @@ public struct LessonLibrary: Equatable, Sendable {
         for set in sets {
             var seenHere: [String: String] = [:]
             for source in set.sorted(by: { $0.name < $1.name }) {
-                let (lesson, errors) = LessonParser.parse(file: source.name, text: source.text)
-                library.problems += errors
-                guard let lesson else { continue }
+                let parsed = source.parse()
+                library.problems += parsed.errors
+                guard let lesson = parsed.lesson else { continue }
                 if let first = seenHere[lesson.id] {
                     library.problems.append(LessonError(file: source.name, line: idLine(source.text), column: 1,
                                                         "duplicate id \"\(lesson.id)\" (also in \(first))"))

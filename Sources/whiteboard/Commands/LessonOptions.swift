@@ -8,9 +8,8 @@ struct LessonOptions: ParsableArguments {
         "A folder of lesson files to add (same id replaces the bundled panel).", valueName: "dir"))
     var directory: String?
 
-    static var bundled: [LessonLibrary.Source] {
-        BundledLessons.files.map { .init(name: "Lessons/" + $0.name, text: $0.text) }
-    }
+    /// The bundled lessons, parsed when the binary was built.
+    static var bundled: [LessonLibrary.Source] { BundledLessons.sources }
 
     func library() throws(LessonError) -> LessonLibrary {
         var sets = [Self.bundled]

@@ -1,0 +1,47 @@
+import Foundation
+import Terminal
+import Trainer
+
+/// Opens the trainer as `whiteboard train` does, from plain values rather than
+/// parsed options: what a bare `whiteboard` runs (see `Main`).
+struct TrainerLaunch {
+    var lessonsDirectory: String?
+    var noColor = false
+    var ascii = false
+    var exportDirectory: String?
+    var practice = false
+    var resume = false
+
+    /// The exit status to end with: nil for a normal quit, 2 without a terminal,
+    /// 66 for a lessons folder that cannot be read, 128 + n after signal n.
+    func run() -> Int32? {
+        guard TerminalCheck.isInteractive() else {
+            FileStandardError.write("whiteboard needs an interactive terminal; try 'whiteboard calc --list'\n")
+            return 2
+        }
+        // A user folder is read before the screen opens, so a missing folder
+        // is an error on the command line, not inside curses.
+        var userSources: [LessonLibrary.Source]?
+        if let lessonsDirectory {
+            do { userSources = try LessonLibrary.sources(inDirectory: lessonsDirectory) } catch {
+                FileStandardError.write("whiteboard: \(error.description)\n")
+                return 66
+            }
+        }
+        let sets = [LessonOptions.bundled] + (userSources.map { [$0] } ?? [])
+        let environment = ProcessInfo.processInfo.environment
+        let color = !noColor && (environment["NO_COLOR"] ?? "").isEmpty
+        let options = ScreenOptions(color: color, unicode: !ascii)
+        do {
+            return try CursesScreen.run(options: options) { screen in
+                var loop = RunLoop(screen: screen, lessonSets: sets, exportDirectory: exportDirectory ?? ".",
+                                   store: SessionStore(environment: environment), practice: practice, resume: resume)
+                return loop.run()
+            }
+        } catch {
+            // As ArgumentParser reports an error thrown by `train`.
+            FileStandardError.write("Error: \(error)\n")
+            return 1
+        }
+    }
+}
