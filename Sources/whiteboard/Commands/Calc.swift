@@ -7,7 +7,12 @@ extension Whiteboard {
     struct Calc: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Run a calculator without the trainer: set parameters, print results.",
-            discussion: "Example: whiteboard calc fanout --set followers=50M --set active_percent=20 --format json"
+            discussion: """
+            Example: whiteboard calc fanout --set followers=50M --set active_percent=20 --format json
+            Which input matters: whiteboard calc storage --sensitivity savings.monthly --span 20%
+            Inverse: whiteboard calc hitrate --set items=1M --set cached=200K --solve lfu.hit_rate=80 --for alpha
+            Where a decision flips: whiteboard calc cdn --break-even
+            """
         )
 
         @Argument(help: "Calculator name (see --list).")
@@ -22,6 +27,23 @@ extension Whiteboard {
         @Flag(help: "List every calculator with its parameters, units, defaults and ranges.")
         var list = false
 
+        @Option(help: ArgumentHelp("Move every parameter across a span and show how far it moves this result, largest first.",
+                                   valueName: "result"))
+        var sensitivity: String?
+
+        @Option(help: ArgumentHelp("With --sensitivity: how far each parameter moves (percentages move by that many points).",
+                                   valueName: "percent"))
+        var span: String?
+
+        @Option(help: ArgumentHelp("Find the value of --for that brings a result to a target.", valueName: "result=value"))
+        var solve: String?
+
+        @Option(name: .customLong("for"), help: ArgumentHelp("With --solve: the parameter to solve for.", valueName: "parameter"))
+        var solveFor: String?
+
+        @Flag(name: .customLong("break-even"), help: "List where each of the calculator's decisions flips as each parameter moves.")
+        var breakEven = false
+
         enum OutputFormat: String, ExpressibleByArgument { case table, json }
 
         func run() throws {
@@ -30,7 +52,13 @@ extension Whiteboard {
                 return
             }
             guard let name else { throw usage("name a calculator: \(Registry.names.joined(separator: ", "))") }
+            let modes = [sensitivity != nil, solve != nil, breakEven].filter { $0 }.count
+            guard modes <= 1 else { throw usage("use one of --sensitivity, --solve and --break-even at a time") }
+            if span != nil, sensitivity == nil { throw usage("--span goes with --sensitivity") }
+            if solveFor != nil, solve == nil { throw usage("--for goes with --solve") }
+            if solve != nil, solveFor == nil { throw usage("--solve needs --for PARAMETER: the parameter to solve for") }
             if let members = Registry.families[name] {
+                if modes > 0 { throw usage("\(name) is \(members.joined(separator: ", ")): ask one of those") }
                 // A family takes no --set: each member has its own keys.
                 guard assignments.isEmpty else { throw usage("\(name) is \(members.joined(separator: ", ")): set values on one of those") }
                 let calculators = members.compactMap(Registry.named)
@@ -47,10 +75,54 @@ extension Whiteboard {
             do { inputs = try CalculatorReport.inputs(for: calculator, assignments: assignments) } catch {
                 throw usage(error.description)
             }
-            switch format {
-            case .table: print(CalculatorReport.table(calculator, inputs), terminator: "")
-            case .json: print(CalculatorReport.json(calculator, inputs), terminator: "")
+            if let sensitivity {
+                try runSensitivity(calculator, inputs, result: sensitivity)
+            } else if let solve, let solveFor {
+                try runSolve(calculator, inputs, assignment: solve, for: solveFor)
+            } else if breakEven {
+                let found = Sensitivity.breakEvens(calculator, inputs)
+                print(format == .table ? SensitivityReport.table(found, calculator) : SensitivityReport.json(found), terminator: "")
+            } else {
+                switch format {
+                case .table: print(CalculatorReport.table(calculator, inputs), terminator: "")
+                case .json: print(CalculatorReport.json(calculator, inputs), terminator: "")
+                }
             }
+        }
+
+        func runSensitivity(_ calculator: any Calculator, _ inputs: Inputs, result: String) throws {
+            let tornado: Sensitivity.Tornado
+            do {
+                let span = try span.map(Sensitivity.Span.parse) ?? .standard
+                tornado = try Sensitivity.tornado(calculator, inputs, result: result, span: span)
+            } catch { throw usage(error.description) }
+            print(format == .table ? SensitivityReport.table(tornado, calculator) : SensitivityReport.json(tornado),
+                  terminator: "")
+        }
+
+        func runSolve(_ calculator: any Calculator, _ inputs: Inputs, assignment: String, for key: String) throws {
+            guard let eq = assignment.firstIndex(of: "=") else {
+                throw usage("--solve takes result=value, for example lfu.hit_rate=80 (got \"\(assignment)\")")
+            }
+            let resultKey = String(assignment[..<eq].filter { $0 != " " })
+            let text = String(assignment[assignment.index(after: eq)...])
+            let solution: Sensitivity.Solution
+            do {
+                guard let result = calculator.evaluate(inputs)[resultKey] else {
+                    throw SensitivityError.unknownResult(resultKey, calculator: calculator.name,
+                                                         known: calculator.evaluate(inputs).results.map(\.key))
+                }
+                let target = try Sensitivity.parseTarget(text, for: result)
+                solution = try Sensitivity.solve(calculator, inputs, result: resultKey, target: target, for: key)
+            } catch let error as SensitivityError {
+                if case .noSolution = error {
+                    // EX_DATAERR: the question was well formed, the model has no answer in range.
+                    FileStandardError.write("whiteboard calc: \(error.description)\n")
+                    throw ExitCode(65)
+                }
+                throw usage(error.description)
+            }
+            print(format == .table ? SensitivityReport.table(solution) : SensitivityReport.json(solution), terminator: "")
         }
 
         /// Usage errors exit 64 (EX_USAGE) with the message on stderr.
