@@ -2,7 +2,7 @@
 public enum Registry {
     public static let all: [any Calculator] = [
         FanOut(), Population(), CacheTiers(), HitRate(), StorageTiers(), CDNCost(), MonthlyBill(),
-        DebtPrioritizer(), Partition(), Headroom(), QueueLag(), CircuitBreaker(), WriteBatching(),
+        DebtPrioritizer(), Partition(), Staleness(), Headroom(), QueueLag(), CircuitBreaker(), WriteBatching(),
     ]
 
     public static func named(_ name: String) -> (any Calculator)? { all.first { $0.name == name } }

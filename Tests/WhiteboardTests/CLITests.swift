@@ -41,7 +41,7 @@ import Testing
     }
 
     let calculators = ["fanout", "population", "cache", "hitrate", "storage", "cdn", "bill",
-                       "debt", "partition", "headroom", "lag", "breaker", "batching"]
+                       "debt", "partition", "staleness", "headroom", "lag", "breaker", "batching"]
 
     @Test func costRunsTheFourCostModelsTogether() throws {
         let run = try whiteboard("calc", "cost", "--format", "json")
