@@ -82,6 +82,20 @@ public struct AppState: Equatable, Sendable {
         }
     }
 
+    /// The contexts keys are looked up in, first match wins: the focused one, and
+    /// with the lesson focused, a calculator on screen beside it.
+    public var keyContexts: [KeyBinding.Context] {
+        let context = keyContext
+        if context == .lesson, calculatorOnScreen { return [.lesson, .calculatorShown] }
+        return [context]
+    }
+
+    /// Whether the panel's calculator is drawn at this size and focus.
+    public var calculatorOnScreen: Bool {
+        guard let p = panel, p.inputs != nil, Layout.fits(size) else { return false }
+        return Layout(size: size, focus: focus, hasCalculator: true).calculator != nil
+    }
+
     /// Pages whose number or title matches the panel-list query (the problems page included).
     public func panelMatches(_ query: String) -> [Int] {
         let q = query.lowercased()

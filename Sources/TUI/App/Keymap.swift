@@ -3,8 +3,12 @@
 /// generated from it (a test fails when they differ).
 public struct KeyBinding: Equatable, Sendable {
     /// Where a binding applies. `.panels` is both panes; overlays have their own.
+    ///
+    /// `.calculatorShown` is for keys that only mean something to the calculator
+    /// (`+ - H L Enter r`): they act on it whenever it is on screen, focused or
+    /// not, so a value typed while the lesson has focus cannot fire lesson keys.
     public enum Context: String, Equatable, Sendable, CaseIterable {
-        case panels, lesson, calculator, entry, panelList, help, notes, confirm
+        case panels, lesson, calculator, calculatorShown = "calculator on screen", entry, panelList, help, notes, confirm
     }
 
     /// What the panel on screen must have for a binding to be worth a hint.
@@ -58,9 +62,11 @@ public struct KeyBinding: Equatable, Sendable {
         return indexed.map { $0(i) } ?? message
     }
 
-    /// Whether the binding acts in `context` (the two panes share `.panels`).
+    /// Whether the binding acts in `context` (the two panes share `.panels`; a
+    /// focused calculator is also a calculator on screen).
     public func applies(in context: KeyBinding.Context) -> Bool {
         contexts.contains(context) || ((context == .lesson || context == .calculator) && contexts.contains(.panels))
+            || (context == .calculator && contexts.contains(.calculatorShown))
     }
 
     public var keyNames: String { keys.map(\.helpName).joined(separator: " ") }
@@ -82,23 +88,28 @@ public enum Keymap {
         .init([.tab, .backTab], .toggleFocus, "switch focus: lesson / calculator", group: "Panels", in: [.panels],
               hint: "Tab focus", needs: .calculator),
         .init([c("j"), .down], .moveSelection(1), "next parameter", group: "Calculator", in: [.calculator],
-              hint: "j/k select"),
+              hint: "j/k select", rank: 9),
         .init([c("k"), .up], .moveSelection(-1), "previous parameter", group: "Calculator", in: [.calculator]),
         .init([c("+"), c("="), c("l"), .right], .step(1, large: false), "step the value up", group: "Calculator",
-              in: [.calculator], hint: "+/- step"),
+              in: [.calculatorShown], hint: "+/- step", rank: 10),
         .init([c("-"), c("_"), c("h"), .left], .step(-1, large: false), "step the value down", group: "Calculator",
-              in: [.calculator]),
+              in: [.calculatorShown]),
         .init([c("L")], .step(1, large: true), "step up ×10 (log scales multiply)", group: "Calculator",
-              in: [.calculator], hint: "H/L ×10"),
-        .init([c("H")], .step(-1, large: true), "step down ×10", group: "Calculator", in: [.calculator]),
-        .init([.enter], .beginEntry, "type an exact value (1M, 10k, 2.5e6)", group: "Calculator", in: [.calculator],
-              hint: "Enter type"),
-        .init([c("r")], .resetParameter, "reset the parameter", group: "Calculator", in: [.calculator],
-              hint: "r reset"),
-        .init([c("R")], .resetPanel, "reset every parameter of the panel", group: "Calculator", in: [.panels],
-              needs: .calculator),
+              in: [.calculatorShown], hint: "H/L ×10", rank: 30),
+        .init([c("H")], .step(-1, large: true), "step down ×10", group: "Calculator", in: [.calculatorShown]),
+        .init([.enter], .beginEntry, "type an exact value (1M, 10k, 2.5e6, 5min), starting from the current one",
+              group: "Calculator", in: [.calculatorShown], hint: "Enter type", rank: 11),
+        .init((0...9).map { c(Character(String($0))) } + [c(".")], indexed: { i in .typeValue(i < 10 ? Character(String(i)) : ".") },
+              "a digit starts typing a value (the focused calculator)", group: "Calculator", in: [.calculator]),
+        .init([c("r")], .resetParameter, "reset the parameter", group: "Calculator", in: [.calculatorShown],
+              hint: "r reset", rank: 12),
+        .init([c("R")], .resetPanel, "reset every parameter of the panel (u undoes it)", group: "Calculator",
+              in: [.panels], needs: .calculator),
+        .init([c("u")], .undo, "undo the last change of a value on this panel (kept across resume)",
+              group: "Calculator", in: [.panels], hint: "u undo", rank: 13, needs: .calculator),
+        .init([.control("r")], .redo, "redo what u undid", group: "Calculator", in: [.panels], needs: .calculator),
         .init([c("c")], .showClaims, "the board's claims: stated, computed and why", group: "Calculator", in: [.panels],
-              hint: "c claims", needs: .claims),
+              hint: "c claims", rank: 14, needs: .claims),
         .init([c("j"), .down], .scrollLesson(1), "scroll down", group: "Lesson", in: [.lesson],
               hint: "j/k scroll", rank: 2),
         .init([c("k"), .up], .scrollLesson(-1), "scroll up", group: "Lesson", in: [.lesson]),
@@ -106,8 +117,8 @@ public enum Keymap {
         .init([c("b")], .pageLesson(-1), "page up", group: "Lesson", in: [.lesson]),
         .init([c("t")], .toggleClock, "start or pause the ten-minute practice clock", group: "Practice", in: [.panels],
               hint: "t clock"),
-        .init((1...9).map { c(Character(String($0))) }, indexed: { .toggleTick($0) }, "tick item 1–9 of the checklist",
-              group: "Practice", in: [.panels], needs: .checklist),
+        .init((1...9).map { c(Character(String($0))) }, indexed: { .toggleTick($0) },
+              "tick item 1–9 of the checklist (the focused lesson)", group: "Practice", in: [.lesson], needs: .checklist),
         .init([c("e")], .beginEstimate, "guess the panel's estimate before it is shown", group: "Practice",
               in: [.panels], hint: "e estimate", needs: .estimate),
         .init([c("N")], .editNotes, "write notes for this panel", group: "Practice", in: [.panels], hint: "N notes"),
@@ -148,6 +159,15 @@ public enum Keymap {
         .init([.end, .control("e")], .moveCursor(.lineEnd), "end of line", group: "Notes", in: [.notes]),
     ]
 
+    /// The message for a key in the first of `contexts` that binds it (the
+    /// focused lesson, then a calculator on screen beside it).
+    public static func message(for key: Key, in contexts: [KeyBinding.Context]) -> Message? {
+        for context in contexts {
+            if let message = message(for: key, in: context) { return message }
+        }
+        return nil
+    }
+
     /// The message for a key in a context; printable keys type text in the editing contexts.
     public static func message(for key: Key, in context: KeyBinding.Context) -> Message? {
         // The context's own bindings win over the shared `.panels` ones (j scrolls the lesson, not the panel list).
@@ -182,13 +202,17 @@ public enum Keymap {
         }
     }
 
-    /// The footer's hints for a context: the active bindings' hints, by rank.
-    public static func hints(for context: KeyBinding.Context, offer: Offer = Offer()) -> [String] {
+    /// The footer's hints for the contexts in force: the active bindings' hints, by rank.
+    public static func hints(for contexts: [KeyBinding.Context], offer: Offer = Offer()) -> [String] {
         var seen = Set<String>()
         return bindings.enumerated()
-            .filter { $0.element.applies(in: context) && $0.element.hint != nil && offer.has($0.element.needs) }
+            .filter { b in contexts.contains { b.element.applies(in: $0) } && b.element.hint != nil && offer.has(b.element.needs) }
             .sorted { ($0.element.hint!.rank, $0.offset) < ($1.element.hint!.rank, $1.offset) }
             .compactMap { seen.insert($0.element.hint!.text).inserted ? $0.element.hint!.text : nil }
+    }
+
+    public static func hints(for context: KeyBinding.Context, offer: Offer = Offer()) -> [String] {
+        hints(for: [context], offer: offer)
     }
 }
 

@@ -17,6 +17,10 @@ public enum Message: Equatable, Sendable {
     case step(Int, large: Bool)
     case beginEntry
     case resetParameter, resetPanel
+    /// A digit or `.` on the focused calculator: value entry opens with it typed.
+    case typeValue(Character)
+    /// Back or forward one change of the panel's values (`u`, `Ctrl-R`).
+    case undo, redo
     case showClaims
     // Line editing, in the entry, estimate and panel-list overlays (and notes)
     case typed(Character)

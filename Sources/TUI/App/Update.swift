@@ -5,7 +5,7 @@ extension AppState {
     /// Turns a key into a message through the keymap and applies it.
     public mutating func handle(_ key: Key) -> [Effect] {
         if key == .resize { return [] }
-        guard let message = Keymap.message(for: key, in: keyContext) else {
+        guard let message = Keymap.message(for: key, in: keyContexts) else {
             if overlay == nil, keyContext == .lesson, panel?.inputs != nil,
                Keymap.message(for: key, in: .calculator) != nil {
                 notice = Notice(.info, "Tab to the calculator to change values")
@@ -31,6 +31,7 @@ extension AppState {
             if isUserChange(message) {
                 unsavedChanges = true
                 session.inHistory = nil
+                if message != .undo, message != .redo { noteUndo(before) }
             }
         }
         if !effects.contains(where: \.isWrite), finishing == nil { effects += autosaveEffects() }
@@ -55,6 +56,11 @@ extension AppState {
         case .beginEntry: beginEntry()
         case .resetParameter: resetParameter()
         case .resetPanel: resetPanel()
+        case let .typeValue(ch):
+            beginEntry()
+            if case .entry = overlay { edit { $0.insert(ch) } notes: { _ in } }
+        case .undo: undo(redo: false)
+        case .redo: undo(redo: true)
         case .showClaims:
             guard let p = panel, !p.lesson.claims.isEmpty else { notice = Notice(.info, "This panel makes no claims"); return [] }
             overlay = .claims(scroll: 0)
@@ -208,8 +214,46 @@ extension AppState {
 
     mutating func resetPanel() {
         guard let p = panel, p.inputs != nil else { return }
+        let count = p.changedKeys.count
+        guard count > 0 else { notice = Notice(.info, "Every value is already the lesson's"); return }
         session[lesson: p.lesson.id].parameters = [:]
-        notice = Notice(.info, "Panel reset to the lesson's values")
+        notice = Notice(.info, "Panel reset: \(count) value\(count == 1 ? "" : "s") back to the lesson's · u undoes")
+    }
+
+    /// Keeps the values each panel had before a user's change, so `u` can go back to them.
+    mutating func noteUndo(_ before: [String: PanelRecord]) {
+        for (id, record) in session.panels where (before[id]?.parameters ?? [:]) != record.parameters {
+            session[lesson: id].noteChange(from: before[id]?.parameters ?? [:])
+        }
+        for (id, old) in before where session.panels[id] == nil && !old.parameters.isEmpty {
+            session[lesson: id].noteChange(from: old.parameters)
+        }
+    }
+
+    /// `u` (or `Ctrl-R` with `redo`): one step back (forward) in this panel's values.
+    mutating func undo(redo: Bool) {
+        guard let p = panel, p.inputs != nil else { notice = Notice(.info, "This panel has no calculator"); return }
+        let id = p.lesson.id
+        var record = session[lesson: id]
+        let before = record.parameters
+        guard redo ? record.redoChange() : record.undoChange() else {
+            notice = Notice(.info, redo ? "Nothing to redo on this panel" : "Nothing to undo on this panel")
+            return
+        }
+        session[lesson: id] = record
+        notice = Notice(.info, (redo ? "Redone: " : "Undone: ") + describeChange(on: p, from: before, to: record.parameters))
+    }
+
+    /// "followers 2,000,000 followers → 1,000,000 followers", or "3 values (followers, …)".
+    func describeChange(on panel: PanelState, from old: [String: Double], to new: [String: Double]) -> String {
+        guard let start = panel.startingInputs, let calculator = panel.calculator else { return "" }
+        let keys = Set(old.keys).union(new.keys).filter { (old[$0] ?? start[$0]) != (new[$0] ?? start[$0]) }
+        let moved = calculator.parameters.filter { keys.contains($0.key) }
+        if moved.count == 1, let p = moved.first {
+            return "\(p.label) \(p.display(old[p.key] ?? start[p.key])) → \(p.display(new[p.key] ?? start[p.key]))"
+        }
+        let names = moved.prefix(3).map(\.label).joined(separator: ", ")
+        return "\(moved.count) values (\(names)\(moved.count > 3 ? ", …" : ""))"
     }
 
     /// Swaps in the full library, keeping each surviving panel's place by id;

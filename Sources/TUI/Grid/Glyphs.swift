@@ -46,8 +46,18 @@ public enum Glyphs: Sendable, Hashable {
     /// with this set's ellipsis to fit between the corners. In ASCII the
     /// three-column `...` often does not fit a short frame; the title is
     /// then cut bare (`+ Lo +`), since the name matters more than the mark.
-    public func box(_ rect: Rect, on grid: inout Grid, style: Style, title: String?) {
+    ///
+    /// `heavy` draws the frame of the pane with focus: `┏━┓┃┗┛` in Unicode,
+    /// `#=#|` in ASCII, a cue that needs no colour.
+    public func box(_ rect: Rect, on grid: inout Grid, style: Style, title: String?, heavy: Bool = false) {
         guard !rect.isEmpty else { return }
+        let unicode = self == .unicode
+        let horizontal = heavy ? (unicode ? "━" : "=") : horizontal
+        let vertical = heavy ? (unicode ? "┃" : "|") : vertical
+        let topLeft = heavy ? (unicode ? "┏" : "#") : topLeft
+        let topRight = heavy ? (unicode ? "┓" : "#") : topRight
+        let bottomLeft = heavy ? (unicode ? "┗" : "#") : bottomLeft
+        let bottomRight = heavy ? (unicode ? "┛" : "#") : bottomRight
         let left = rect.x, right = rect.maxX - 1
         let top = rect.y, bottom = rect.maxY - 1
         let inner = max(0, rect.width - 2)

@@ -152,7 +152,7 @@ public enum Screen {
     }
 
     static func hints(_ state: AppState, in rect: Rect, on grid: inout Grid, theme: Theme) {
-        let text = " " + Keymap.hints(for: state.keyContext, offer: state.offer).joined(separator: "  ")
+        let text = " " + Keymap.hints(for: state.keyContexts, offer: state.offer).joined(separator: "  ")
         grid.put(TextWidth.truncate(text, toColumns: rect.width, ellipsis: theme.glyphs.ellipsis), x: rect.x, y: rect.y,
                  style: theme.muted, clip: rect)
     }

@@ -42,10 +42,10 @@ public struct Theme: Equatable, Sendable {
         }
     }
 
-    /// A pane's frame; the focused one also gets its title reversed, a cue that
-    /// survives monochrome terminals and NO_COLOR.
+    /// A pane's frame; the focused one is heavy and has its title reversed, cues
+    /// that survive monochrome terminals and NO_COLOR.
     func frame(_ rect: Rect, on grid: inout Grid, focused: Bool, title: String) {
-        glyphs.box(rect, on: &grid, style: focused ? focusedBorder : border, title: title)
+        glyphs.box(rect, on: &grid, style: focused ? focusedBorder : border, title: title, heavy: focused)
         guard focused, rect.width > 4 else { return }
         let width = min(TextWidth.columns(of: title) + 2, rect.width - 2)
         grid.applyStyle(Style(bold: true, reverse: true), to: Rect(x: rect.x + 1, y: rect.y, width: width, height: 1))

@@ -13,6 +13,14 @@ public struct PanelRecord: Codable, Equatable, Sendable {
     /// Seconds of practice-clock time spent on this panel.
     public var seconds: Double
     public var visited: Bool
+    /// Earlier `parameters`, newest last: what `u` goes back to, per panel.
+    /// Saved with the session, so undo reaches across a resume.
+    public var undo: [[String: Double]]
+    /// What `u` took back, newest last: what `Ctrl-R` restores. A new change clears it.
+    public var redo: [[String: Double]]
+
+    /// How many steps of undo a panel keeps.
+    public static let undoLimit = 100
 
     public init() {
         parameters = [:]
@@ -21,6 +29,31 @@ public struct PanelRecord: Codable, Equatable, Sendable {
         estimate = nil
         seconds = 0
         visited = false
+        undo = []
+        redo = []
+    }
+
+    /// Records a change of `parameters` (call before making it): it can be undone, and nothing is left to redo.
+    public mutating func noteChange(from previous: [String: Double]) {
+        undo.append(previous)
+        if undo.count > Self.undoLimit { undo.removeFirst(undo.count - Self.undoLimit) }
+        redo = []
+    }
+
+    /// Goes back one change; false when there is none.
+    public mutating func undoChange() -> Bool {
+        guard let previous = undo.popLast() else { return false }
+        redo.append(parameters)
+        parameters = previous
+        return true
+    }
+
+    /// Goes forward again after an undo; false when there is nothing to redo.
+    public mutating func redoChange() -> Bool {
+        guard let next = redo.popLast() else { return false }
+        undo.append(parameters)
+        parameters = next
+        return true
     }
 
     /// Something the user made here: a value, a note, a tick or a guess.
@@ -34,7 +67,7 @@ public struct PanelRecord: Codable, Equatable, Sendable {
         if ticked.contains(index) { ticked.remove(index) } else { ticked.insert(index) }
     }
 
-    enum CodingKeys: String, CodingKey { case parameters, notes, ticked, estimate, seconds, visited }
+    enum CodingKeys: String, CodingKey { case parameters, notes, ticked, estimate, seconds, visited, undo, redo }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -45,6 +78,8 @@ public struct PanelRecord: Codable, Equatable, Sendable {
         estimate = try c.decodeIfPresent(Double.self, forKey: .estimate)
         seconds = try c.decodeIfPresent(Double.self, forKey: .seconds) ?? 0
         visited = try c.decodeIfPresent(Bool.self, forKey: .visited) ?? false
+        undo = try c.decodeIfPresent([[String: Double]].self, forKey: .undo) ?? []
+        redo = try c.decodeIfPresent([[String: Double]].self, forKey: .redo) ?? []
     }
 
     /// Ticks are written sorted, so the saved file does not change between runs.
@@ -56,5 +91,8 @@ public struct PanelRecord: Codable, Equatable, Sendable {
         try c.encodeIfPresent(estimate, forKey: .estimate)
         try c.encode(seconds, forKey: .seconds)
         try c.encode(visited, forKey: .visited)
+        // Written only when there is something to undo or redo, so files stay as they were otherwise.
+        if !undo.isEmpty { try c.encode(undo, forKey: .undo) }
+        if !redo.isEmpty { try c.encode(redo, forKey: .redo) }
     }
 }
