@@ -25,17 +25,15 @@ public struct CDNCost: Calculator {
     ]
 
     public func evaluate(_ p: Inputs) -> Output {
-        let volume = Quantity(p["transfer_tb"], .terabytes)
-        func transfer(_ key: String) -> Double {
-            (try? volume.times(Quantity(p[key], .dollarsPerGB)).value) ?? .nan
-        }
-        let originBandwidth = transfer("origin_price"), cdnBandwidth = transfer("cdn_price")
-        let noCDN = originBandwidth + p["origin_servers"]
-        let withCDN = p["cdn_fee"] + cdnBandwidth + p["origin_servers_cdn"]
+        // TB/month × $/GB, converted in base units: the step the board's sketch skips.
+        let volume = p.quantity("transfer_tb")
+        let originBandwidth = volume * p.quantity("origin_price"), cdnBandwidth = volume * p.quantity("cdn_price")
+        let noCDN = (originBandwidth + p.quantity("origin_servers")).measured(in: .dollarsPerMonth)
+        let withCDN = (p.quantity("cdn_fee") + cdnBandwidth + p.quantity("origin_servers_cdn")).measured(in: .dollarsPerMonth)
         return Output(results: [
-            ResultValue("no_cdn.bandwidth", "no CDN: transfer", originBandwidth, .dollarsPerMonth),
+            ResultValue("no_cdn.bandwidth", "no CDN: transfer", originBandwidth, in: .dollarsPerMonth),
             ResultValue("no_cdn.total", "no CDN: total", noCDN, .dollarsPerMonth),
-            ResultValue("with_cdn.bandwidth", "CDN: transfer", cdnBandwidth, .dollarsPerMonth),
+            ResultValue("with_cdn.bandwidth", "CDN: transfer", cdnBandwidth, in: .dollarsPerMonth),
             ResultValue("with_cdn.total", "CDN: total", withCDN, .dollarsPerMonth),
             ResultValue("savings.monthly", "CDN saves", noCDN - withCDN, .dollarsPerMonth),
         ], charts: [

@@ -33,35 +33,39 @@ public struct CacheTiers: Calculator {
     ]
 
     public func evaluate(_ p: Inputs) -> Output {
-        let baseline = p["baseline_ms"]
+        let baseline = p.quantity("baseline_ms")
+        /// Monthly cost per millisecond saved; undefined when nothing is saved.
+        func perMillisecond(_ cost: Quantity, _ saved: Quantity) -> Quantity {
+            saved.baseValue > 0 ? cost / saved : Quantity(.nan, .dollarsPerMillisecond)
+        }
         var results: [ResultValue] = []
-        var perMs: [(String, Double)] = []
+        var perMs: [(String, Quantity)] = []
         var points: [Chart.Point] = []
         for (key, label) in Self.tiers {
-            let cost = p["\(key)_cost"], saved = baseline - p["\(key)_latency"]
-            let ratio = saved > 0 ? cost / saved : Double.nan
+            let cost = p.quantity("\(key)_cost"), saved = baseline - p.quantity("\(key)_latency")
+            let ratio = perMillisecond(cost, saved)
             perMs.append((label, ratio))
-            results.append(ResultValue("\(key).per_ms", "\(label): $ per ms", ratio, .dollarsPerMillisecond))
-            results.append(ResultValue("\(key).saved", "\(label): saves", saved, .milliseconds))
-            let list = p["\(key)_size_tb"] * 1_000 * p["ram_price"]
-            results.append(ResultValue("\(key).list_cost", "\(label): at list price", list, .dollarsPerMonth))
-            points.append(.init(x: saved, y: cost, label: label))
+            results.append(ResultValue("\(key).per_ms", "\(label): $ per ms", ratio, in: .dollarsPerMillisecond))
+            results.append(ResultValue("\(key).saved", "\(label): saves", saved, in: .milliseconds))
+            // TB × $/GB-month, converted in base units.
+            let list = p.quantity("\(key)_size_tb") * p.quantity("ram_price")
+            results.append(ResultValue("\(key).list_cost", "\(label): at list price", list, in: .dollarsPerMonth))
+            points.append(.init(x: saved.measured(in: .milliseconds), y: cost.measured(in: .dollarsPerMonth), label: label))
         }
-        func marginal(_ from: String, _ to: String) -> Double {
-            let extra = p["\(to)_cost"] - p["\(from)_cost"]
-            let faster = p["\(from)_latency"] - p["\(to)_latency"]
-            return faster > 0 ? extra / faster : .nan
+        func marginal(_ from: String, _ to: String) -> Quantity {
+            perMillisecond(p.quantity("\(to)_cost") - p.quantity("\(from)_cost"),
+                           p.quantity("\(from)_latency") - p.quantity("\(to)_latency"))
         }
         results.append(ResultValue("minimal_to_partial.per_ms", "minimal → 80/20: each extra ms",
-                                   marginal("minimal", "partial"), .dollarsPerMillisecond))
+                                   marginal("minimal", "partial"), in: .dollarsPerMillisecond))
         results.append(ResultValue("partial_to_full.per_ms", "80/20 → full: each extra ms",
-                                   marginal("partial", "full"), .dollarsPerMillisecond))
-        let finite = perMs.enumerated().filter { $0.element.1.isFinite }
-        let best = finite.min { $0.element.1 < $1.element.1 }
+                                   marginal("partial", "full"), in: .dollarsPerMillisecond))
+        let finite = perMs.enumerated().filter { $0.element.1.value.isFinite }
+        let best = finite.min { $0.element.1.value < $1.element.1.value }
         results.append(ResultValue("cheapest_per_ms", "cheapest per ms", Double(best?.offset ?? -1), .count,
                                    text: best?.element.0 ?? "none saves latency"))
         var notes: [String] = []
-        for (key, label) in Self.tiers where p["\(key)_latency"] >= baseline {
+        for (key, label) in Self.tiers where p.quantity("\(key)_latency").baseValue >= baseline.baseValue {
             notes.append("\(label) is no faster than no cache: its $ per ms is undefined.")
         }
         let sorted = points.sorted { $0.x < $1.x }
@@ -69,7 +73,7 @@ public struct CacheTiers: Calculator {
         return Output(results: results, charts: [
             .curve(title: "cost vs latency saved", xLabel: "ms saved", yUnit: .dollarsPerMonth, points: sorted, marked: marked, logX: false),
             .bars(title: "$ per ms saved", bars: perMs.enumerated().map {
-                .init($0.element.0, Quantity($0.element.1, .dollarsPerMillisecond), highlighted: $0.offset == best?.offset)
+                .init($0.element.0, $0.element.1, highlighted: $0.offset == best?.offset)
             }),
         ], notes: notes)
     }

@@ -49,6 +49,29 @@ public struct Inputs: Hashable, Sendable {
         return 0
     }
 
+    /// The value with its parameter's unit.
+    public func quantity(_ key: String) -> Quantity {
+        Quantity(self[key], schema[key]?.unit ?? .count)
+    }
+
+    /// The value converted to `unit`. A unit of another kind is a bug in the
+    /// model: debug builds stop at it.
+    public func value(_ key: String, in unit: Unit) -> Double {
+        guard schema[key] != nil else { return self[key] }
+        return quantity(key).measured(in: unit)
+    }
+
+    /// A duration parameter in seconds, whatever unit it is set in (`flush_ms` 500 → 0.5).
+    public func seconds(_ key: String) -> Double { value(key, in: .seconds) }
+    /// A data parameter in bytes (`size_pb` 5 → 5e15).
+    public func bytes(_ key: String) -> Double { value(key, in: .bytes) }
+    /// A rate parameter per second (`posts_per_day` 2.7 → 3.1e-5).
+    public func perSecond(_ key: String) -> Double { value(key, in: .perSecond) }
+    /// A ratio parameter as a plain fraction (`active_percent` 20 → 0.2).
+    public func fraction(_ key: String) -> Double { value(key, in: .ratio) }
+    /// A money-rate parameter in dollars per month.
+    public func dollarsPerMonth(_ key: String) -> Double { value(key, in: .dollarsPerMonth) }
+
     /// Whether the calculator declares `key`.
     public func declares(_ key: String) -> Bool { schema[key] != nil }
 
@@ -113,6 +136,15 @@ public struct ResultValue: Hashable, Sendable {
         self.key = key
         self.label = label
         self.quantity = Quantity(value, unit)
+        self.text = text
+    }
+
+    /// A result computed as a quantity, shown in `unit` (converted; a unit of
+    /// another kind stops debug builds) or in its own unit.
+    public init(_ key: String, _ label: String, _ quantity: Quantity, in unit: Unit? = nil, text: String? = nil) {
+        self.key = key
+        self.label = label
+        self.quantity = unit.map { Quantity(quantity.measured(in: $0), $0) } ?? quantity
         self.text = text
     }
 

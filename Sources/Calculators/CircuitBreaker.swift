@@ -24,10 +24,11 @@ public struct CircuitBreaker: Calculator {
 
     public func evaluate(_ p: Inputs) -> Output {
         var random = SeededRandom(seed: UInt64(p["seed"]))
-        let dt = 1 / p["call_rate"], horizon = p["horizon"]
-        let burst = p["burst_start"]..<(p["burst_start"] + p["burst_length"])
-        let failShare = p["failure_percent"] / 100
-        let threshold = Int(p["threshold"]), timeout = p["open_timeout"]
+        // The simulation runs in seconds and calls per second.
+        let rate = p.perSecond("call_rate"), dt = 1 / rate, horizon = p.seconds("horizon")
+        let burst = p.seconds("burst_start")..<(p.seconds("burst_start") + p.seconds("burst_length"))
+        let failShare = p.fraction("failure_percent")
+        let threshold = Int(p["threshold"]), timeout = p.seconds("open_timeout")
         var state = State.closed, failures = 0, openedAt = 0.0
         var calls = 0, failed = 0, shed = 0, opened = 0, openTime = 0.0
         var firstOpen = Double.nan
@@ -39,7 +40,7 @@ public struct CircuitBreaker: Calculator {
             segmentStart = t
             state = next
         }
-        let total = Int((horizon * p["call_rate"]).rounded(.up))
+        let total = Int((horizon * rate).rounded(.up))
         for i in 0..<total {
             // Index-based times: adding dt repeatedly drifts (10.499… instead of 10.4).
             let t = Double(i) * dt

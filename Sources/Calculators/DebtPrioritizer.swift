@@ -67,7 +67,7 @@ public struct DebtPrioritizer: Calculator {
             return Scored(index: i, name: Self.itemName(i), short: Self.slots.indices.contains(i) ? Self.slots[i].short : "item \(i + 1)",
                           priority: impact * risk / effort,
                           wsjf: (impact + p[d + "urgency"] + risk) / effort,
-                          rice: p[d + "reach"] * impact * p[d + "confidence"] / 100 / effort)
+                          rice: p[d + "reach"] * impact * p.fraction(d + "confidence") / effort)
         }
     }
 

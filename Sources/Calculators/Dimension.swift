@@ -14,6 +14,10 @@ public enum Dimension: String, Sendable, Codable, CaseIterable {
     case moneyRate
     /// Events per period. Base: per second.
     case rate
+    /// Data per period (TB/day, TB/month): a volume and a rate are different
+    /// kinds, so 100 TB/day never passes for 100 TB/month. Base: bytes per
+    /// month, so that a data rate priced in $/GB is money per month.
+    case dataRate
     /// Price of moving data. Base: dollars per byte.
     case pricePerData
     /// Price of keeping data for a month. Base: dollars per byte-month.

@@ -34,59 +34,60 @@ public struct FanOut: Calculator {
     ]
 
     public func evaluate(_ p: Inputs) -> Output {
-        let followers = p["followers"]
-        let capacity = max(p["write_capacity"], 1)
-        let active = (followers * p["active_percent"] / 100).rounded()
-        let entry = p["entry_bytes"]
-        let cached = p["read_cached_ms"], pulled = p["read_uncached_ms"]
+        let followers = p.quantity("followers")
+        let capacity = Quantity.max(p.quantity("write_capacity"), Quantity(1, .writesPerSecond))
+        let active = Quantity((followers * p.fraction("active_percent")).value.rounded(), .writes)
+        let entry = p.quantity("entry_bytes")
+        let cached = p.quantity("read_cached_ms"), pulled = p.quantity("read_uncached_ms")
 
-        let pushWrites = followers
+        let pushWrites = Quantity(followers.value, .writes)
         let pushTime = pushWrites / capacity
         let hybridTime = active / capacity
-        let hybridRead = cached + p["merge_ms"]
-        let pullWriteSeconds = p["pull_write_ms"] / 1_000
+        let hybridRead = cached + p.quantity("merge_ms")
+        let pullWrite = p.quantity("pull_write_ms")
 
         let strategy: (Int, String)
-        if followers < p["push_below"] {
+        if p["followers"] < p["push_below"] {
             strategy = (0, "push")
-        } else if followers <= p["pull_above"] {
+        } else if p["followers"] <= p["pull_above"] {
             strategy = (1, "hybrid")
         } else {
             strategy = (2, "pull")
         }
+        let saving = active.value > 0 ? pushWrites / active : Quantity(.nan, .ratio)
 
         let results = [
-            ResultValue("push.writes", "push writes", pushWrites, .writes),
-            ResultValue("push.write_time", "push write time", pushTime, .seconds),
-            ResultValue("push.read_time", "push read", cached, .milliseconds),
-            ResultValue("push.storage", "push storage", pushWrites * entry, .bytes),
-            ResultValue("pull.writes", "pull writes", 1, .writes),
-            ResultValue("pull.write_time", "pull write time", pullWriteSeconds, .seconds),
-            ResultValue("pull.read_time", "pull read", pulled, .milliseconds),
-            ResultValue("pull.storage", "pull storage", entry, .bytes),
-            ResultValue("hybrid.writes", "hybrid writes", active, .writes),
-            ResultValue("hybrid.write_time", "hybrid write time", hybridTime, .seconds),
-            ResultValue("hybrid.read_time", "hybrid read", hybridRead, .milliseconds),
-            ResultValue("hybrid.storage", "hybrid storage", active * entry, .bytes),
-            ResultValue("hybrid.write_saving", "hybrid: fewer writes", active > 0 ? pushWrites / active : .nan, .times),
-            ResultValue("hybrid.storage_saving", "hybrid: less storage", active > 0 ? pushWrites / active : .nan, .times),
-            ResultValue("hybrid.read_slowdown", "hybrid: slower reads", hybridRead / cached, .times),
+            ResultValue("push.writes", "push writes", pushWrites),
+            ResultValue("push.write_time", "push write time", pushTime, in: .seconds),
+            ResultValue("push.read_time", "push read", cached, in: .milliseconds),
+            ResultValue("push.storage", "push storage", pushWrites * entry, in: .bytes),
+            ResultValue("pull.writes", "pull writes", Quantity(1, .writes)),
+            ResultValue("pull.write_time", "pull write time", pullWrite, in: .seconds),
+            ResultValue("pull.read_time", "pull read", pulled, in: .milliseconds),
+            ResultValue("pull.storage", "pull storage", entry, in: .bytes),
+            ResultValue("hybrid.writes", "hybrid writes", active),
+            ResultValue("hybrid.write_time", "hybrid write time", hybridTime, in: .seconds),
+            ResultValue("hybrid.read_time", "hybrid read", hybridRead, in: .milliseconds),
+            ResultValue("hybrid.storage", "hybrid storage", active * entry, in: .bytes),
+            ResultValue("hybrid.write_saving", "hybrid: fewer writes", saving, in: .times),
+            ResultValue("hybrid.storage_saving", "hybrid: less storage", saving, in: .times),
+            ResultValue("hybrid.read_slowdown", "hybrid: slower reads", hybridRead / cached, in: .times),
             ResultValue("recommended", "recommended", Double(strategy.0), .count, text: strategy.1),
         ]
         let charts: [Chart] = [
             .bars(title: "write time", bars: [
-                .init("push", Quantity(pushTime, .seconds), highlighted: strategy.0 == 0),
-                .init("hybrid", Quantity(hybridTime, .seconds), highlighted: strategy.0 == 1),
-                .init("pull", Quantity(pullWriteSeconds, .seconds), highlighted: strategy.0 == 2),
+                .init("push", pushTime, highlighted: strategy.0 == 0),
+                .init("hybrid", hybridTime, highlighted: strategy.0 == 1),
+                .init("pull", Quantity(pullWrite.measured(in: .seconds), .seconds), highlighted: strategy.0 == 2),
             ]),
             .bars(title: "read time", bars: [
-                .init("push", Quantity(cached, .milliseconds)),
-                .init("hybrid", Quantity(hybridRead, .milliseconds)),
-                .init("pull", Quantity(pulled, .milliseconds)),
+                .init("push", cached),
+                .init("hybrid", hybridRead),
+                .init("pull", pulled),
             ]),
         ]
         var notes: [String] = []
-        if active == 0 { notes.append("No active followers: hybrid pushes nothing, every read pulls.") }
+        if active.value == 0 { notes.append("No active followers: hybrid pushes nothing, every read pulls.") }
         if p["push_below"] > p["pull_above"] { notes.append("push below is above pull above: no account is hybrid.") }
         return Output(results: results, charts: charts, notes: notes)
     }

@@ -12,7 +12,11 @@ public enum Format {
         let v = q.value
         guard v.isFinite else { return "n/a" }
         switch q.unit.dimension {
-        case .data: return bytes(q.baseValue) + (q.unit.symbol.hasSuffix("/month") ? "/month" : "")
+        case .data: return bytes(q.baseValue)
+        case .dataRate:
+            // Scaled within the unit's own period: "3 PB/month", "100 TB/day".
+            guard let volume = q.unit.dataPart, let period = q.unit.periodSymbol else { return withUnit(significant(v), q.unit.symbol) }
+            return bytes(v * volume.toBase) + "/" + period
         case .time: return duration(seconds: q.baseValue)
         case .money: return money(v)
         case .moneyRate: return money(v) + suffix(after: "$", in: q.unit.symbol)

@@ -19,29 +19,30 @@ public struct Headroom: Calculator {
     ]
 
     public func evaluate(_ p: Inputs) -> Output {
-        let current = p["current_qps"], capacity = p["capacity"]
-        let future = current * p["growth"]
-        let usable = capacity * p["target_utilization"] / 100
-        let shards = (future / usable).rounded(.up)
-        let g = p["annual_growth"] / 100
+        let current = p.quantity("current_qps"), capacity = p.quantity("capacity")
+        let future = current * p.fraction("growth")
+        let usable = capacity * p.fraction("target_utilization")
+        let shards = Quantity(max(1, (future / usable).measured(in: .ratio).rounded(.up)), .shards)
+        let g = p.fraction("annual_growth")
+        let full = current.baseValue >= capacity.baseValue
         let years: Double
-        if current >= capacity { years = 0 } else if g <= 0 { years = .infinity } else {
-            years = (ln(capacity / current)) / ln(1 + g)
+        if full { years = 0 } else if g <= 0 { years = .infinity } else {
+            years = ln((capacity / current).measured(in: .ratio)) / ln(1 + g)
         }
         var notes: [String] = []
         if !years.isFinite { notes.append("With no growth the database never fills.") }
-        if current >= capacity { notes.append("Already at or over capacity.") }
+        if full { notes.append("Already at or over capacity.") }
         return Output(results: [
-            ResultValue("headroom", "headroom", capacity / current, .times),
-            ResultValue("future_qps", "after growth", future, .writesPerSecond),
-            ResultValue("shards_needed", "shards needed", max(1, shards), .shards),
+            ResultValue("headroom", "headroom", capacity / current, in: .times),
+            ResultValue("future_qps", "after growth", future, in: .writesPerSecond),
+            ResultValue("shards_needed", "shards needed", shards),
             ResultValue("years_to_full", "full in", years, .years,
-                        text: current >= capacity ? "already full" : (years.isFinite ? nil : "never")),
+                        text: full ? "already full" : (years.isFinite ? nil : "never")),
         ], charts: [
             .bars(title: "writes/s vs capacity", bars: [
-                .init("now", Quantity(current, .writesPerSecond)),
-                .init("grown", Quantity(future, .writesPerSecond), highlighted: future > capacity),
-                .init("capacity", Quantity(capacity, .writesPerSecond)),
+                .init("now", current),
+                .init("grown", future, highlighted: future.baseValue > capacity.baseValue),
+                .init("capacity", capacity),
             ]),
         ], notes: notes)
     }

@@ -30,15 +30,17 @@ public struct HitRate: Calculator {
         }
         lfu /= total
         let lru = m >= t ? 1 : (m <= 0 ? 0 : Self.cheHitRatio(buckets: buckets, total: total, alpha: a, size: m))
+        let lfuShare = Quantity(lfu, .ratio), lruShare = Quantity(lru, .ratio)
+        let cachedShare = Quantity(t > 0 ? m / t : 0, .ratio)
         return Output(results: [
-            ResultValue("lfu.hit_rate", "hit rate, LFU (top M)", lfu * 100, .percent),
-            ResultValue("lru.hit_rate", "hit rate, LRU (Che)", lru * 100, .percent),
-            ResultValue("cached_share", "items cached", t > 0 ? m / t * 100 : 0, .percent),
+            ResultValue("lfu.hit_rate", "hit rate, LFU (top M)", lfuShare, in: .percent),
+            ResultValue("lru.hit_rate", "hit rate, LRU (Che)", lruShare, in: .percent),
+            ResultValue("cached_share", "items cached", cachedShare, in: .percent),
         ], charts: [
             .bars(title: "hit rate", bars: [
-                .init("LFU", Quantity(lfu * 100, .percent)),
-                .init("LRU", Quantity(lru * 100, .percent)),
-                .init("cached", Quantity(t > 0 ? m / t * 100 : 0, .percent)),
+                .init("LFU", lfuShare.expressed(in: .percent)),
+                .init("LRU", lruShare.expressed(in: .percent)),
+                .init("cached", cachedShare.expressed(in: .percent)),
             ]),
         ])
     }

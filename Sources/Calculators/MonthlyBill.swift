@@ -24,7 +24,7 @@ public struct MonthlyBill: Calculator {
     } + [
         Parameter("transfer", "data transfer", unit: .dollarsPerMonth, default: 30_000, range: 0...1e9, step: 1_000,
                   help: "As the board states it."),
-        Parameter("transfer_tb_per_day", "transfer volume", unit: .terabytes, default: 100, range: 0...1e6, step: 10,
+        Parameter("transfer_tb_per_day", "transfer volume", unit: .terabytesPerDay, default: 100, range: 0...1e6, step: 10,
                   help: "Outbound TB per day (board: 100)."),
         Parameter("transfer_price", "egress list price", unit: .dollarsPerGB, default: 0.05, range: 0...10, step: 0.005,
                   help: "AWS internet egress over 150 TB/month, 2026."),
@@ -34,23 +34,22 @@ public struct MonthlyBill: Calculator {
     ]
 
     public func evaluate(_ p: Inputs) -> Output {
-        let infra = Self.lines.reduce(0) { $0 + p[$1.key] }
-        let total = infra + p["transfer"]
-        let yearly = total * 12
-        let dau = max(p["dau"], 1)
-        let monthlyVolume = Quantity(p["transfer_tb_per_day"] * Unit.daysPerMonth, .terabytes)
-        let transferAtList = (try? monthlyVolume.times(Quantity(p["transfer_price"], .dollarsPerGB)).value) ?? .nan
-        let s3AtList = (try? Quantity(p["s3_pb"], .petabytes).times(Quantity(p["s3_price"], .dollarsPerGBMonth)).value) ?? .nan
-        var bars = Self.lines.map { Chart.Bar($0.label, Quantity(p[$0.key], .dollarsPerMonth)) }
-        bars.append(.init("transfer", Quantity(p["transfer"], .dollarsPerMonth)))
+        let infra = Self.lines.reduce(Quantity(0, .dollarsPerMonth)) { $0 + p.quantity($1.key) }
+        let total = infra + p.quantity("transfer")
+        let dau = Quantity(max(p["dau"], 1), .accounts)
+        // TB/day × $/GB: the day-to-month step (×30.4) is in the units, not in this code.
+        let transferAtList = p.quantity("transfer_tb_per_day") * p.quantity("transfer_price")
+        let s3AtList = p.quantity("s3_pb") * p.quantity("s3_price")
+        var bars = Self.lines.map { Chart.Bar($0.label, p.quantity($0.key)) }
+        bars.append(.init("transfer", p.quantity("transfer")))
         return Output(results: [
-            ResultValue("infrastructure.monthly", "infrastructure", infra, .dollarsPerMonth),
-            ResultValue("total.monthly", "total", total, .dollarsPerMonth),
-            ResultValue("total.yearly", "total per year", yearly, .dollarsPerYear),
-            ResultValue("per_dau.yearly", "per DAU per year", yearly / dau, .dollarsPerYear),
-            ResultValue("per_dau.daily", "per DAU per day", yearly / 365 / dau, .dollarsPerDay),
-            ResultValue("transfer.at_list", "transfer at list price", transferAtList, .dollarsPerMonth),
-            ResultValue("s3.at_list", "S3 at list price", s3AtList, .dollarsPerMonth),
+            ResultValue("infrastructure.monthly", "infrastructure", infra),
+            ResultValue("total.monthly", "total", total),
+            ResultValue("total.yearly", "total per year", total, in: .dollarsPerYear),
+            ResultValue("per_dau.yearly", "per DAU per year", total / dau, in: .dollarsPerYear),
+            ResultValue("per_dau.daily", "per DAU per day", total / dau, in: .dollarsPerDay),
+            ResultValue("transfer.at_list", "transfer at list price", transferAtList, in: .dollarsPerMonth),
+            ResultValue("s3.at_list", "S3 at list price", s3AtList, in: .dollarsPerMonth),
         ], charts: [.bars(title: "$ per month by line", bars: bars)])
     }
 }

@@ -64,9 +64,16 @@ public struct Parameter: Hashable, Sendable {
             plain.removeLast()
         }
         if let v = NumberParser.parse(plain) { return try validate(v) }
-        // A number with a unit of the same kind: "3PB" for a TB parameter, "5 min" for seconds.
-        if let q = NumberParser.parseWithUnit(trimmed), q.unit.dimension == unit.dimension,
-           let converted = try? q.converted(to: unit) {
+        // A number with a unit of the same kind: "3PB" for a TB parameter, "5 min" for seconds,
+        // "100 TB/day" for TB/month (×30.4). A bare volume typed into a data rate is per the
+        // parameter's own period: "3PB" in a TB/month field is 3 PB a month.
+        if var q = NumberParser.parseWithUnit(trimmed) {
+            if unit.dimension == .dataRate, q.unit.dimension == .data, let volume = unit.dataPart {
+                q = Quantity(volume.fromBase(q.baseValue), unit)
+            }
+            guard q.unit.dimension == unit.dimension, let converted = try? q.converted(to: unit) else {
+                throw .notANumber(key: key, text: text, allowed: rangeDescription)
+            }
             guard range.contains(converted.value) else {
                 throw .outOfRange(key: key, value: converted.value, allowed: rangeDescription, shown: Format.quantity(q))
             }

@@ -81,8 +81,10 @@ public struct Partition: Calculator {
         let mode = Int(p["mode"]), n = Int(p["replicas"])
         let r = min(Int(p["read_quorum"]), n), w = min(Int(p["write_quorum"]), n)
         let (a, b) = Self.sides(mode: mode, n: n, r: r, w: w)
-        let window = p["partition_s"]
-        let rates = [p["writes_a"], p["writes_b"], p["reads_a"], p["reads_b"]]
+        // The simulation runs in seconds and events per second, whatever units the parameters use.
+        let window = p.seconds("partition_s")
+        let writeRateA = p.perSecond("writes_a"), writeRateB = p.perSecond("writes_b")
+        let rates = [writeRateA, writeRateB, p.perSecond("reads_a"), p.perSecond("reads_b")]
         let expected = rates.reduce(0, +) * window
         let sample = expected > Self.eventBudget ? Self.eventBudget / expected : 1
         let keys = max(1, (p["keys"] * sample).rounded())
@@ -113,8 +115,8 @@ public struct Partition: Calculator {
             }
             return (byKey, issued)
         }
-        let (writesA, _) = writes(rate: p["writes_a"], accepted: a.canWrite)
-        let (writesB, _) = writes(rate: p["writes_b"], accepted: b.canWrite)
+        let (writesA, _) = writes(rate: writeRateA, accepted: a.canWrite)
+        let (writesB, _) = writes(rate: writeRateB, accepted: b.canWrite)
 
         // Reads: stale when the other side accepted a write to the key earlier in the partition.
         func reads(rate: Double, side: Side, other: [Int: KeyWrites], otherWrites: Bool) -> (stale: Double, rejected: Double) {
@@ -128,8 +130,8 @@ public struct Partition: Calculator {
             }
             return (stale, rejected)
         }
-        let readsA = reads(rate: p["reads_a"], side: a, other: writesB, otherWrites: b.canWrite)
-        let readsB = reads(rate: p["reads_b"], side: b, other: writesA, otherWrites: a.canWrite)
+        let readsA = reads(rate: rates[2], side: a, other: writesB, otherWrites: b.canWrite)
+        let readsB = reads(rate: rates[3], side: b, other: writesA, otherWrites: a.canWrite)
 
         // Heal: keys written on both sides conflict; last-writer-wins keeps the later side.
         var conflicts = 0.0, lost = 0.0
@@ -143,11 +145,11 @@ public struct Partition: Calculator {
         let scale = 1 / sample
         // Write counts are expectations (rate × window): exact figures to reason with.
         // The draw above decides only which keys collide and which reads are stale.
-        let issuedA = p["writes_a"] * window, issuedB = p["writes_b"] * window
+        let issuedA = writeRateA * window, issuedB = writeRateB * window
         let acceptedA = a.canWrite ? issuedA : 0, acceptedB = b.canWrite ? issuedB : 0
         let rejectedA = issuedA - acceptedA, rejectedB = issuedB - acceptedB
         let backlog = acceptedA + acceptedB
-        let converge = window > 0 ? p["replication_lag_ms"] / 1_000 + backlog / p["heal_rate"] : 0
+        let converge = window > 0 ? p.seconds("replication_lag_ms") + backlog / p.perSecond("heal_rate") : 0
         let issued = issuedA + issuedB
 
         var notes: [String] = []
@@ -178,7 +180,7 @@ public struct Partition: Calculator {
             ResultValue("converge_time", "agree again after heal", converge, .seconds),
             ResultValue("pbs.stale_probability",
                         mode == 2 ? "stale right after a write (PBS)" : mode == 0 ? "other DC, right after a write: stale" : "stale after a committed write",
-                        mode == 2 ? Self.staleProbability(n: n, r: r, w: w) * 100 : (mode == 0 ? 100 : 0), .percent),
+                        Quantity(mode == 2 ? Self.staleProbability(n: n, r: r, w: w) : (mode == 0 ? 1 : 0), .ratio), in: .percent),
         ], charts: [
             .timeline(title: "partition, then heal", duration: max(total, 0.001), lanes: [
                 .init("DC A", [.init(0, window, state(a)), .init(window, total, "syncing")]),

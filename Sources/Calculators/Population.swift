@@ -72,9 +72,10 @@ public struct Population: Calculator {
     struct Costs { let inserts: Double, merges: Double, total: Double }
 
     func costs(_ p: Inputs, tail: Tail, threshold t: Double) -> Costs {
+        // Per second, whatever period the rates are given in.
         let n = p["accounts"]
-        let inserts = n * p["posts_per_day"] / 86_400 * tail.mean(below: t) * p["active_percent"] / 100
-        let merges = n * p["reads_per_day"] / 86_400 * (tail.mean - tail.mean(below: t))
+        let inserts = n * p.perSecond("posts_per_day") * tail.mean(below: t) * p.fraction("active_percent")
+        let merges = n * p.perSecond("reads_per_day") * (tail.mean - tail.mean(below: t))
         return Costs(inserts: inserts, merges: merges, total: inserts + merges * p["pull_cost"])
     }
 
@@ -87,7 +88,8 @@ public struct Population: Calculator {
         let tail = Tail(alpha: p["alpha"], lo: lo, hi: hi)
         let threshold = p["threshold"]
         let here = costs(p, tail: tail, threshold: threshold)
-        let limit = p["fanout_rate"] * p["delivery_target"]
+        // The largest account one post's fan-out reaches within the target.
+        let limit = p.perSecond("fanout_rate") * p.seconds("delivery_target")
 
         // The curve: log-spaced thresholds from min to max followers.
         var points: [Chart.Point] = []
@@ -108,19 +110,21 @@ public struct Population: Calculator {
         let marked = points.indices.min { abs(ln(points[$0].x / bestT)) < abs(ln(points[$1].x / bestT)) }
         // The marked point is the best threshold itself, not its nearest sample.
         if let m = marked { points[m] = .init(x: bestT, y: bestCost) }
-        let memory = p["accounts"] * p["timeline_entries"] * p["entry_bytes"] * p["replicas"]
+        let memory = p.quantity("accounts") * p.quantity("timeline_entries") * p.quantity("entry_bytes") * p.quantity("replicas")
         let largestPush = min(max(threshold, lo), hi)
+        let largestPushTime = Quantity(largestPush, .writes) / p.quantity("fanout_rate")
+        let target = p.quantity("delivery_target")
 
-        if largestPush / p["fanout_rate"] > p["delivery_target"] {
-            notes.append("The largest pushed account takes \(Format.duration(seconds: largestPush / p["fanout_rate"])) to deliver, over the \(Format.duration(seconds: p["delivery_target"])) target.")
+        if largestPushTime.baseValue > target.baseValue {
+            notes.append("The largest pushed account takes \(Format.quantity(largestPushTime)) to deliver, over the \(Format.quantity(target)) target.")
         }
         return Output(results: [
             ResultValue("inserts_per_s", "timeline inserts", here.inserts, .writesPerSecond),
             ResultValue("merges_per_s", "read-time merges", here.merges, .opsPerSecond),
-            ResultValue("pushed_accounts_percent", "accounts pushed", tail.share(below: threshold) * 100, .percent),
+            ResultValue("pushed_accounts_percent", "accounts pushed", Quantity(tail.share(below: threshold), .ratio), in: .percent),
             ResultValue("mean_followers", "mean followers", tail.mean, .followers),
-            ResultValue("timeline_memory", "timeline memory", memory, .bytes),
-            ResultValue("largest_push_time", "largest push takes", largestPush / p["fanout_rate"], .seconds),
+            ResultValue("timeline_memory", "timeline memory", memory, in: .bytes),
+            ResultValue("largest_push_time", "largest push takes", largestPushTime, in: .seconds),
             ResultValue("cost", "cost, in inserts/s", here.total, .opsPerSecond),
             ResultValue("best_threshold", "best threshold", bestT, .followers),
             ResultValue("best_cost", "cost at best", bestCost, .opsPerSecond),

@@ -11,11 +11,13 @@ public struct Quantity: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The value in the dimension's base unit (seconds, bytes, dollars, ...).
-    public var baseValue: Double { value * unit.toBase }
+    public var baseValue: Double { unit.toBase(value) }
 
     public func converted(to target: Unit) throws(UnitError) -> Quantity {
         guard target.dimension == unit.dimension else { throw .incompatible(from: unit, to: target) }
-        return Quantity(baseValue / target.toBase, target)
+        // The same factor both ways: no rounding through the base unit.
+        if target.toBase == unit.toBase { return Quantity(value, target) }
+        return Quantity(target.fromBase(baseValue), target)
     }
 
     public var description: String { Format.quantity(self) }
@@ -23,6 +25,14 @@ public struct Quantity: Hashable, Sendable, CustomStringConvertible {
     /// Base-unit products that mean something: volume × price, rate × time, ...
     private static let products: [Pair: (Dimension, Unit)] = [
         Pair(.data, .pricePerData): (.money, .dollars),
+        // Bytes per month × dollars per byte: dollars per month.
+        Pair(.dataRate, .pricePerData): (.moneyRate, .dollarsPerMonth),
+        Pair(.dataRate, .ratio): (.dataRate, .terabytesPerMonth),
+        Pair(.rate, .count): (.rate, .perSecond),
+        Pair(.count, .count): (.count, .count),
+        Pair(.money, .count): (.money, .dollars),
+        Pair(.moneyRate, .count): (.moneyRate, .dollarsPerMonth),
+        Pair(.ratio, .ratio): (.ratio, .ratio),
         Pair(.data, .pricePerDataMonth): (.moneyRate, .dollarsPerMonth),
         Pair(.rate, .time): (.count, .count),
         Pair(.count, .ratio): (.count, .count),
@@ -40,11 +50,27 @@ public struct Quantity: Hashable, Sendable, CustomStringConvertible {
         init(_ a: Dimension, _ b: Dimension) { self.a = a; self.b = b }
     }
 
+    /// The value rounded to 12 significant digits. Volumes, prices and unit
+    /// factors are decimal figures; binary rounding leaves noise in the 16th
+    /// digit that would tip a tie ($2,446.50 shown as $2,446) the wrong way.
+    static func decimal(_ v: Double) -> Double {
+        guard v.isFinite, v != 0 else { return v }
+        let digits = 12 - Int(decimalLog(abs(v)).rounded(.down))
+        guard digits > 0, digits < 300 else { return v }
+        let scale = Format.pow10(digits)
+        return (v * scale).rounded() / scale
+    }
+
     /// Multiplies in base units. Throws for pairs with no meaning (a TB times a TB).
     public func times(_ other: Quantity) throws(UnitError) -> Quantity {
         if let (_, unit) = Self.products[Pair(self.unit.dimension, other.unit.dimension)]
             ?? Self.products[Pair(other.unit.dimension, self.unit.dimension)] {
-            return Quantity(baseValue * other.baseValue / unit.toBase, unit)
+            // One combined factor, applied first to the side whose unit is a whole fraction of
+            // its base (a price per GB): 3,000 TB × $0.09/GB is 3,000 × $90/TB, as done by hand.
+            let a = self.unit.factor, b = other.unit.factor, r = unit.factor
+            let factor = (a.numerator * b.numerator * r.denominator) / (a.denominator * b.denominator * r.numerator)
+            let product = b.denominator != 1 || a.denominator == 1 ? value * (other.value * factor) : (value * factor) * other.value
+            return Quantity(Self.decimal(product), unit)
         }
         throw .noProduct(unit.dimension, other.unit.dimension, operation: "×")
     }
@@ -60,9 +86,9 @@ public struct Quantity: Hashable, Sendable, CustomStringConvertible {
         case (.count, .time): return Quantity(quotient, .perSecond)
         case (.moneyRate, .time):
             // $/month per ms: the divisor in ms, whatever unit it came in.
-            let ms = other.baseValue * 1_000
+            let ms = (try? other.converted(to: .milliseconds).value) ?? .nan
             return Quantity(ms == 0 ? .nan : baseValue / ms, .dollarsPerMillisecond)
-        case (_, .ratio): return Quantity(quotient / unit.toBase, unit)
+        case (_, .ratio), (_, .count): return Quantity(unit.fromBase(quotient), unit)
         default: throw .noProduct(a, b, operation: "÷")
         }
     }
@@ -72,5 +98,59 @@ public struct Quantity: Hashable, Sendable, CustomStringConvertible {
         var total = 0.0
         for part in parts { total += try part.converted(to: unit).value }
         return Quantity(total, unit)
+    }
+}
+
+// MARK: - Arithmetic for models
+
+/// Operators for calculator code. A combination with no meaning (a TB times a
+/// TB, seconds plus bytes) is a bug in the model, not bad input: debug builds
+/// and tests stop at it; a release build gets NaN, which reads "n/a".
+extension Quantity {
+    public static func * (a: Quantity, b: Quantity) -> Quantity {
+        do { return try a.times(b) } catch { return invalid(error) }
+    }
+
+    public static func / (a: Quantity, b: Quantity) -> Quantity {
+        do { return try a.dividedBy(b) } catch { return invalid(error) }
+    }
+
+    /// The sum in the unit of the left-hand side.
+    public static func + (a: Quantity, b: Quantity) -> Quantity {
+        Quantity(a.value + b.measured(in: a.unit), a.unit)
+    }
+
+    public static func - (a: Quantity, b: Quantity) -> Quantity {
+        Quantity(a.value - b.measured(in: a.unit), a.unit)
+    }
+
+    public static prefix func - (a: Quantity) -> Quantity { Quantity(-a.value, a.unit) }
+
+    /// Scaling by a plain number keeps the unit.
+    public static func * (a: Quantity, k: Double) -> Quantity { Quantity(a.value * k, a.unit) }
+    public static func * (k: Double, a: Quantity) -> Quantity { Quantity(k * a.value, a.unit) }
+    public static func / (a: Quantity, k: Double) -> Quantity { Quantity(a.value / k, a.unit) }
+
+    /// The smaller of two like quantities, in the unit of the first.
+    public static func min(_ a: Quantity, _ b: Quantity) -> Quantity {
+        Quantity(Swift.min(a.value, b.measured(in: a.unit)), a.unit)
+    }
+
+    /// The larger of two like quantities, in the unit of the first.
+    public static func max(_ a: Quantity, _ b: Quantity) -> Quantity {
+        Quantity(Swift.max(a.value, b.measured(in: a.unit)), a.unit)
+    }
+
+    /// The same quantity in `target`, which must measure the same kind of thing.
+    public func expressed(in target: Unit) -> Quantity { Quantity(measured(in: target), target) }
+
+    /// The value in `target`, which must measure the same kind of thing.
+    public func measured(in target: Unit) -> Double {
+        do { return try converted(to: target).value } catch { return Self.invalid(error).value }
+    }
+
+    static func invalid(_ error: UnitError) -> Quantity {
+        assertionFailure("unit mismatch in a model: \(error)")
+        return Quantity(.nan, .ratio)
     }
 }

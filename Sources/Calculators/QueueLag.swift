@@ -27,16 +27,17 @@ public struct QueueLag: Calculator {
         let uncapped = (p["lag"] / p["per_replica"]).rounded(.down)
         let floor = p["min_replicas"], ceiling = max(p["max_replicas"], floor)
         let replicas = min(max(uncapped, floor), ceiling)
-        let drainRate = replicas * p["replica_rate"] - p["inflow"]
-        let drain = p["lag"] == 0 ? 0 : (drainRate > 0 ? p["lag"] / drainRate : .infinity)
+        let drainRate = p.quantity("replica_rate") * replicas - p.quantity("inflow")
+        let drain = p["lag"] == 0 ? Quantity(0, .seconds)
+            : (drainRate.value > 0 ? p.quantity("lag") / drainRate : Quantity(.infinity, .seconds))
         var notes: [String] = []
         if uncapped > ceiling { notes.append("The rule wants \(Format.count(uncapped)) replicas; the ceiling holds it at \(Format.count(ceiling)).") }
-        if drainRate <= 0, p["lag"] > 0 { notes.append("Workers are slower than arrivals: the backlog never drains.") }
+        if drainRate.value <= 0, p["lag"] > 0 { notes.append("Workers are slower than arrivals: the backlog never drains.") }
         return Output(results: [
             ResultValue("replicas", "replicas", replicas, .replicas),
             ResultValue("uncapped_replicas", "rule without caps", uncapped, .replicas),
-            ResultValue("drain_rate", "net drain", drainRate, .messagesPerSecond),
-            ResultValue("drain_time", "drained in", drain, .seconds),
+            ResultValue("drain_rate", "net drain", drainRate, in: .messagesPerSecond),
+            ResultValue("drain_time", "drained in", drain, in: .seconds),
         ], charts: [
             .bars(title: "replicas", bars: [
                 .init("rule", Quantity(uncapped, .replicas)),

@@ -26,21 +26,21 @@ public struct StorageTiers: Calculator {
     ]
 
     public func evaluate(_ p: Inputs) -> Output {
-        let size = Quantity(p["size_pb"], .petabytes)
-        let hot = p["hot_percent"] / 100
-        let warm = min(p["warm_percent"] / 100, 1 - hot)
+        let size = p.quantity("size_pb")
+        let hot = p.fraction("hot_percent")
+        let warm = min(p.fraction("warm_percent"), 1 - hot)
         let cold = max(0, 1 - hot - warm)
         func cost(_ share: Double, _ priceKey: String) -> Double {
             // PB × $/GB-month, converted in base units: never PB × price as if it were GB.
-            (try? size.times(Quantity(p[priceKey], .dollarsPerGBMonth)).value).map { $0 * share } ?? .nan
+            (size * p.quantity(priceKey) * share).measured(in: .dollarsPerMonth)
         }
         let allHot = cost(1, "hot_price")
         let hotCost = cost(hot, "hot_price"), warmCost = cost(warm, "warm_price"), coldCost = cost(cold, "cold_price")
-        let tiered = hotCost + warmCost + coldCost + p["retrieval_fees"]
+        let tiered = hotCost + warmCost + coldCost + p.dollarsPerMonth("retrieval_fees")
         let savings = allHot - tiered
         var notes: [String] = []
         if p["hot_percent"] + p["warm_percent"] > 100 {
-            notes.append("hot + warm exceed 100 %: warm is cut to \(Format.significant(warm * 100)) %, cold is 0 %.")
+            notes.append("hot + warm exceed 100 %: warm is cut to \(Format.quantity(Quantity(warm, .ratio).expressed(in: .percent))), cold is 0 %.")
         }
         if savings < 0 { notes.append("Tiering costs more than keeping everything hot here.") }
         return Output(results: [
@@ -50,9 +50,9 @@ public struct StorageTiers: Calculator {
             ResultValue("tiered.cold", "tiered: cold", coldCost, .dollarsPerMonth),
             ResultValue("tiered.monthly", "tiered total", tiered, .dollarsPerMonth),
             ResultValue("savings.monthly", "savings", savings, .dollarsPerMonth),
-            ResultValue("savings.yearly", "savings per year", savings * 12, .dollarsPerYear),
-            ResultValue("savings.percent", "savings share", allHot > 0 ? savings / allHot * 100 : 0, .percent),
-            ResultValue("cold_percent", "cold share", cold * 100, .percent),
+            ResultValue("savings.yearly", "savings per year", Quantity(savings, .dollarsPerMonth), in: .dollarsPerYear),
+            ResultValue("savings.percent", "savings share", Quantity(allHot > 0 ? savings / allHot : 0, .ratio), in: .percent),
+            ResultValue("cold_percent", "cold share", Quantity(cold, .ratio), in: .percent),
         ], charts: [
             .bars(title: "$ per month", bars: [
                 .init("all hot", Quantity(allHot, .dollarsPerMonth)),

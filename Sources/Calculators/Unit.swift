@@ -16,6 +16,33 @@ public struct Unit: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { symbol }
 
+    /// A value in this unit, in the dimension's base unit. A unit smaller than
+    /// its base by a whole factor (ms, %, $/year) divides by that factor, so
+    /// 50 ms is exactly 50 / 1,000 s, as the same sum done by hand.
+    public func toBase(_ value: Double) -> Double {
+        if let divisor = wholeDivisor { return value / divisor }
+        return value * toBase
+    }
+
+    /// A value in the dimension's base unit, in this unit.
+    public func fromBase(_ base: Double) -> Double {
+        if let divisor = wholeDivisor { return base * divisor }
+        return base / toBase
+    }
+
+    /// The factor to the base unit as a fraction, whole where it can be
+    /// (ms is 1 / 1,000 s), so that factors combine without rounding.
+    var factor: (numerator: Double, denominator: Double) {
+        wholeDivisor.map { (1, $0) } ?? (toBase, 1)
+    }
+
+    private var wholeDivisor: Double? {
+        guard toBase > 0, toBase < 1 else { return nil }
+        // 1 / 1e-9 is 999,999,999.9999999 in binary: a whole number within rounding counts.
+        let inverse = 1 / toBase, whole = inverse.rounded()
+        return abs(inverse - whole) <= whole * 1e-12 ? whole : nil
+    }
+
     // Counts. The symbol names what is counted; all share one dimension.
     public static let count = Unit("", .count)
     public static let writes = Unit("writes", .count)
@@ -80,8 +107,26 @@ public struct Unit: Hashable, Sendable, CustomStringConvertible {
     public static let times = Unit("x", .ratio)
     public static let percent = Unit("%", .ratio, 0.01)
 
-    /// Data volume per month, for transfer parameters.
-    public static let terabytesPerMonth = Unit("TB/month", .data, 1e12)
+    // Data rates (base: bytes per month). A day is a 30.4th of a month
+    // (`daysPerMonth`), so converting TB/day to TB/month multiplies by 30.4.
+    public static let gigabytesPerMonth = Unit("GB/month", .dataRate, 1e9)
+    public static let terabytesPerMonth = Unit("TB/month", .dataRate, 1e12)
+    public static let terabytesPerDay = Unit("TB/day", .dataRate, 1e12 * daysPerMonth)
+    public static let megabytesPerSecond = Unit("MB/s", .dataRate, 1e6 * 86_400 * daysPerMonth)
+    public static let gigabytesPerSecond = Unit("GB/s", .dataRate, 1e9 * 86_400 * daysPerMonth)
+
+    /// For a data rate, the volume part of its symbol ("TB" of "TB/day").
+    public var dataPart: Unit? {
+        guard dimension == .dataRate, let slash = symbol.firstIndex(of: "/") else { return nil }
+        let volume = String(symbol[..<slash])
+        return Unit.known.first { $0.dimension == .data && $0.symbol == volume }
+    }
+
+    /// For a data rate, the period part of its symbol ("day" of "TB/day").
+    public var periodSymbol: String? {
+        guard dimension == .dataRate, let slash = symbol.firstIndex(of: "/") else { return nil }
+        return String(symbol[symbol.index(after: slash)...])
+    }
 
     /// Every unit a lesson may name, by symbol.
     public static let known: [Unit] = [
@@ -92,6 +137,7 @@ public struct Unit: Hashable, Sendable, CustomStringConvertible {
         .dollars, .dollarsPerMonth, .dollarsPerYear, .dollarsPerDay,
         .perSecond, .writesPerSecond, .readsPerSecond, .opsPerSecond, .messagesPerSecond, .callsPerSecond, .perDay,
         .dollarsPerGB, .dollarsPerTB, .dollarsPerGBMonth, .dollarsPerMillisecond,
+        .gigabytesPerMonth, .terabytesPerMonth, .terabytesPerDay, .megabytesPerSecond, .gigabytesPerSecond,
         .times, .percent,
     ]
 

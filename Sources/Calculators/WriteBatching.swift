@@ -18,23 +18,26 @@ public struct WriteBatching: Calculator {
     ]
 
     public func evaluate(_ p: Inputs) -> Output {
-        let rate = p["arrival_rate"], size = p["batch_size"], interval = p["flush_ms"] / 1_000
+        let rate = p.quantity("arrival_rate"), size = p.quantity("batch_size"), interval = p.quantity("flush_ms")
         let fill = size / rate
-        let window = min(fill, interval)
-        let effective = max(1, min(size, rate * interval))
-        let ops = rate / effective
+        let window = Quantity.min(fill, interval)
+        // Writes that arrive in one interval, at most a full batch and at least one.
+        let arriving = Quantity((rate * interval).value, .writes)
+        let effective = Quantity.max(Quantity(1, .writes), Quantity.min(size, arriving))
+        // One database operation per batch.
+        let ops = Quantity((rate / effective).value, .opsPerSecond)
         return Output(results: [
-            ResultValue("effective_batch", "writes per batch", effective, .writes),
-            ResultValue("ops_per_s", "database ops", ops, .opsPerSecond),
-            ResultValue("reduction", "fewer operations", effective, .times),
-            ResultValue("batch_fill_ms", "time to fill a batch", fill * 1_000, .milliseconds),
-            ResultValue("avg_added_latency", "added latency, mean", window / 2 * 1_000, .milliseconds),
-            ResultValue("max_added_latency", "added latency, max", window * 1_000, .milliseconds),
+            ResultValue("effective_batch", "writes per batch", effective),
+            ResultValue("ops_per_s", "database ops", ops),
+            ResultValue("reduction", "fewer operations", effective / Quantity(1, .writes), in: .times),
+            ResultValue("batch_fill_ms", "time to fill a batch", fill, in: .milliseconds),
+            ResultValue("avg_added_latency", "added latency, mean", window / 2, in: .milliseconds),
+            ResultValue("max_added_latency", "added latency, max", window, in: .milliseconds),
         ], charts: [
             .bars(title: "operations per second", bars: [
-                .init("unbatched", Quantity(rate, .opsPerSecond)),
-                .init("batched", Quantity(ops, .opsPerSecond), highlighted: true),
+                .init("unbatched", Quantity(rate.value, .opsPerSecond)),
+                .init("batched", ops, highlighted: true),
             ]),
-        ], notes: fill > interval ? ["Batches flush on the timer before they fill: fewer writes per operation."] : [])
+        ], notes: fill.baseValue > interval.baseValue ? ["Batches flush on the timer before they fill: fewer writes per operation."] : [])
     }
 }
