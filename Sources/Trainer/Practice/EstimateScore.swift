@@ -78,7 +78,7 @@ public enum QuantityKind: String, Codable, Sendable, CaseIterable {
     /// From the unit the calculator gives its answer in.
     public init(_ unit: Calculators.Unit) {
         switch unit.dimension {
-        case .rate: self = .rate
+        case .rate, .dataRate: self = .rate
         case .count: self = .count
         case .data: self = .bytes
         case .money, .moneyRate, .pricePerData, .pricePerDataMonth, .costPerLatency: self = .money
