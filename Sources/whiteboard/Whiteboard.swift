@@ -29,7 +29,7 @@ struct Whiteboard: ParsableCommand {
             --ascii, --no-color. See 'whiteboard help train'.
             """,
         version: "0.1.0",
-        subcommands: [Train.self, Calc.self, Lint.self, Audit.self, History.self],
+        subcommands: [Train.self, Calc.self, Lint.self, Audit.self, History.self, Drill.self, Calibration.self],
         defaultSubcommand: Train.self
     )
 }

@@ -175,7 +175,7 @@ struct FieldReader {
     mutating func estimate(_ map: Node.Mapping, calculator: (any Calculator)?, output: Output?) -> Lesson.Estimate? {
         guard let (key, value) = field(map, "estimate") else { return nil }
         guard let estimate = value.mapping else { fail(value, "\"estimate\" must have \"result\" and \"question\""); return nil }
-        unknownFields(estimate, allowed: ["result", "question"], in: "estimate")
+        unknownFields(estimate, allowed: ["result", "question", "drill"], in: "estimate")
         guard calculator != nil || field(map, "calculator") != nil else { fail(key, "\"estimate\" needs a \"calculator\""); return nil }
         let result = string(estimate, "result", required: true, in: value)
         let question = string(estimate, "question", required: true, in: value)
@@ -183,7 +183,22 @@ struct FieldReader {
             fail(field(estimate, "result")?.value, "\(calculator?.name ?? "the calculator") has no result \"\(result)\"")
             return nil
         }
+        let drill = string(estimate, "drill", required: false, in: value)
+        if let drill, let calculator {
+            switch DrillTemplate.placeholders(drill) {
+            case let .failure(problem):
+                fail(field(estimate, "drill")?.value, "drill: \(problem)")
+            case let .success(keys):
+                for key in keys where calculator.parameter(key) == nil {
+                    fail(field(estimate, "drill")?.value,
+                         "drill: {\(key)} is not a parameter of \(calculator.name) (parameters: \(calculator.parameters.map(\.key).joined(separator: ", ")))")
+                }
+                if keys.isEmpty {
+                    fail(field(estimate, "drill")?.value, "drill: name at least one parameter as {key}, or the numbers never change")
+                }
+            }
+        }
         guard let result, let question else { return nil }
-        return .init(resultKey: result, question: question)
+        return .init(resultKey: result, question: question, drill: drill)
     }
 }

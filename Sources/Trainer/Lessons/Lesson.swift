@@ -65,7 +65,16 @@ public struct Lesson: Equatable, Sendable, Identifiable {
     public struct Estimate: Equatable, Sendable {
         public let resultKey: String
         public let question: String
-        public init(resultKey: String, question: String) { self.resultKey = resultKey; self.question = question }
+        /// The question for drills, with `{key}` where a parameter's value goes
+        /// ("Both sides keep writing for {partition_s}…"). Each named parameter
+        /// is varied when drilled, so the answer cannot be remembered; the
+        /// others stay at the lesson's values.
+        public let drill: String?
+        public init(resultKey: String, question: String, drill: String? = nil) {
+            self.resultKey = resultKey
+            self.question = question
+            self.drill = drill
+        }
     }
 
     /// The whiteboard text, as blocks the lesson pane lays out.

@@ -145,9 +145,11 @@ public struct EstimateGrade: Equatable, Sendable {
     /// "1.4×", "12×".
     static func factor(_ x: Double) -> String { number(x) + "×" }
 
+    /// "12", "2.8", "2" (one decimal below 10, none when it is zero).
     static func number(_ x: Double) -> String {
-        if x >= 10 { return Format.count(x.rounded()) }
-        return String(format: "%.1f", x)
+        if x >= 9.95 { return Format.count(x.rounded()) }
+        let text = String(format: "%.1f", x)
+        return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
     }
 }
 

@@ -1,0 +1,170 @@
+import Calculators
+import Foundation
+
+/// `{key}` placeholders in a drill question.
+public enum DrillTemplate {
+    /// The parameter keys named, in order of first use; or what is wrong with the braces.
+    public static func placeholders(_ template: String) -> Result<[String], TemplateProblem> {
+        var keys: [String] = []
+        var current: String?
+        for ch in template {
+            switch (ch, current) {
+            case ("{", nil): current = ""
+            case ("{", _?): return .failure(TemplateProblem("\"{\" inside a placeholder"))
+            case ("}", let key?):
+                guard !key.isEmpty else { return .failure(TemplateProblem("empty placeholder {}")) }
+                if !keys.contains(key) { keys.append(key) }
+                current = nil
+            case ("}", nil): return .failure(TemplateProblem("\"}\" without \"{\""))
+            case (_, let key?): current = key + String(ch)
+            default: break
+            }
+        }
+        if current != nil { return .failure(TemplateProblem("placeholder not closed (add \"}\")")) }
+        return .success(keys)
+    }
+
+    /// The template with each `{key}` replaced by the parameter's value as the
+    /// calculator pane shows it ("90 s", "70 writes/s").
+    public static func render(_ template: String, calculator: any Calculator, inputs: Inputs) -> String {
+        var out = ""
+        var current: String?
+        for ch in template {
+            if ch == "{", current == nil { current = ""; continue }
+            if ch == "}", let key = current {
+                out += calculator.parameter(key).map { $0.display(inputs[key]) } ?? "{\(key)}"
+                current = nil
+                continue
+            }
+            if current != nil { current! += String(ch) } else { out.append(ch) }
+        }
+        if let current { out += "{" + current }
+        return out
+    }
+
+    public struct TemplateProblem: Error, Equatable, CustomStringConvertible {
+        public let description: String
+        init(_ text: String) { description = text }
+    }
+}
+
+/// One estimate the trainer can drill: a lesson's question about one
+/// calculator result. Its id (`lesson/result`) ties attempts across sessions.
+public struct DrillItem: Equatable, Sendable, Identifiable {
+    public let lesson: Lesson
+    public let estimate: Lesson.Estimate
+
+    public var id: String { lesson.id + "/" + estimate.resultKey }
+
+    /// Every estimate of the deck whose calculator exists, in lesson order.
+    public static func all(in lessons: [Lesson]) -> [DrillItem] {
+        lessons.compactMap { lesson in
+            guard let estimate = lesson.estimate, let name = lesson.calculator, Registry.named(name) != nil else { return nil }
+            return DrillItem(lesson: lesson, estimate: estimate)
+        }
+    }
+
+    /// The parameters a drill varies: those its template names.
+    public var variedKeys: [String] {
+        guard let template = estimate.drill, case let .success(keys) = DrillTemplate.placeholders(template) else { return [] }
+        return keys
+    }
+
+    /// The item asked at fresh numbers: each varied parameter moved from the
+    /// lesson's value by a factor between 1/3 and 3 (percentages by ±50 %),
+    /// rounded to two significant figures and kept in range; drawn from
+    /// `seed`, so the same seed asks the same numbers. Draws again (up to 20
+    /// times) when the answer would be zero, not finite, or the same numbers
+    /// as the lesson. Without a template the lesson's own numbers are used.
+    public func ask(seed: UInt64) -> DrillQuestion? {
+        guard let name = lesson.calculator, let calculator = Registry.named(name),
+              let start = lesson.startingInputs() else { return nil }
+        var generator = SplitMix64(seed: seed)
+        let keys = variedKeys
+        var fallback: DrillQuestion?
+        for _ in 0..<(keys.isEmpty ? 1 : 20) {
+            var inputs = start
+            for key in keys {
+                guard let p = calculator.parameter(key), p.choices.isEmpty else { continue }
+                inputs.setClamped(key, Self.vary(start[key], p, using: &generator))
+            }
+            let output = calculator.evaluate(inputs)
+            guard let truth = output[estimate.resultKey] else { return nil }
+            let question = estimate.drill.map { DrillTemplate.render($0, calculator: calculator, inputs: inputs) }
+                ?? estimate.question
+            let asked = DrillQuestion(item: self, inputs: inputs, truth: truth, question: question, output: output)
+            guard truth.quantity.value.isFinite, truth.quantity.value != 0 else { continue }
+            if keys.isEmpty || keys.contains(where: { inputs[$0] != start[$0] }) { return asked }
+            fallback = fallback ?? asked
+        }
+        return fallback
+    }
+
+    static func vary(_ value: Double, _ p: Parameter, using generator: inout SplitMix64) -> Double {
+        let next: Double
+        if p.unit == .percent {
+            next = value * (0.5 + generator.unit())
+        } else if value == 0 {
+            next = p.range.lowerBound + (p.range.upperBound - p.range.lowerBound) * generator.unit() * 0.1
+        } else {
+            // log-uniform between a third and three times
+            next = value * exp(log(3) * (2 * generator.unit() - 1))
+        }
+        var v = roundToTwoFigures(next)
+        if p.integral { v = max(v.rounded(), 1) }
+        return min(max(v, p.range.lowerBound), p.range.upperBound)
+    }
+
+    /// 3,847 → 3,800; 0.01234 → 0.012.
+    static func roundToTwoFigures(_ v: Double) -> Double {
+        guard v.isFinite, v != 0 else { return v }
+        let magnitude = pow(10, (log10(abs(v)).rounded(.down)) - 1)
+        return (v / magnitude).rounded() * magnitude
+    }
+}
+
+/// An item asked at particular numbers: the question as shown, the inputs,
+/// and the calculator's answer and working at those inputs.
+public struct DrillQuestion: Equatable, Sendable {
+    public let item: DrillItem
+    public let inputs: Inputs
+    public let truth: ResultValue
+    public let question: String
+    public let output: Output
+
+    /// The calculator's working at these numbers: the inputs the template
+    /// names (or all the lesson sets), then the results beside the answer.
+    public var working: [String] {
+        guard let calculator = item.lesson.calculator.flatMap(Registry.named) else { return [] }
+        let keys = item.variedKeys.isEmpty ? item.lesson.parameters.map(\.key) : item.variedKeys
+        let given = keys.compactMap { key in calculator.parameter(key).map { "\($0.label) = \($0.display(inputs[key]))" } }
+        let results = output.results.filter { $0.key != truth.key }.prefix(5).map { "\($0.label) = \($0.display)" }
+        return given + ["\(truth.label) = \(truth.display)"] + results
+    }
+}
+
+/// A small, fast, seedable generator (Steele, Lea and Flood, "Fast splittable
+/// pseudorandom number generators", OOPSLA 2014): the same seed draws the same
+/// numbers on every platform, which `SystemRandomNumberGenerator` does not.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    var state: UInt64
+    public init(seed: UInt64) { state = seed }
+
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Uniform in [0, 1).
+    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+
+    /// FNV-1a of a text: a stable seed from an item id and a date.
+    public static func seed(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return hash
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+
+/// What `whiteboard history` prints from the history database: every
+/// session, drills and imported ones included, with estimation accuracy from
+/// its attempts and checklist coverage over every panel of the deck (a
+/// skipped panel counts as not ticked, so skipping the hard ones does not
+/// raise the score).
+public enum SessionHistoryReport {
+    public static func table(_ sessions: [SessionRecord], attempts: [AttemptRecord],
+                             timeZone: TimeZone = .current) -> String {
+        guard !sessions.isEmpty else {
+            return "No sessions yet. Practise with `whiteboard`, or drill estimates with `whiteboard drill`.\n"
+        }
+        let bySession = Dictionary(grouping: attempts, by: \.sessionID)
+        var rows: [[String]] = [["date", "kind", "time used", "panels", "estimates (good/fair/off)", "accuracy", "checklist"]]
+        for s in sessions {
+            let own = bySession[s.id] ?? []
+            let counts = own.isEmpty ? s.estimates : own.reduce(into: EstimateCounts()) { $0.add($1.score) }
+            rows.append([
+                ExportNaming.readable(at: s.finishedAt ?? s.startedAt, timeZone: timeZone),
+                s.kind.rawValue + (s.finishedAt == nil ? " (unfinished)" : ""),
+                s.kind == .drill ? TimeText.clock(s.secondsUsed)
+                    : "\(TimeText.clock(s.secondsUsed)) of \(TimeText.clock(PracticeClock.total))",
+                s.kind == .drill ? "—" : s.deckPanels > 0 ? "\(s.panelsVisited) of \(s.deckPanels)" : String(s.panelsVisited),
+                counts.total == 0 ? "none" : "\(counts.good)/\(counts.fair)/\(counts.off)",
+                accuracy(own),
+                s.kind == .drill || s.checklistTotal == 0 ? "—"
+                    : "\(s.checklistTicked)/\(s.checklistTotal)" + TimeText.percent(s.checklistTicked, of: s.checklistTotal)
+                        + (s.kind == .imported ? " (visited panels)" : ""),
+            ])
+        }
+        return CalculatorReport.layout(rows) + "\n"
+    }
+
+    /// "within 1.8×": the median factor between guess and truth over the
+    /// attempts that have one (odds ratio for percentages); "—" without any.
+    static func accuracy(_ attempts: [AttemptRecord]) -> String {
+        let logs = attempts.compactMap(\.logRatio).map(abs)
+        guard let median = Calibration.median(logs) else {
+            return attempts.isEmpty ? "—" : "no ratio"
+        }
+        return "within " + EstimateGrade.factor(pow(10, median))
+    }
+}
