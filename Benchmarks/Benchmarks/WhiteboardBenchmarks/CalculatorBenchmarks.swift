@@ -8,7 +8,7 @@ import Calculators
 /// iteration, so those run 1,000 evaluations per measured iteration; the simulations
 /// (hit rate, partition) take long enough to be measured one call at a time.
 func calculatorBenchmarks() {
-    let simulations: Set<String> = ["hitrate", "partition"]
+    let simulations: Set<String> = ["hitrate", "partition", "staleness"]
     for calculator in Registry.all {
         let inputs = calculator.defaults
         let scaling: BenchmarkScalingFactor = simulations.contains(calculator.name) ? .one : .kilo

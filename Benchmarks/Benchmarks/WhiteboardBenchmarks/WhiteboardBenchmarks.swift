@@ -21,6 +21,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     calculatorBenchmarks()
+    stalenessBenchmarks()
     lessonBenchmarks()
     renderBenchmarks()
     keystrokeBenchmarks()
