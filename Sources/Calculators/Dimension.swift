@@ -27,3 +27,22 @@ public enum Dimension: String, Sendable, Codable, CaseIterable {
     /// Pure numbers: ratios and shares. Base: 1 (so 1 % = 0.01).
     case ratio
 }
+
+extension Dimension {
+    /// What a value of this dimension is, for messages: "a size", "a count", "a time".
+    public var article: String {
+        switch self {
+        case .count: "a count"
+        case .time: "a time"
+        case .data: "a size"
+        case .money: "money"
+        case .moneyRate: "money per period"
+        case .rate: "a rate"
+        case .pricePerData: "a price per byte"
+        case .pricePerDataMonth: "a price per byte-month"
+        case .costPerLatency: "a cost per ms"
+        case .ratio: "a ratio"
+        default: "a " + rawValue
+        }
+    }
+}

@@ -63,6 +63,8 @@ public struct Parameter: Hashable, Sendable {
             guard unit == .percent else { throw .notANumber(key: key, text: text, allowed: rangeDescription) }
             plain.removeLast()
         }
+        // On a time, letters are time units: "1m" is a minute, never a million.
+        if unit.dimension == .time { return try parseTime(trimmed, text: text) }
         if let v = NumberParser.parse(plain) { return try validate(v) }
         // A number with a unit of the same kind: "3PB" for a TB parameter, "5 min" for seconds,
         // "100 TB/day" for TB/month (×30.4). A bare volume typed into a data rate is per the
@@ -72,7 +74,8 @@ public struct Parameter: Hashable, Sendable {
                 q = Quantity(volume.fromBase(q.baseValue), unit)
             }
             guard q.unit.dimension == unit.dimension, let converted = try? q.converted(to: unit) else {
-                throw .notANumber(key: key, text: text, allowed: rangeDescription)
+                throw .wrongUnit(key: key, text: text, reason: "is \(q.unit.dimension.article), \(label) is \(unit.dimension.article)",
+                                 allowed: rangeDescription)
             }
             guard range.contains(converted.value) else {
                 throw .outOfRange(key: key, value: converted.value, allowed: rangeDescription, shown: Format.quantity(q))
@@ -80,6 +83,43 @@ public struct Parameter: Hashable, Sendable {
             return try validate(converted.value)
         }
         throw .notANumber(key: key, text: text, allowed: rangeDescription)
+    }
+
+    /// Time spellings a person types, to the unit they mean. `M` is not here: it
+    /// means mega on a count, and on a time it is refused rather than guessed.
+    public static let timeSpellings: [(String, Unit)] = [
+        ("ns", .nanoseconds), ("us", .microseconds), ("µs", .microseconds), ("ms", .milliseconds),
+        ("s", .seconds), ("sec", .seconds), ("secs", .seconds), ("second", .seconds), ("seconds", .seconds),
+        ("m", .minutes), ("min", .minutes), ("mins", .minutes), ("minute", .minutes), ("minutes", .minutes),
+        ("h", .hours), ("hr", .hours), ("hrs", .hours), ("hour", .hours), ("hours", .hours),
+        ("d", .days), ("day", .days), ("days", .days),
+    ]
+
+    static let acceptedTimeUnits = "accepted units: ns, us, ms, s, min (or m), h, day"
+
+    /// A time: a number, then an optional time unit; a bare number is in the parameter's unit.
+    func parseTime(_ trimmed: String, text: String) throws(ParameterError) -> Double {
+        // The trailing letters are the unit; what is before them must be a plain number ("1,500", "2.5e3").
+        var number = Substring(trimmed), symbol = ""
+        while let last = number.last, last.isLetter { symbol = String(last) + symbol; number.removeLast() }
+        while number.last == " " { number.removeLast() }
+        guard let end = number.last, end.isNumber || end == ".", let v = NumberParser.parse(String(number)) else {
+            throw .wrongUnit(key: key, text: text, reason: "is not a time", allowed: rangeDescription + "; " + Self.acceptedTimeUnits)
+        }
+        if symbol.isEmpty { return try validate(v) }
+        if symbol == "M" {
+            throw .wrongUnit(key: key, text: text, reason: "is ambiguous: M means mega only on counts (say 1min or 1ms)",
+                             allowed: Self.acceptedTimeUnits)
+        }
+        guard let (_, spelled) = Self.timeSpellings.first(where: { $0.0 == symbol.lowercased() || $0.0 == symbol }) else {
+            let reason = ["k", "b", "g", "t"].contains(symbol.lowercased()) ? "is a count, \(label) is a time" : "has no time unit \"\(symbol)\""
+            throw .wrongUnit(key: key, text: text, reason: reason, allowed: rangeDescription + "; " + Self.acceptedTimeUnits)
+        }
+        let value = v * spelled.toBase / unit.toBase
+        guard range.contains(value) else {
+            throw .outOfRange(key: key, value: value, allowed: rangeDescription, shown: Format.quantity(Quantity(v, spelled)))
+        }
+        return try validate(value)
     }
 
     /// One step up (`by: 1`) or down (`by: -1`); `large` is the ×10 step. Clamped to the range.
@@ -150,6 +190,8 @@ public enum ParameterError: Error, Equatable, CustomStringConvertible {
     case notANumber(key: String, text: String, allowed: String)
     case notAChoice(key: String, text: String, allowed: String)
     case outOfRange(key: String, value: Double, allowed: String, shown: String? = nil)
+    /// A value of another kind ("3PB" for a count) or an ambiguous unit ("1M" for a time).
+    case wrongUnit(key: String, text: String, reason: String, allowed: String)
     case malformedAssignment(String)
 
     public var description: String {
@@ -162,6 +204,8 @@ public enum ParameterError: Error, Equatable, CustomStringConvertible {
             return "\(key): \"\(text)\" is not one of \(allowed)"
         case let .outOfRange(key, value, allowed, shown):
             return "\(key): \(shown ?? (abs(value) < 1e12 ? Format.count(value) : String(value))) is out of range (allowed: \(allowed))"
+        case let .wrongUnit(key, text, reason, allowed):
+            return "\(key): \"\(text)\" \(reason) (\(allowed.hasPrefix("accepted") ? "" : "allowed: ")\(allowed))"
         case let .malformedAssignment(text):
             return "\"\(text)\" is not key=value"
         }

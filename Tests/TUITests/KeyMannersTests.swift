@@ -157,3 +157,20 @@ import Trainer
         #expect(a.lines[1].hasSuffix("+"))
     }
 }
+
+extension KeyMannersTests {
+    @Test func oneMOnATimeParameterIsAMinuteAndBigMIsRefused() {
+        var h = Harness(120, 40)
+        h.open("cache-failure")
+        h.press(.tab, .down, .enter)
+        #expect(h.state.panel?.selectedParameter?.key == "open_timeout")
+        h.type("1M")
+        h.press(.enter)
+        #expect(h.state.notice?.text.hasPrefix("open for: \"1M\" is ambiguous: M means mega only on counts") == true)
+        h.press(.control("u"))
+        h.type("2m")
+        h.press(.enter)
+        #expect(h.state.panel?.inputs?["open_timeout"] == 120)
+        #expect(h.state.notice == Notice(.info, "open for = 2 min"))
+    }
+}
