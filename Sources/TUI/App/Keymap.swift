@@ -33,26 +33,24 @@ public struct KeyBinding: Equatable, Sendable {
 
     public init(_ keys: [Key], _ message: Message, _ help: String, group: String, in contexts: [Context],
                 hint: String? = nil, rank: Int = 50, needs: Needs? = nil) {
-        self.keys = keys
-        self.message = message
-        self.indexed = nil
-        self.help = help
-        self.group = group
-        self.contexts = contexts
-        self.hint = hint.map { Hint(text: $0, rank: rank) }
-        self.needs = needs
+        self.init(keys, message, nil, help, group, contexts, hint.map { Hint(text: $0, rank: rank) }, needs)
     }
 
     /// One binding for a row of keys whose message takes the key's position (digits 1–9).
     public init(_ keys: [Key], indexed: @escaping @Sendable (Int) -> Message, _ help: String, group: String,
                 in contexts: [Context], hint: String? = nil, rank: Int = 50, needs: Needs? = nil) {
+        self.init(keys, indexed(0), indexed, help, group, contexts, hint.map { Hint(text: $0, rank: rank) }, needs)
+    }
+
+    private init(_ keys: [Key], _ message: Message, _ indexed: (@Sendable (Int) -> Message)?, _ help: String,
+                 _ group: String, _ contexts: [Context], _ hint: Hint?, _ needs: Needs?) {
         self.keys = keys
-        self.message = indexed(0)
+        self.message = message
         self.indexed = indexed
         self.help = help
         self.group = group
         self.contexts = contexts
-        self.hint = hint.map { Hint(text: $0, rank: rank) }
+        self.hint = hint
         self.needs = needs
     }
 

@@ -69,6 +69,18 @@ public enum Message: Equatable, Sendable {
     case exportFinished(Result<[String], ExportFailure>)
 }
 
+extension Message {
+    /// What the world reports (past tense), as opposed to what the user asks for.
+    public var isFromWorld: Bool {
+        switch self {
+        case .started, .lessonsLoaded, .ticked, .resized, .suspended, .resumed, .terminated, .saved,
+             .historyAppended, .archived, .exportFinished:
+            true
+        default: false
+        }
+    }
+}
+
 /// Cursor moves in the line and notes editors.
 public enum CursorMove: Equatable, Sendable { case left, right, up, down, lineStart, lineEnd }
 

@@ -123,24 +123,10 @@ extension AppState {
     }
 
     /// Messages that must not wipe the notice they are about to show or that the user is reading.
-    private func isTransient(_ message: Message) -> Bool {
-        switch message {
-        case .resized, .exportFinished, .showClaims, .ticked, .started, .lessonsLoaded, .suspended, .resumed,
-             .terminated, .saved, .historyAppended, .archived:
-            return true
-        default: return false
-        }
-    }
+    private func isTransient(_ message: Message) -> Bool { message.isFromWorld || message == .showClaims }
 
     /// Whether a change to the session came from the user (and so is news for export and history).
-    private func isUserChange(_ message: Message) -> Bool {
-        switch message {
-        case .ticked, .started, .lessonsLoaded, .suspended, .resumed, .terminated, .saved, .historyAppended,
-             .archived, .exportFinished, .resized:
-            return false
-        default: return true
-        }
-    }
+    private func isUserChange(_ message: Message) -> Bool { !message.isFromWorld }
 
     // MARK: - panels
 

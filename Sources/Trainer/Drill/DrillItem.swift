@@ -79,7 +79,7 @@ public struct DrillItem: Equatable, Sendable, Identifiable {
     public func ask(seed: UInt64) -> DrillQuestion? {
         guard let name = lesson.calculator, let calculator = Registry.named(name),
               let start = lesson.startingInputs() else { return nil }
-        var generator = SplitMix64(seed: seed)
+        var generator = SeededRandom(seed: seed)
         let keys = variedKeys
         var fallback: DrillQuestion?
         for _ in 0..<(keys.isEmpty ? 1 : 20) {
@@ -100,7 +100,7 @@ public struct DrillItem: Equatable, Sendable, Identifiable {
         return fallback
     }
 
-    static func vary(_ value: Double, _ p: Parameter, using generator: inout SplitMix64) -> Double {
+    static func vary(_ value: Double, _ p: Parameter, using generator: inout SeededRandom) -> Double {
         let next: Double
         if p.unit == .percent {
             next = value * (0.5 + generator.unit())
@@ -143,24 +143,9 @@ public struct DrillQuestion: Equatable, Sendable {
     }
 }
 
-/// A small, fast, seedable generator (Steele, Lea and Flood, "Fast splittable
-/// pseudorandom number generators", OOPSLA 2014): the same seed draws the same
-/// numbers on every platform, which `SystemRandomNumberGenerator` does not.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
-    var state: UInt64
-    public init(seed: UInt64) { state = seed }
-
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-
+/// Seeds for drills: the numbers come from the calculators' own seeded
+/// generator (`SeededRandom`), so one seed asks the same numbers everywhere.
+public enum DrillSeed {
     /// FNV-1a of a text: a stable seed from an item id and a date.
     public static func seed(_ text: String) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325

@@ -98,7 +98,7 @@ extension Whiteboard {
             let day = String(ExportNaming.readable(at: now, timeZone: .current).prefix(10))
             asking: for (n, entry) in due.enumerated() {
                 let itemSeed = seed.map { $0 &+ UInt64(n) }
-                    ?? SplitMix64.seed("\(entry.item.id) \(day) \(entry.state.answers)")
+                    ?? DrillSeed.seed("\(entry.item.id) \(day) \(entry.state.answers)")
                 guard let question = entry.item.ask(seed: itemSeed) else { continue }
                 let unit = question.truth.quantity.unit
                 say("\n")
