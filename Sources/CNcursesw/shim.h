@@ -78,6 +78,12 @@ static inline int wb_put_cell(WINDOW *w, int y, int x, const wchar_t *text, attr
     return mvwadd_wch(w, y, x, &cc);
 }
 
+/* The common case: a cell of one character. */
+static inline int wb_put_char(WINDOW *w, int y, int x, wchar_t ch, attr_t attrs, short pair) {
+    wchar_t text[2] = { ch, 0 };
+    return wb_put_cell(w, y, x, text, attrs, pair);
+}
+
 static inline const char *wb_codeset(void) { return nl_langinfo(CODESET); }
 static inline int wb_errno(void) { return errno; }
 static inline void wb_clear_errno(void) { errno = 0; }

@@ -68,6 +68,11 @@ public final class CursesScreen {
             throw ScreenError.cannotOpenTerminal(term: getenv("TERM").map { String(cString: $0) })
         }
         _ = set_term(term)
+        // Until the screen has once been ended and refreshed, ncurses 6 takes
+        // itself for a terminfo-level program and flushes after every cursor
+        // move: a frame went out in dozens of write() calls. Ending it here
+        // (nothing has been drawn yet) makes every later `doupdate` one write.
+        endwin()
         defer {
             endwin()
             delscreen(term)
@@ -177,9 +182,17 @@ public final class CursesScreen {
 
     private func put(_ cell: Cell, x: Int, y: Int) {
         let (attrs, pair) = attributes(for: cell.style)
-        var text = cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
-        if text.isEmpty { text = [wchar_t(32)] }
-        if asciiOnly && !cell.text.unicodeScalars.allSatisfy(\.isASCII) { text = [wchar_t(63)] }
+        let scalars = cell.text.unicodeScalars
+        // Most cells hold one scalar: no buffer to build.
+        if scalars.isEmpty || (asciiOnly && !scalars.allSatisfy(\.isASCII)) {
+            _ = wb_put_char(window, Int32(y), Int32(x), wchar_t(scalars.isEmpty ? 32 : 63), attrs, pair)
+            return
+        }
+        if scalars.count == 1, let only = scalars.first {
+            _ = wb_put_char(window, Int32(y), Int32(x), wchar_t(bitPattern: only.value), attrs, pair)
+            return
+        }
+        var text = scalars.map { wchar_t(bitPattern: $0.value) }
         text.append(0)
         _ = wb_put_cell(window, Int32(y), Int32(x), text, attrs, pair)
     }

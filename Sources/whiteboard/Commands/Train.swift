@@ -70,9 +70,14 @@ struct RunLoop {
     let store: SessionStore
     let practice: Bool
     let resume: Bool
-    /// The state last rendered: an identical state is not rendered again
-    /// (the screen itself skips a grid equal to the last one drawn).
+    /// The state last drawn: a state that draws the same screen is not rendered again
+    /// (and the screen itself skips a grid equal to the last one drawn).
     var lastRendered: AppState?
+    /// Renders frames, reusing the panes whose inputs did not change.
+    var renderer = FrameRenderer()
+    /// While input is being handled, an autosave waits here until the frame is drawn.
+    var deferSaves = false
+    var deferredSave: PracticeSession?
 
     init(screen: CursesScreen, lessonSets: [[LessonLibrary.Source]], exportDirectory: String,
          store: SessionStore, practice: Bool, resume: Bool) {
@@ -109,38 +114,78 @@ struct RunLoop {
         draw()
         while true {
             let wait = Int((state.wakeDelay() * 1000).rounded(.up))
-            let event = screen.readKey(timeoutMilliseconds: max(1, min(wait, 5_000)))
+            var event = screen.readKey(timeoutMilliseconds: max(1, min(wait, 5_000)))
+            deferSaves = true
             if let exit = send(.ticked(at: Self.monotonic())) { return exit }
-            let message: Message?
-            switch event {
-            case let .key(key):
-                if key == .resize { message = .resized(screen.size) } else {
-                    if let exit = perform(state.handle(key)) { return exit }
-                    message = nil
-                }
-            case .timeout: message = nil
-            case .endOfInput: message = .terminated(status: nil)
-            case let .signal(signal):
-                switch signal {
-                case let .terminate(signo): message = .terminated(status: 128 + signo)
-                case .suspend:
-                    if let exit = send(.suspended(at: Self.monotonic())) { return exit }
-                    screen.suspend()
-                    message = .resumed(at: Self.monotonic())
-                case .resumed:
-                    lastRendered = nil
-                    message = .resized(screen.size)
-                }
+            // Every key already waiting is handled before the one frame that shows them all.
+            var handled = 0
+            while true {
+                if let exit = handle(event) { return exit }
+                handled += 1
+                guard case .key = event, handled < Self.keysPerFrame else { break }
+                event = screen.readKey(timeoutMilliseconds: 0)
+                if event == .timeout { break }
             }
-            if let message, let exit = send(message) { return exit }
             if screen.size != state.size, let exit = send(.resized(screen.size)) { return exit }
             draw()
+            // The autosave goes out after the frame, off the path from key to screen.
+            deferSaves = false
+            if let exit = writeDeferredSave() { return exit }
         }
+    }
+
+    /// At most this many waiting keys go into one frame, so a flood of input still shows.
+    static let keysPerFrame = 64
+
+    /// Handles one input event; a non-nil result means quit with that status.
+    mutating func handle(_ event: InputEvent) -> Int32?? {
+        let message: Message?
+        switch event {
+        case let .key(key):
+            if key == .resize { message = .resized(screen.size) } else {
+                if let exit = writeDeferredSave() { return exit }
+                return perform(state.handle(key))
+            }
+        case .timeout: message = nil
+        case .endOfInput: message = .terminated(status: nil)
+        case let .signal(signal):
+            switch signal {
+            case let .terminate(signo): message = .terminated(status: 128 + signo)
+            case .suspend:
+                if let exit = send(.suspended(at: Self.monotonic())) { return exit }
+                screen.suspend()
+                message = .resumed(at: Self.monotonic())
+            case .resumed:
+                lastRendered = nil
+                message = .resized(screen.size)
+            }
+        }
+        if let message { return send(message) }
+        return nil
     }
 
     /// Sends one message and performs what it asks; a non-nil result means quit with that status.
     mutating func send(_ message: Message) -> Int32?? {
-        perform(state.update(message))
+        // A save put off until the frame was drawn goes first: the state must hear
+        // how it went before anything else happens (a quit, a suspend, a key).
+        if let exit = writeDeferredSave() { return exit }
+        return perform(state.update(message))
+    }
+
+    /// Writes the autosave put off while input was handled, and reports it to the state.
+    mutating func writeDeferredSave() -> Int32?? {
+        guard let session = deferredSave else { return nil }
+        deferredSave = nil
+        return perform(state.update(save(session)))
+    }
+
+    func save(_ session: PracticeSession) -> Message {
+        do {
+            try store.save(session)
+            return .saved(.success(session))
+        } catch {
+            return .saved(.failure(StorageFailure(error.description)))
+        }
     }
 
     /// Performs effects in order, feeding each result back as a message (which may ask for more).
@@ -154,12 +199,11 @@ struct RunLoop {
             case .loadLessons:
                 reply = .lessonsLoaded(LessonLibrary.load(lessonSets))
             case let .save(session):
-                do {
-                    try store.save(session)
-                    reply = .saved(.success(session))
-                } catch {
-                    reply = .saved(.failure(StorageFailure(error.description)))
+                if deferSaves, state.finishing == nil, deferredSave == nil {
+                    deferredSave = session
+                    continue
                 }
+                reply = save(session)
             case let .archive(session):
                 do { reply = .archived(.success(try store.archive(session))) } catch {
                     reply = .archived(.failure(StorageFailure(error.description)))
@@ -185,10 +229,11 @@ struct RunLoop {
         return nil
     }
 
-    /// Renders a state not rendered before; the screen writes only the cells that changed.
+    /// Renders a state that draws a different screen from the last one drawn
+    /// (an idle tick draws nothing); the screen writes only the cells that changed.
     mutating func draw() {
-        if let lastRendered, lastRendered == state { return }
-        screen.draw(Screen.render(state))
+        if let lastRendered, state.drawsSameScreen(as: lastRendered) { return }
+        screen.draw(renderer.render(state))
         lastRendered = state
     }
 }
