@@ -35,33 +35,37 @@ public struct CacheTiers: Calculator {
     public func evaluate(_ p: Inputs) -> Output {
         let baseline = p.quantity("baseline_ms")
         /// Monthly cost per millisecond saved; undefined when nothing is saved.
-        func perMillisecond(_ cost: Quantity, _ saved: Quantity) -> Quantity {
-            saved.baseValue > 0 ? cost / saved : Quantity(.nan, .dollarsPerMillisecond)
+        func perMillisecond(_ key: String, _ label: String, _ cost: Quantity, _ saved: Quantity,
+                            none reason: String) -> ResultValue {
+            saved.baseValue > 0 ? ResultValue(key, label, cost / saved, in: .dollarsPerMillisecond)
+                : .undefined(key, label, unit: .dollarsPerMillisecond, because: reason)
         }
         var results: [ResultValue] = []
-        var perMs: [(String, Quantity)] = []
+        var perMs: [(String, Quantity?)] = []
         var points: [Chart.Point] = []
         for (key, label) in Self.tiers {
             let cost = p.quantity("\(key)_cost"), saved = baseline - p.quantity("\(key)_latency")
-            let ratio = perMillisecond(cost, saved)
-            perMs.append((label, ratio))
-            results.append(ResultValue("\(key).per_ms", "\(label): $ per ms", ratio, in: .dollarsPerMillisecond))
+            let ratio = perMillisecond("\(key).per_ms", "\(label): $ per ms", cost, saved,
+                                       none: "\(label) is no faster than no cache: it saves no latency")
+            perMs.append((label, ratio.isDefined ? ratio.quantity : nil))
+            results.append(ratio)
             results.append(ResultValue("\(key).saved", "\(label): saves", saved, in: .milliseconds))
             // TB × $/GB-month, converted in base units.
             let list = p.quantity("\(key)_size_tb") * p.quantity("ram_price")
             results.append(ResultValue("\(key).list_cost", "\(label): at list price", list, in: .dollarsPerMonth))
             points.append(.init(x: saved.measured(in: .milliseconds), y: cost.measured(in: .dollarsPerMonth), label: label))
         }
-        func marginal(_ from: String, _ to: String) -> Quantity {
-            perMillisecond(p.quantity("\(to)_cost") - p.quantity("\(from)_cost"),
-                           p.quantity("\(from)_latency") - p.quantity("\(to)_latency"))
+        func marginal(_ from: String, _ to: String, _ label: String) -> ResultValue {
+            let fromLabel = Self.tiers.first { $0.0 == from }!.1, toLabel = Self.tiers.first { $0.0 == to }!.1
+            return perMillisecond("\(from)_to_\(to).per_ms", label,
+                                  p.quantity("\(to)_cost") - p.quantity("\(from)_cost"),
+                                  p.quantity("\(from)_latency") - p.quantity("\(to)_latency"),
+                                  none: "\(toLabel) is no faster than \(fromLabel): no extra ms to price")
         }
-        results.append(ResultValue("minimal_to_partial.per_ms", "minimal → 80/20: each extra ms",
-                                   marginal("minimal", "partial"), in: .dollarsPerMillisecond))
-        results.append(ResultValue("partial_to_full.per_ms", "80/20 → full: each extra ms",
-                                   marginal("partial", "full"), in: .dollarsPerMillisecond))
-        let finite = perMs.enumerated().filter { $0.element.1.value.isFinite }
-        let best = finite.min { $0.element.1.value < $1.element.1.value }
+        results.append(marginal("minimal", "partial", "minimal → 80/20: each extra ms"))
+        results.append(marginal("partial", "full", "80/20 → full: each extra ms"))
+        let defined = perMs.enumerated().compactMap { i, tier in tier.1.map { (offset: i, element: (tier.0, $0)) } }
+        let best = defined.min { $0.element.1.value < $1.element.1.value }
         results.append(ResultValue("cheapest_per_ms", "cheapest per ms", Double(best?.offset ?? -1), .count,
                                    text: best?.element.0 ?? "none saves latency"))
         var notes: [String] = []
@@ -72,7 +76,8 @@ public struct CacheTiers: Calculator {
         let marked = best.flatMap { b in sorted.firstIndex { $0.label == b.element.0 } }
         return Output(results: results, charts: [
             .curve(title: "cost vs latency saved", xLabel: "ms saved", yUnit: .dollarsPerMonth, points: sorted, marked: marked, logX: false),
-            .bars(title: "$ per ms saved", bars: perMs.enumerated().map {
+            // A tier that saves nothing has no $ per ms and no bar (a note says so).
+            .bars(title: "$ per ms saved", bars: defined.map {
                 .init($0.element.0, $0.element.1, highlighted: $0.offset == best?.offset)
             }),
         ], notes: notes)

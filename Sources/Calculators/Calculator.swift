@@ -128,16 +128,39 @@ public enum ParameterReads {
 public struct ResultValue: Hashable, Sendable {
     public let key: String
     public let label: String
+    /// The value in its unit. For an undefined result the unit is the one it would be
+    /// shown in and the value is 0: read `isDefined` (or `Output.value`, which is nil) first.
     public let quantity: Quantity
     /// Set for categorical results ("hybrid"); the quantity then holds its index.
     public let text: String?
+    /// Set when the result has no value at these inputs, saying why
+    /// ("no tier is faster than no cache"). Never a NaN standing in for it.
+    public let undefined: String?
 
     public init(_ key: String, _ label: String, _ value: Double, _ unit: Unit, text: String? = nil) {
         self.key = key
         self.label = label
         self.quantity = Quantity(value, unit)
         self.text = text
+        self.undefined = nil
     }
+
+    private init(undefined key: String, _ label: String, unit: Unit, text: String?, reason: String) {
+        self.key = key
+        self.label = label
+        self.quantity = Quantity(0, unit)
+        self.text = text
+        self.undefined = reason
+    }
+
+    /// A result that has no value at these inputs (a ratio of nothing to nothing), with the
+    /// reason; `text` is what to show instead of "n/a" ("never").
+    public static func undefined(_ key: String, _ label: String, unit: Unit, text: String? = nil,
+                                 because reason: String) -> ResultValue {
+        ResultValue(undefined: key, label, unit: unit, text: text, reason: reason)
+    }
+
+    public var isDefined: Bool { undefined == nil }
 
     /// A result computed as a quantity, shown in `unit` (converted; a unit of
     /// another kind stops debug builds) or in its own unit.
@@ -146,9 +169,11 @@ public struct ResultValue: Hashable, Sendable {
         self.label = label
         self.quantity = unit.map { Quantity(quantity.measured(in: $0), $0) } ?? quantity
         self.text = text
+        self.undefined = nil
     }
 
-    public var display: String { text ?? Format.quantity(quantity) }
+    /// "n/a" for an undefined result; its reason is in `undefined`.
+    public var display: String { text ?? (undefined != nil ? "n/a" : Format.quantity(quantity)) }
 }
 
 /// What a calculator returns: results, a chart or two, and warnings.
@@ -166,7 +191,8 @@ public struct Output: Hashable, Sendable {
 
     public subscript(key: String) -> ResultValue? { results.first { $0.key == key } }
 
-    public func value(_ key: String) -> Double? { self[key]?.quantity.value }
+    /// The result's value; nil when there is no such result or it is undefined at these inputs.
+    public func value(_ key: String) -> Double? { self[key].flatMap { $0.isDefined ? $0.quantity.value : nil } }
 }
 
 /// Chart data. Views decide how to draw it; calculators only say what it is.

@@ -31,7 +31,7 @@ public struct CircuitBreaker: Calculator {
         let threshold = Int(p["threshold"]), timeout = p.seconds("open_timeout")
         var state = State.closed, failures = 0, openedAt = 0.0
         var calls = 0, failed = 0, shed = 0, opened = 0, openTime = 0.0
-        var firstOpen = Double.nan
+        var firstOpen: Double?
         var segments: [Chart.Segment] = []
         var segmentStart = 0.0
         func move(to next: State, at t: Double) {
@@ -54,7 +54,7 @@ public struct CircuitBreaker: Calculator {
                     failed += 1
                     failures += 1
                     if state == .halfOpen || failures >= threshold {
-                        if firstOpen.isNaN { firstOpen = t }
+                        if firstOpen == nil { firstOpen = t }
                         opened += 1
                         openedAt = t
                         move(to: .open, at: t)
@@ -73,7 +73,8 @@ public struct CircuitBreaker: Calculator {
             ResultValue("shed", "shed while open", Double(shed), .calls),
             ResultValue("opened", "times opened", Double(opened), .count),
             ResultValue("open_time", "time open", openTime, .seconds),
-            ResultValue("first_open", "first opened at", firstOpen, .seconds),
+            firstOpen.map { ResultValue("first_open", "first opened at", $0, .seconds) }
+                ?? .undefined("first_open", "first opened at", unit: .seconds, because: "the breaker never opened"),
         ], charts: [
             .timeline(title: "breaker state", duration: horizon, lanes: [
                 .init("burst", [.init(burst.lowerBound, min(burst.upperBound, horizon), "failing")]),

@@ -24,6 +24,9 @@ public struct Claim: Hashable, Sendable {
             return ClaimCheck(claim: self, computed: nil, holds: false,
                               reason: "the calculator has no result \"\(resultKey)\"")
         }
+        if let undefined = result.undefined {
+            return ClaimCheck(claim: self, computed: nil, holds: false, reason: "the calculator has no value here: \(undefined)")
+        }
         let computed: Quantity
         do { computed = try result.quantity.converted(to: stated.unit) } catch {
             return ClaimCheck(claim: self, computed: result.quantity, holds: false, reason: error.description)

@@ -54,7 +54,11 @@ public struct FanOut: Calculator {
         } else {
             strategy = (2, "pull")
         }
-        let saving = active.value > 0 ? pushWrites / active : Quantity(.nan, .ratio)
+        /// Push over hybrid; with no active followers hybrid writes nothing and there is no ratio.
+        func saving(_ key: String, _ label: String) -> ResultValue {
+            active.value > 0 ? ResultValue(key, label, pushWrites / active, in: .times)
+                : .undefined(key, label, unit: .times, because: "no active followers: hybrid pushes nothing, so there is no ratio")
+        }
 
         let results = [
             ResultValue("push.writes", "push writes", pushWrites),
@@ -69,8 +73,8 @@ public struct FanOut: Calculator {
             ResultValue("hybrid.write_time", "hybrid write time", hybridTime, in: .seconds),
             ResultValue("hybrid.read_time", "hybrid read", hybridRead, in: .milliseconds),
             ResultValue("hybrid.storage", "hybrid storage", active * entry, in: .bytes),
-            ResultValue("hybrid.write_saving", "hybrid: fewer writes", saving, in: .times),
-            ResultValue("hybrid.storage_saving", "hybrid: less storage", saving, in: .times),
+            saving("hybrid.write_saving", "hybrid: fewer writes"),
+            saving("hybrid.storage_saving", "hybrid: less storage"),
             ResultValue("hybrid.read_slowdown", "hybrid: slower reads", hybridRead / cached, in: .times),
             ResultValue("recommended", "recommended", Double(strategy.0), .count, text: strategy.1),
         ]

@@ -25,19 +25,22 @@ public struct Headroom: Calculator {
         let shards = Quantity(max(1, (future / usable).measured(in: .ratio).rounded(.up)), .shards)
         let g = p.fraction("annual_growth")
         let full = current.baseValue >= capacity.baseValue
-        let years: Double
-        if full { years = 0 } else if g <= 0 { years = .infinity } else {
-            years = ln((capacity / current).measured(in: .ratio)) / ln(1 + g)
+        let years: ResultValue
+        if full {
+            years = ResultValue("years_to_full", "full in", 0, .years, text: "already full")
+        } else if g <= 0 {
+            years = .undefined("years_to_full", "full in", unit: .years, text: "never", because: "with no growth the database never fills")
+        } else {
+            years = ResultValue("years_to_full", "full in", ln((capacity / current).measured(in: .ratio)) / ln(1 + g), .years)
         }
         var notes: [String] = []
-        if !years.isFinite { notes.append("With no growth the database never fills.") }
+        if !years.isDefined { notes.append("With no growth the database never fills.") }
         if full { notes.append("Already at or over capacity.") }
         return Output(results: [
             ResultValue("headroom", "headroom", capacity / current, in: .times),
             ResultValue("future_qps", "after growth", future, in: .writesPerSecond),
             ResultValue("shards_needed", "shards needed", shards),
-            ResultValue("years_to_full", "full in", years, .years,
-                        text: full ? "already full" : (years.isFinite ? nil : "never")),
+            years,
         ], charts: [
             .bars(title: "writes/s vs capacity", bars: [
                 .init("now", current),

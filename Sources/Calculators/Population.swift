@@ -128,7 +128,9 @@ public struct Population: Calculator {
             ResultValue("cost", "cost, in inserts/s", here.total, .opsPerSecond),
             ResultValue("best_threshold", "best threshold", bestT, .followers),
             ResultValue("best_cost", "cost at best", bestCost, .opsPerSecond),
-            ResultValue("cost_vs_best", "cost vs best", bestCost > 0 ? here.total / bestCost : .nan, .times),
+            bestCost > 0 ? ResultValue("cost_vs_best", "cost vs best", here.total / bestCost, .times)
+                : .undefined("cost_vs_best", "cost vs best", unit: .times,
+                             because: "the best threshold costs nothing (no reads, or merges are free), so there is no ratio to it"),
         ], charts: [
             .curve(title: "cost over threshold", xLabel: "followers", yUnit: .opsPerSecond, points: points, marked: marked, logX: true),
         ], notes: notes)

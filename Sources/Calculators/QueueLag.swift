@@ -28,8 +28,10 @@ public struct QueueLag: Calculator {
         let floor = p["min_replicas"], ceiling = max(p["max_replicas"], floor)
         let replicas = min(max(uncapped, floor), ceiling)
         let drainRate = p.quantity("replica_rate") * replicas - p.quantity("inflow")
-        let drain = p["lag"] == 0 ? Quantity(0, .seconds)
-            : (drainRate.value > 0 ? p.quantity("lag") / drainRate : Quantity(.infinity, .seconds))
+        let drain: ResultValue = p["lag"] == 0 ? ResultValue("drain_time", "drained in", 0, .seconds)
+            : drainRate.value > 0 ? ResultValue("drain_time", "drained in", p.quantity("lag") / drainRate, in: .seconds)
+            : .undefined("drain_time", "drained in", unit: .seconds,
+                         because: "workers are no faster than arrivals: the backlog never drains")
         var notes: [String] = []
         if uncapped > ceiling { notes.append("The rule wants \(Format.count(uncapped)) replicas; the ceiling holds it at \(Format.count(ceiling)).") }
         if drainRate.value <= 0, p["lag"] > 0 { notes.append("Workers are slower than arrivals: the backlog never drains.") }
@@ -37,7 +39,7 @@ public struct QueueLag: Calculator {
             ResultValue("replicas", "replicas", replicas, .replicas),
             ResultValue("uncapped_replicas", "rule without caps", uncapped, .replicas),
             ResultValue("drain_rate", "net drain", drainRate, in: .messagesPerSecond),
-            ResultValue("drain_time", "drained in", drain, in: .seconds),
+            drain,
         ], charts: [
             .bars(title: "replicas", bars: [
                 .init("rule", Quantity(uncapped, .replicas)),

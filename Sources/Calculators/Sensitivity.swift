@@ -90,6 +90,7 @@ public enum Sensitivity {
         guard let result = output[key] else {
             throw .unknownResult(key, calculator: calculator.name, known: output.results.map(\.key))
         }
+        guard result.isDefined else { throw .undefinedHere(result: key, reason: result.undefined ?? "") }
         guard !isDecision(result) else { throw .notNumeric(result: key) }
         return result
     }
@@ -163,6 +164,8 @@ public enum SensitivityError: Error, Equatable, CustomStringConvertible {
     case unknownResult(String, calculator: String, known: [String])
     case unknownParameter(String, calculator: String, known: [String])
     case notNumeric(result: String)
+    /// The result has no value at the starting inputs (a ratio of nothing to nothing).
+    case undefinedHere(result: String, reason: String)
     case notMovable(parameter: String, reason: String)
     case badSpan(String)
     case badTarget(result: String, text: String, unit: String)
@@ -176,6 +179,8 @@ public enum SensitivityError: Error, Equatable, CustomStringConvertible {
             return "\(calculator) has no parameter \"\(key)\" (parameters: \(known.joined(separator: ", ")))"
         case let .notNumeric(key):
             return "\(key) is a decision, not a number: see --break-even for where it flips"
+        case let .undefinedHere(key, reason):
+            return "\(key) has no value at these inputs (\(reason)): start from values where it has one"
         case let .notMovable(key, reason):
             return "\(key) is \(reason): it cannot be moved or solved for"
         case let .badSpan(text):

@@ -38,7 +38,7 @@ extension Sensitivity {
         var evaluations = 1
         func result(_ x: Double) -> Double {
             evaluations += 1
-            return calculator.evaluate(with(inputs, p.key, x))[key]?.quantity.value ?? .nan
+            return calculator.evaluate(with(inputs, p.key, x)).value(key) ?? .nan
         }
         let start = inputs[p.key]
         let points = grid(p, intervals: solveIntervals)

@@ -45,7 +45,7 @@ extension Sensitivity {
             func result(at x: Double) -> Double {
                 if x == value { return base.quantity.value }
                 evaluations += 1
-                return calculator.evaluate(with(inputs, p.key, x))[key]?.quantity.value ?? .nan
+                return calculator.evaluate(with(inputs, p.key, x)).value(key) ?? .nan
             }
             bars.append(Bar(parameter: p, value: value, lowInput: lowInput, highInput: highInput,
                             low: result(at: lowInput), high: result(at: highInput), move: move))

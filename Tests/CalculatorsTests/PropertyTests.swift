@@ -75,19 +75,95 @@ import Testing
         }
     }
 
-    @Test func everyCalculatorGivesFiniteOrLabelledResultsAtItsRangeEnds() {
-        // Every parameter at its minimum, then at its maximum: no trap, and every
-        // displayed value is a number or "n/a", never "nan"/"inf".
-        for calculator in Registry.all {
-            for edge in [\ClosedRange<Double>.lowerBound, \ClosedRange<Double>.upperBound] {
-                var inputs = calculator.defaults
-                for p in calculator.parameters where !["partition_s", "horizon", "writes_a", "writes_b", "reads_a", "reads_b", "call_rate"].contains(p.key) {
-                    inputs.setClamped(p.key, p.range[keyPath: edge])
-                }
-                for r in calculator.evaluate(inputs).results {
-                    #expect(!r.display.contains("nan") && !r.display.contains("inf"), "\(calculator.name) \(r.key)")
+    @Test func anUndefinedResultSaysWhyAndHasNoValue() throws {
+        let fanout = try run(FanOut(), ["active_percent": 0])
+        let saving = try #require(fanout["hybrid.write_saving"])
+        #expect(saving.undefined == "no active followers: hybrid pushes nothing, so there is no ratio")
+        #expect(saving.display == "n/a")
+        #expect(fanout.value("hybrid.write_saving") == nil)
+        #expect(fanout.value("push.writes") == 1_000_000)
+
+        let cache = try run(CacheTiers(), ["full_latency": 500])
+        #expect(cache["full.per_ms"]?.undefined == "full cache is no faster than no cache: it saves no latency")
+        #expect(cache["partial_to_full.per_ms"]?.undefined == "full cache is no faster than 80/20 cache: no extra ms to price")
+        if case let .bars(_, bars) = cache.charts[1] { #expect(bars.map(\.label) == ["80/20 cache", "minimal cache"]) }
+
+        let claim = Claim(id: "c", text: "full cache costs $11.11 per ms", resultKey: "full.per_ms",
+                          stated: Quantity(11.11, .dollarsPerMillisecond))
+        let check = claim.evaluate(cache)
+        #expect(!check.holds && check.computed == nil)
+        #expect(check.reason == "the calculator has no value here: full cache is no faster than no cache: it saves no latency")
+
+        let calm = try run(CircuitBreaker(), ["failure_percent": 0])
+        #expect(calm["first_open"]?.undefined == "the breaker never opened")
+    }
+
+    /// Parameters that only set a simulation's precision, not what it computes: held at their
+    /// minimum except when they are the one at an end, so a debug run stays quick.
+    static let precisionOnly: Set<String> = ["staleness.trials"]
+
+    /// Input sets for the finiteness check: every parameter alone at its minimum and at its
+    /// maximum (the others at defaults), then seeded random combinations of all of them
+    /// (log-uniform on logarithmic parameters).
+    static func edgeAndRandomInputs(_ calculator: any Calculator, combinations: Int = 40) -> [(String, Inputs)] {
+        var base = calculator.defaults
+        for p in calculator.parameters where precisionOnly.contains("\(calculator.name).\(p.key)") {
+            base.setClamped(p.key, p.range.lowerBound)
+        }
+        var sets: [(String, Inputs)] = [("defaults", calculator.defaults)]
+        for p in calculator.parameters {
+            for (end, value) in [("min", p.range.lowerBound), ("max", p.range.upperBound)] {
+                var inputs = base
+                inputs.setClamped(p.key, value)
+                sets.append(("\(p.key) at \(end)", inputs))
+            }
+        }
+        var random = SeededRandom(seed: 2026)
+        for i in 0..<combinations {
+            var inputs = base
+            for p in calculator.parameters where !precisionOnly.contains("\(calculator.name).\(p.key)") {
+                let lo = p.range.lowerBound, hi = p.range.upperBound, u = random.unit()
+                let value = p.scale == .logarithmic && lo > 0 ? lo * power(hi / lo, u) : lo + (hi - lo) * u
+                inputs.setClamped(p.key, value)
+            }
+            sets.append(("random #\(i)", inputs))
+        }
+        return sets
+    }
+
+    /// Every result of every calculator is a finite number, or is explicitly undefined with a
+    /// reason, at each parameter's range ends and at random combinations; no read of an
+    /// undeclared key on the way.
+    @Test(arguments: Registry.names)
+    func everyResultIsFiniteOrExplicitlyUndefined(_ name: String) throws {
+        let calculator = try #require(Registry.named(name))
+        for (label, inputs) in Self.edgeAndRandomInputs(calculator) {
+            var output = Output()
+            let reads = ReadLog.collecting { output = calculator.evaluate(inputs) }
+            #expect(reads.isEmpty, "\(name) at \(label): \(reads.map(\.description).joined(separator: "; "))")
+            for r in output.results {
+                if let reason = r.undefined {
+                    #expect(!reason.isEmpty, "\(name) \(r.key) at \(label): undefined without a reason")
+                    #expect(output.value(r.key) == nil, "\(name) \(r.key) at \(label): undefined but has a value")
+                } else {
+                    #expect(r.quantity.value.isFinite, "\(name) \(r.key) at \(label): \(r.quantity.value)")
                 }
             }
+            for chart in output.charts {
+                let bad = chart.numbers.filter { !$0.isFinite }
+                #expect(bad.isEmpty, "\(name) chart \(chart.title) at \(label)")
+            }
+        }
+    }
+}
+
+extension Chart {
+    /// Every number the chart carries: bar values, curve points, segment bounds.
+    var numbers: [Double] {
+        switch self {
+        case let .bars(_, bars): return bars.map(\.quantity.value)
+        case let .curve(_, _, _, points, _, _): return points.flatMap { [$0.x, $0.y] }
+        case let .timeline(_, duration, lanes): return [duration] + lanes.flatMap { $0.segments.flatMap { [$0.start, $0.end] } }
         }
     }
 }

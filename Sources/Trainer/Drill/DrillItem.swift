@@ -93,7 +93,7 @@ public struct DrillItem: Equatable, Sendable, Identifiable {
             let question = estimate.drill.map { DrillTemplate.render($0, calculator: calculator, inputs: inputs) }
                 ?? estimate.question
             let asked = DrillQuestion(item: self, inputs: inputs, truth: truth, question: question, output: output)
-            guard truth.quantity.value.isFinite, truth.quantity.value != 0 else { continue }
+            guard truth.isDefined, truth.quantity.value.isFinite, truth.quantity.value != 0 else { continue }
             if keys.isEmpty || keys.contains(where: { inputs[$0] != start[$0] }) { return asked }
             fallback = fallback ?? asked
         }

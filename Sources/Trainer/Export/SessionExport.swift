@@ -174,10 +174,11 @@ public enum SessionExport {
             })),
             ("results", .array(panel.results.map { r in
                 var fields: [(String, JSONValue)] = [
-                    ("key", .string(r.key)), ("value", .number(r.quantity.value)),
+                    ("key", .string(r.key)), ("value", r.isDefined ? .number(r.quantity.value) : .null),
                     ("unit", .string(r.quantity.unit.symbol)), ("label", .string(r.label)),
                 ]
                 if let text = r.text { fields.append(("text", .string(text))) }
+                if let undefined = r.undefined { fields.append(("undefined", .string(undefined))) }
                 return .object(fields)
             })),
             ("claims", .array(panel.claims.map { c in

@@ -38,7 +38,8 @@ extension Lesson {
     public func estimateTruth() -> ResultValue? {
         guard let estimate, let name = calculator, let calc = Registry.named(name),
               let start = startingInputs() else { return nil }
-        return calc.evaluate(start)[estimate.resultKey]
+        // An answer undefined at the starting values cannot be estimated.
+        return calc.evaluate(start)[estimate.resultKey].flatMap { $0.isDefined ? $0 : nil }
     }
 
     /// The guess recorded for this lesson, scored; nil before a guess.

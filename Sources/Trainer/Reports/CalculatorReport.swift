@@ -39,9 +39,11 @@ public enum CalculatorReport {
         }
         let results = output.results.map { r -> (String, JSONValue) in
             var fields: [(String, JSONValue)] = [
-                ("value", .number(r.quantity.value)), ("unit", .string(r.quantity.unit.symbol)), ("label", .string(r.label)),
+                ("value", r.isDefined ? .number(r.quantity.value) : .null), ("unit", .string(r.quantity.unit.symbol)),
+                ("label", .string(r.label)),
             ]
             if let text = r.text { fields.append(("text", .string(text))) }
+            if let undefined = r.undefined { fields.append(("undefined", .string(undefined))) }
             return (r.key, .object(fields))
         }
         return JSONValue.object([

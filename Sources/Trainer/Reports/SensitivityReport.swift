@@ -132,7 +132,7 @@ public enum SensitivityReport {
     // MARK: - pieces
 
     static func result(_ r: ResultValue) -> JSONValue {
-        .object([("key", .string(r.key)), ("label", .string(r.label)), ("value", .number(r.quantity.value)),
+        .object([("key", .string(r.key)), ("label", .string(r.label)), ("value", r.isDefined ? .number(r.quantity.value) : .null),
                  ("unit", .string(r.quantity.unit.symbol))])
     }
 
