@@ -15,7 +15,20 @@ enum Main {
         if CommandLine.arguments.count <= 1 {
             exit(TrainerLaunch().run() ?? 0)
         }
-        Whiteboard.main()
+        // As `Whiteboard.main()`, but ArgumentParser's messages quote the
+        // arguments ("Unknown option '--…'"), so they leave through the same
+        // escaping as every other message.
+        do {
+            var command = try Whiteboard.parseAsRoot()
+            try command.run()
+        } catch {
+            let code = Whiteboard.exitCode(for: error)
+            let message = Whiteboard.fullMessage(for: error)
+            if !message.isEmpty {
+                if code == .success { StandardOutput.write(message + "\n") } else { FileStandardError.write(message + "\n") }
+            }
+            exit(code.rawValue)
+        }
     }
 }
 

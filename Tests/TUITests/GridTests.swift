@@ -80,7 +80,7 @@ private func grid(_ cols: Int, _ rows: Int = 1, _ draw: (inout Grid) -> Void) ->
             $0.put("a\u{9B}31mb\u{07}", x: 0, y: 1)
             $0.put("\u{1B}]52;c;eA==\u{07}", x: 0, y: 2)
         }
-        #expect(g.lines == ["^[[2J", "a�31mb^G", "^[]52;c;eA==^G"])
+        #expect(g.lines == ["^[[2J", #"a\x9b31mb^G"#, "^[]52;c;eA==^G"])
         for y in 0..<3 { for x in 0..<20 { #expect(!g[x, y].text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) } }
     }
 

@@ -58,6 +58,57 @@ import Testing
         }
     }
 
+    @Test func badFilesInAFolderAreProblemsAndTheGoodLessonStillLoads() throws {
+        let dir = TempDirectory()
+        defer { dir.cleanUp() }
+        let fm = FileManager.default
+        let good = "---\nid: good\nminutes: \"50\"\ntitle: Good\n---\nText.\n"
+        dir.write("00-good.md", good)
+        dir.write("outside-target.txt", good)
+        #expect(mkfifo(dir.file("01-fifo.md"), 0o644) == 0)
+        try fm.createSymbolicLink(atPath: dir.file("02-loop.md"), withDestinationPath: dir.file("02-loop.md"))
+        try fm.createSymbolicLink(atPath: dir.file("03-zero.md"), withDestinationPath: "/dev/zero")
+        try fm.createDirectory(atPath: dir.file("04-folder.md"), withIntermediateDirectories: true)
+        try fm.createSymbolicLink(atPath: dir.file("05-tmp.md"), withDestinationPath: "/tmp")
+        dir.write("06-latin1.md", "")
+        try Data([0x2D, 0x2D, 0x2D, 0x0A, 0x69, 0x64, 0x3A, 0xE9, 0x0A]).write(to: URL(fileURLWithPath: dir.file("06-latin1.md")))
+        dir.write("07-huge.md", good + String(repeating: "x", count: LessonLibrary.maxLessonBytes))
+        // A symlink to a file inside the folder is followed.
+        try fm.createSymbolicLink(atPath: dir.file("08-inside.md"), withDestinationPath: "00-good.md")
+        // One out of the folder is not, even to a readable lesson.
+        let elsewhere = TempDirectory()
+        defer { elsewhere.cleanUp() }
+        elsewhere.write("x.md", good)
+        try fm.createSymbolicLink(atPath: dir.file("09-out.md"), withDestinationPath: elsewhere.file("x.md"))
+
+        let sources = try LessonLibrary.sources(inDirectory: dir.path)
+        let library = LessonLibrary.load([sources])
+        let messages = library.problems.map { $0.description.replacingOccurrences(of: dir.path + "/", with: "") }
+        #expect(messages.contains("01-fifo.md:1:1: error: a FIFO (named pipe), not a lesson file: not opened"))
+        #expect(messages.contains("02-loop.md:1:1: error: a symlink loop: not read"))
+        #expect(messages.contains("03-zero.md:1:1: error: a symlink to /dev/zero, outside the lessons folder: not followed"))
+        #expect(messages.contains("04-folder.md:1:1: error: a folder, not a lesson file: not read"))
+        #expect(messages.contains { $0.hasPrefix("05-tmp.md:1:1: error: a symlink to /tmp, outside the lessons folder") })
+        #expect(messages.contains("06-latin1.md:2:4: error: not UTF-8 text: a byte that is not part of a UTF-8 character"))
+        #expect(messages.contains("07-huge.md:1:1: error: the file is 257 KB; a lesson may be at most 256 KB"))
+        #expect(messages.contains { $0.hasPrefix("09-out.md:1:1: error: a symlink to ") && $0.hasSuffix("outside the lessons folder: not followed") })
+        // The good one loads (once: the link inside is the same id, a duplicate).
+        #expect(library.lessons.map(\.id) == ["good"])
+        #expect(messages.contains(#"08-inside.md:2:1: error: duplicate id "good" (also in 00-good.md)"#))
+        #expect(library.problems.count == 9)
+    }
+
+    @Test func anUnreadableFileIsAProblem() throws {
+        // Root reads any file: the check only means something for a user.
+        guard geteuid() != 0 else { return }
+        let dir = TempDirectory()
+        defer { dir.cleanUp() }
+        dir.write("a.md", "---\n")
+        #expect(chmod(dir.file("a.md"), 0) == 0)
+        let library = LessonLibrary.load([try LessonLibrary.sources(inDirectory: dir.path)])
+        #expect(library.problems.map(\.message) == ["cannot read the file: Permission denied"])
+    }
+
     // MARK: The bundled lessons
 
     @Test func theBundledLessonsLoadWithoutProblems() throws {

@@ -59,9 +59,16 @@ import Testing
     }
 
     @Test func aControlCharacterIsReportedOnItsOwnLine() {
-        // libyaml reports these by offset; the line must still be the title's.
         let text = "---\nid: demo\nminutes: \"50\"\ntitle: Demo \u{1B}[2J\n---\n"
-        #expect(lint(text) == ["demo.md:4:13: error: YAML: control characters are not allowed"])
+        #expect(lint(text) == ["demo.md:4:13: error: control character U+001B (ESC) in the text: lessons may not hold control characters"])
+    }
+
+    @Test func aControlCharacterFromAYAMLEscapeIsReportedAtItsValue() {
+        let text = "---\nid: demo\nminutes: \"50\"\ntitle: \"Demo \\e]0;x\\a\"\nchecklist:\n  - \"ok\"\n  - \"\\x9b6n\"\n---\nBody\n"
+        #expect(lint(text) == [
+            #"demo.md:4:8: error: control character U+001B (ESC) in a value (written as an escape such as \e or \x1b): lessons may not hold control characters"#,
+            #"demo.md:7:5: error: control character U+009B (CSI) in a value (written as an escape such as \e or \x1b): lessons may not hold control characters"#,
+        ])
     }
 
     @Test func aDuplicatedKeyIsAYAMLError() {

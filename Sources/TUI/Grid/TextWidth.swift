@@ -1,3 +1,5 @@
+import Trainer
+
 /// Column widths of text as a terminal shows it, and the text operations built on them.
 ///
 /// Widths follow Unicode East Asian Width (Wide and Fullwidth take two columns)
@@ -119,6 +121,8 @@ public enum TextWidth {
     ///
     /// Lesson files and notes are user-controlled; an ESC in them could move the
     /// cursor, retitle the window (OSC 0) or write the clipboard (OSC 52).
+    /// This is `VisibleText.escape(_:.cell)`, the same function every command's
+    /// output and both exports go through.
     ///
     /// | input                        | output       |
     /// |------------------------------|--------------|
@@ -126,28 +130,10 @@ public enum TextWidth {
     /// | `"\u{07}"` (BEL), `"\u{00}"` | `"^G"`, `"^@"` |
     /// | `"\n"`, `"\r"`               | `"^J"`, `"^M"` |
     /// | `"\u{7F}"` (DEL)             | `"^?"`       |
-    /// | `"\u{9B}"` (C1 CSI), U+0080–U+009F | `"�"` |
+    /// | `"\u{9B}"` (C1 CSI), U+0080–U+009F | `"\\x9b"` |
     /// | `"\t"`                       | `" "`        |
     public static func sanitized(_ s: String) -> String {
-        var clean = true
-        for u in s.unicodeScalars where isControl(u) {
-            clean = false
-            break
-        }
-        if clean { return s }
-        var out = String.UnicodeScalarView()
-        for u in s.unicodeScalars {
-            switch u.value {
-            case 0x09: out.append(" ")
-            case 0x00...0x1F:
-                out.append("^")
-                out.append(Unicode.Scalar(UInt8(u.value + 0x40)))
-            case 0x7F: out.append("^"); out.append("?")
-            case 0x80...0x9F: out.append("\u{FFFD}")
-            default: out.append(u)
-            }
-        }
-        return String(out)
+        VisibleText.escape(s, .cell)
     }
 
     // MARK: - Tables

@@ -94,8 +94,10 @@ public enum DrillReport {
         return (given, asked.working)
     }
 
+    /// A field's text as HTML, control characters shown visibly (`^[`) so a
+    /// `cat` of the file cannot drive a terminal.
     static func html(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+        VisibleText.escape(text, .cell).replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;")
     }
 }

@@ -137,13 +137,9 @@ public enum SessionExport {
         return (difference > 0 ? "over by " : "under by ") + TimeText.clock(abs(difference))
     }
 
-    /// Control characters (ESC, CSI, C1) shown as "�", so `cat` of an export cannot drive a terminal.
-    static func clean(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
-            if scalar == "\t" { return " " }
-            return scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) ? "\u{FFFD}" : scalar
-        }))
-    }
+    /// One line of Markdown: control characters shown visibly (`^[`, `\\x9b`), so
+    /// `cat` of an export cannot drive a terminal.
+    static func clean(_ text: String) -> String { VisibleText.escape(text, .cell) }
 
     /// A table cell: cleaned, with pipes escaped.
     static func cell(_ text: String) -> String { clean(text).replacingOccurrences(of: "|", with: "\\|") }

@@ -25,6 +25,15 @@ public enum LessonParser {
             fail(1, 1, "front matter is not closed: add a line \"---\" after it")
             return (nil, errors)
         }
+        // A control character (ESC, BEL, C1) in a lesson is refused wherever it
+        // is: shown or not, such a file is built to write to someone's terminal.
+        var frontMatterControls = false
+        for (i, line) in lines.enumerated() {
+            guard let (column, scalar) = VisibleText.firstControl(in: line, allowingTab: true) else { continue }
+            fail(i + 1, column, "control character \(VisibleText.name(scalar)) in the text: lessons may not hold control characters")
+            if i <= close { frontMatterControls = true }
+        }
+        if frontMatterControls { return (nil, errors) }
         let yaml = lines[1..<close].joined(separator: "\n")
         // YAML marks are 1-based within the front matter, which starts on line 2.
         let offset = 1
@@ -63,6 +72,11 @@ public enum LessonParser {
                 fail(line(anchored, offset), column(anchored), "YAML anchors and aliases (& and *) are not allowed in lessons")
                 return (nil, errors)
             }
+            for node in Self.scalarsWithControls(root) {
+                let scalar = node.scalar.flatMap { $0.string.unicodeScalars.first { VisibleText.isControl($0) && $0 != "\n" && $0 != "\t" } }
+                fail(line(node, offset), column(node),
+                     "control character \(scalar.map(VisibleText.name) ?? "") in a value (written as an escape such as \\e or \\x1b): lessons may not hold control characters")
+            }
             var reader = FieldReader(file: file, offset: offset)
             let bodyLines = Array(lines[(close + 1)...])
             let lesson = reader.lesson(map, body: BodyParser.parse(bodyLines))
@@ -91,6 +105,22 @@ public enum LessonParser {
             errors.append(LessonError(file: file, line: openedAt, column: 1, "fenced block is never closed (add a line ```)"))
         }
         return errors
+    }
+
+    /// Every scalar (key or value) whose text holds a control character other
+    /// than newline and tab, in document order. YAML's double-quoted escapes
+    /// (`"\e"`, `"\x9b"`, `"\u001b"`, `"\N"`) make them from plain text.
+    static func scalarsWithControls(_ node: Node) -> [Node] {
+        switch node {
+        case let .scalar(s):
+            return s.string.unicodeScalars.contains { VisibleText.isControl($0) && $0 != "\n" && $0 != "\t" } ? [node] : []
+        case let .mapping(m):
+            return m.flatMap { scalarsWithControls($0.key) + scalarsWithControls($0.value) }
+        case let .sequence(items):
+            return items.flatMap(scalarsWithControls)
+        case .alias:
+            return []
+        }
     }
 
     static func line(_ node: Node, _ offset: Int) -> Int { (node.mark?.line ?? 1) + offset }

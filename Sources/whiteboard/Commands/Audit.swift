@@ -22,7 +22,7 @@ extension Whiteboard {
             }
             for problem in library.problems { FileStandardError.write(problem.description + "\n") }
             let rows = AuditReport.rows(library.lessons)
-            print(format == .json ? AuditReport.json(rows) : AuditReport.table(rows), terminator: "")
+            StandardOutput.write(format == .json ? AuditReport.json(rows) : AuditReport.table(rows), json: format == .json)
         }
     }
 }

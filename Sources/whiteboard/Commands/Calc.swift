@@ -48,7 +48,7 @@ extension Whiteboard {
 
         func run() throws {
             if list {
-                print(CalculatorReport.list(Registry.all), terminator: "")
+                StandardOutput.write(CalculatorReport.list(Registry.all))
                 return
             }
             guard let name else { throw usage("name a calculator: \(Registry.names.joined(separator: ", "))") }
@@ -63,8 +63,8 @@ extension Whiteboard {
                 guard assignments.isEmpty else { throw usage("\(name) is \(members.joined(separator: ", ")): set values on one of those") }
                 let calculators = members.compactMap(Registry.named)
                 switch format {
-                case .table: print(calculators.map { CalculatorReport.table($0, $0.defaults) }.joined(separator: "\n"), terminator: "")
-                case .json: print("[\n" + calculators.map { CalculatorReport.json($0, $0.defaults) }.joined(separator: ",\n") + "]\n", terminator: "")
+                case .table: StandardOutput.write(calculators.map { CalculatorReport.table($0, $0.defaults) }.joined(separator: "\n"))
+                case .json: StandardOutput.write("[\n" + calculators.map { CalculatorReport.json($0, $0.defaults) }.joined(separator: ",\n") + "]\n", json: true)
                 }
                 return
             }
@@ -81,11 +81,11 @@ extension Whiteboard {
                 try runSolve(calculator, inputs, assignment: solve, for: solveFor)
             } else if breakEven {
                 let found = Sensitivity.breakEvens(calculator, inputs)
-                print(format == .table ? SensitivityReport.table(found, calculator) : SensitivityReport.json(found), terminator: "")
+                StandardOutput.write(format == .table ? SensitivityReport.table(found, calculator) : SensitivityReport.json(found), json: format == .json)
             } else {
                 switch format {
-                case .table: print(CalculatorReport.table(calculator, inputs), terminator: "")
-                case .json: print(CalculatorReport.json(calculator, inputs), terminator: "")
+                case .table: StandardOutput.write(CalculatorReport.table(calculator, inputs))
+                case .json: StandardOutput.write(CalculatorReport.json(calculator, inputs), json: true)
                 }
             }
         }
@@ -96,8 +96,8 @@ extension Whiteboard {
                 let span = try span.map(Sensitivity.Span.parse) ?? .standard
                 tornado = try Sensitivity.tornado(calculator, inputs, result: result, span: span)
             } catch { throw usage(error.description) }
-            print(format == .table ? SensitivityReport.table(tornado, calculator) : SensitivityReport.json(tornado),
-                  terminator: "")
+            StandardOutput.write(format == .table ? SensitivityReport.table(tornado, calculator) : SensitivityReport.json(tornado),
+                                 json: format == .json)
         }
 
         func runSolve(_ calculator: any Calculator, _ inputs: Inputs, assignment: String, for key: String) throws {
@@ -122,7 +122,7 @@ extension Whiteboard {
                 }
                 throw usage(error.description)
             }
-            print(format == .table ? SensitivityReport.table(solution) : SensitivityReport.json(solution), terminator: "")
+            StandardOutput.write(format == .table ? SensitivityReport.table(solution) : SensitivityReport.json(solution), json: format == .json)
         }
 
         /// Usage errors exit 64 (EX_USAGE) with the message on stderr.

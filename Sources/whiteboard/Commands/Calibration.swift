@@ -34,8 +34,8 @@ extension Whiteboard {
                 }
             }
             let calibration = Trainer.Calibration(attempts)
-            print(format == .json ? CalibrationReport.json(calibration)
-                      : CalibrationReport.table(calibration, ascii: ascii), terminator: "")
+            StandardOutput.write(format == .json ? CalibrationReport.json(calibration)
+                                     : CalibrationReport.table(calibration, ascii: ascii), json: format == .json)
         }
     }
 }

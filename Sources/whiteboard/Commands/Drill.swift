@@ -71,12 +71,12 @@ extension Whiteboard {
                     FileStandardError.write("whiteboard drill: \(error.description)\n")
                     throw ExitCode(73)
                 }
-                print("Wrote \(rows) missed item\(rows == 1 ? "" : "s") to \(exportCSV).")
+                StandardOutput.write("Wrote \(rows) missed item\(rows == 1 ? "" : "s") to \(exportCSV).\n")
                 return
             }
             if list {
-                print(format == .json ? DrillReport.json(schedule, all: all) : DrillReport.table(schedule, all: all),
-                      terminator: "")
+                StandardOutput.write(format == .json ? DrillReport.json(schedule, all: all) : DrillReport.table(schedule, all: all),
+                                     json: format == .json)
                 return
             }
             try ask(schedule, lessons: library.lessons, database: opened.database, now: now)
@@ -147,5 +147,5 @@ extension Whiteboard {
 
 /// Unbuffered standard output: a prompt is out before the answer is read.
 func say(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    StandardOutput.write(text)
 }

@@ -20,7 +20,7 @@ extension Whiteboard {
             for notice in opened.notices { FileStandardError.write("whiteboard history: \(notice)\n") }
             if let db = opened.database {
                 do {
-                    print(SessionHistoryReport.table(try db.sessions(), attempts: try db.attempts()), terminator: "")
+                    StandardOutput.write(SessionHistoryReport.table(try db.sessions(), attempts: try db.attempts()))
                     return
                 } catch {
                     FileStandardError.write("whiteboard history: \(error.description); showing \(store.historyPath)\n")
@@ -28,7 +28,7 @@ extension Whiteboard {
             }
             // Without the database, the old JSON lines are still worth showing.
             let (entries, skipped) = store.historyWithSkipped()
-            print(HistoryReport.table(entries), terminator: "")
+            StandardOutput.write(HistoryReport.table(entries))
             if skipped > 0 {
                 FileStandardError.write("whiteboard history: \(skipped) line\(skipped == 1 ? "" : "s") of \(store.historyPath) could not be read and \(skipped == 1 ? "was" : "were") skipped\n")
             }

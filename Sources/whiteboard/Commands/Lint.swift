@@ -16,18 +16,18 @@ extension Whiteboard {
             let sources: [LessonLibrary.Source]
             if let directory {
                 do { sources = try LessonLibrary.sources(inDirectory: directory) } catch {
-                    print(error.description)
+                    StandardOutput.write(error.description + "\n")
                     throw ExitCode(65)
                 }
             } else {
                 sources = LessonOptions.bundled
             }
             let library = LessonLibrary.load([sources])
-            for problem in library.problems { print(problem.description) }
+            for problem in library.problems { StandardOutput.write(problem.description + "\n") }
             if library.problems.isEmpty {
-                print("\(library.lessons.count) lessons, no problems.")
+                StandardOutput.write("\(library.lessons.count) lessons, no problems.\n")
             } else {
-                print("\(library.problems.count) problem\(library.problems.count == 1 ? "" : "s") in \(Set(library.problems.map(\.file)).count) file(s).")
+                StandardOutput.write("\(library.problems.count) problem\(library.problems.count == 1 ? "" : "s") in \(Set(library.problems.map(\.file)).count) file(s).\n")
                 throw ExitCode(65)
             }
         }
