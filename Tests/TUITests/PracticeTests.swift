@@ -60,8 +60,12 @@ import Trainer
         h.type(String(truth.quantity.value * 3))
         h.press(.enter)
         #expect(h.state.overlay == nil)
+        // Kept, not yet shown: the guess can still be revised.
+        #expect(h.state.hiddenResultKey == estimate.resultKey)
+        #expect(h.text.contains("? (e to guess)"))
+        h.press(.character("v"))
         #expect(h.state.hiddenResultKey == nil)
-        #expect(h.state.notice?.text.hasSuffix("fair, within 10×") == true)
+        #expect(h.state.notice?.text.hasSuffix("fair: 3× high (ratio)") == true)
         #expect(!h.text.contains("? (e to guess)"))
     }
 
@@ -253,6 +257,7 @@ import Trainer
         h.press(.character("e"))
         h.type("10")
         h.press(.enter)
+        h.press(.character("v"))
         h.press(.character("e"))
         #expect(h.state.overlay == nil)
         #expect(h.state.notice?.text.hasPrefix("Already answered: you said 10 s") == true)

@@ -36,6 +36,7 @@ enum ExportFixture {
         s.tick(at: 5_070, lesson: framework)
         s.visit("fanout")
         s[lesson: "fanout"].estimate = 90
+        s[lesson: "fanout"].revealed = true
         s[lesson: "fanout"].parameters = ["followers": 50_000_000, "write_capacity": 10_000]
         s[lesson: "fanout"].ticked = [0, 2]
         s.tick(at: 5_195, lesson: fanout)
@@ -152,6 +153,7 @@ enum ExportFixture {
     @Test func unansweredEstimate() throws {
         var s = ExportFixture.session
         s[lesson: "fanout"].estimate = nil
+        s[lesson: "fanout"].revealed = false
         let text = SessionExport.json(s, lessons: ExportFixture.lessons, finishedAt: ExportFixture.finished)
         let root = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         let estimate = try #require((root["panels"] as? [[String: Any]])?[1]["estimate"] as? [String: Any])
@@ -161,6 +163,19 @@ enum ExportFixture {
         let md = SessionExport.markdown(s, lessons: ExportFixture.lessons, finishedAt: ExportFixture.finished, timeZone: utc)
         #expect(md.contains("Not answered (actual 100 s at the lesson's values)."))
         #expect(md.contains("- Estimates: 0 good, 0 fair, 0 off (0 of 1 answered)"))
+    }
+
+    @Test func aRevealWithoutAGuessIsAMissAndAKeptGuessIsNotScored() {
+        var s = ExportFixture.session
+        s[lesson: "fanout"].estimate = nil
+        var md = SessionExport.markdown(s, lessons: ExportFixture.lessons, finishedAt: ExportFixture.finished, timeZone: utc)
+        #expect(md.contains("Revealed without a guess, actual 100 s at the lesson's values: **off**, revealed without a guess"))
+        #expect(SessionSummary(s, lessons: ExportFixture.lessons).estimates == EstimateCounts(good: 0, fair: 0, off: 1))
+        s[lesson: "fanout"].estimate = 90
+        s[lesson: "fanout"].revealed = false
+        md = SessionExport.markdown(s, lessons: ExportFixture.lessons, finishedAt: ExportFixture.finished, timeZone: utc)
+        #expect(md.contains("Guess 90 s, not revealed (actual 100 s at the lesson's values)."))
+        #expect(SessionSummary(s, lessons: ExportFixture.lessons).estimates.total == 0)
     }
 
     @Test func historyEntryMatchesTheExport() {

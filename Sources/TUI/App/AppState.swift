@@ -33,6 +33,8 @@ public struct AppState: Equatable, Sendable {
     public var finishing: Finishing?
     /// Unix seconds minus monotonic seconds, from `.started`: turns `now` into a date.
     public var wallClockOffset: Double = 0
+    /// The history database as far as `update` knows it.
+    public var history = HistoryLink()
 
     public init(library: LessonLibrary, size: Size, display: DisplayOptions = DisplayOptions(),
                 session: PracticeSession = PracticeSession(startedAt: 0, practiceMode: false),
@@ -117,10 +119,12 @@ public struct AppState: Equatable, Sendable {
                             estimate: p.lesson.estimate != nil, checklist: !p.lesson.checklist.isEmpty)
     }
 
-    /// The current panel's estimate outcome, once guessed.
+    /// The current panel's estimate outcome, once revealed.
     public var estimateOutcome: EstimateOutcome? {
-        guard let p = panel, let guess = session[lesson: p.lesson.id].estimate, let truth = p.estimateTruth else { return nil }
-        return EstimateOutcome(guess: guess, truth: truth)
+        guard let p = panel, let truth = p.estimateTruth else { return nil }
+        let record = session[lesson: p.lesson.id]
+        guard record.revealed else { return nil }
+        return EstimateOutcome(guess: record.estimate, truth: truth)
     }
 
     // MARK: - caches

@@ -119,6 +119,8 @@ public enum Keymap {
               "tick item 1–9 of the checklist (the focused lesson)", group: "Practice", in: [.lesson], needs: .checklist),
         .init([c("e")], .beginEstimate, "guess the panel's estimate before it is shown", group: "Practice",
               in: [.panels], hint: "e estimate", needs: .estimate),
+        .init([c("v")], .revealEstimate, "show the estimate's answer (no guess: a miss)",
+              group: "Practice", in: [.panels], hint: "v reveal", rank: 55, needs: .estimate),
         .init([c("N")], .editNotes, "write notes for this panel", group: "Practice", in: [.panels], hint: "N notes"),
         .init([c("x")], .export, "export the session (Markdown and JSON)", group: "App", in: [.panels],
               hint: "x export"),

@@ -38,6 +38,8 @@ public enum Message: Equatable, Sendable {
     case toggleClock
     case toggleTick(Int)
     case beginEstimate
+    /// Shows the estimate's answer: the guess kept so far is scored, no guess is a miss.
+    case revealEstimate
     case editNotes
     case newline
     case answer(Bool)
@@ -67,6 +69,12 @@ public enum Message: Equatable, Sendable {
     case historyAppended(Result<String, StorageFailure>)
     case archived(Result<String, StorageFailure>)
     case exportFinished(Result<[String], ExportFailure>)
+    /// The history database opened (or not): what to tell the user.
+    case historyOpened(available: Bool, notices: [String])
+    /// An estimate attempt reached the history database (or did not).
+    case attemptRecorded(Result<String, StorageFailure>)
+    /// The finished session and its panels reached the history database (or did not).
+    case sessionRecorded(Result<String, StorageFailure>)
 }
 
 extension Message {
@@ -74,7 +82,7 @@ extension Message {
     public var isFromWorld: Bool {
         switch self {
         case .started, .lessonsLoaded, .ticked, .resized, .suspended, .resumed, .terminated, .saved,
-             .historyAppended, .archived, .exportFinished:
+             .historyAppended, .archived, .exportFinished, .historyOpened, .attemptRecorded, .sessionRecorded:
             true
         default: false
         }
@@ -109,6 +117,31 @@ public enum Effect: Equatable, Sendable {
     case appendHistory(HistoryEntry)
     /// Write the Markdown and JSON summary: answered by `.exportFinished`.
     case export(PracticeSession, lessons: [Lesson])
+    /// Open the history database (attempts, sessions, drills): answered by `.historyOpened`.
+    case openHistory
+    /// Keep one estimate attempt in the history database: answered by `.attemptRecorded`.
+    case recordAttempt(AttemptRecord)
+    /// Keep a finished session and its panels (every lesson of the deck) in the
+    /// history database: answered by `.sessionRecorded`.
+    case recordSession(HistorySession)
     /// Leave, with this exit status (nil: a normal quit).
     case quit(status: Int32?)
+}
+
+/// A finished session as the history database takes it.
+public struct HistorySession: Equatable, Sendable {
+    public var id: String
+    public var session: PracticeSession
+    public var lessons: [Lesson]
+    /// Unix seconds.
+    public var finishedAt: Double
+    public var kind: SessionRecord.Kind?
+
+    public init(id: String, session: PracticeSession, lessons: [Lesson], finishedAt: Double, kind: SessionRecord.Kind? = nil) {
+        self.id = id
+        self.session = session
+        self.lessons = lessons
+        self.finishedAt = finishedAt
+        self.kind = kind
+    }
 }

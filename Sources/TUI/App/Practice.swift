@@ -4,11 +4,11 @@ import Trainer
 /// Practice: the clock, the checklist, estimates, notes and the questions
 /// asked on quit and at start.
 extension AppState {
-    /// The result the current panel asks the user to guess, hidden until they do
-    /// (in practice mode: outside it the calculator shows everything).
+    /// The result the current panel asks the user to guess, hidden until it is
+    /// revealed (in practice mode: outside it the calculator shows everything).
     public var hiddenResultKey: String? {
         guard session.practiceMode, let lesson = panel?.lesson, let estimate = lesson.estimate,
-              session[lesson: lesson.id].estimate == nil else { return nil }
+              !session[lesson: lesson.id].revealed else { return nil }
         return estimate.resultKey
     }
 
@@ -39,31 +39,52 @@ extension AppState {
     mutating func beginEstimate() {
         guard let lesson = panel?.lesson else { return }
         guard lesson.estimate != nil else { notice = Notice(.info, "This panel has no estimate"); return }
-        // One guess per panel: once the answer is shown, a second guess would only copy it.
+        // Once the answer is shown, a second guess would only copy it.
         if let outcome = estimateOutcome {
-            notice = Notice(.info, "Already answered: " + outcome.sentence.prefix(1).lowercased() + outcome.sentence.dropFirst() + " (\(outcome.score.rawValue))")
+            notice = Notice(.info, "Already answered: " + lowerFirst(outcome.sentence) + " (\(outcome.score.rawValue))")
             return
         }
-        overlay = .estimate(LineEditor())
+        // A guess kept but not revealed opens again to be revised.
+        let kept = session[lesson: lesson.id].estimate.map { Format.count($0) } ?? ""
+        overlay = .estimate(LineEditor(kept, prefilled: !kept.isEmpty))
+        history.estimateOpenedAt = now
     }
 
     /// The true value of the panel's estimate, at the lesson's starting values
     /// (the question quotes those numbers); computed once per panel.
     public var estimateTruth: ResultValue? { panel?.estimateTruth }
 
+    /// Enter in the estimate box: keeps the guess (it can be revised until `v` reveals the answer).
     mutating func commitEstimate(_ text: String) {
         guard let lesson = panel?.lesson, let truth = estimateTruth else { overlay = nil; return }
         let unit = truth.quantity.unit
-        let parsed = NumberParser.parse(text)
-            ?? NumberParser.parseWithUnit(text).flatMap { q in (try? q.converted(to: unit))?.value }
-        guard let guess = parsed, guess.isFinite, guess >= 0, guess <= 1e15 else {
+        let guess: Double
+        switch DrillAnswer.read(text, unit: unit) {
+        case .reveal:
+            notice = Notice(.info, "Type a guess" + (unit.symbol.isEmpty ? "" : " in \(unit.symbol)")
+                            + "; Esc, then v shows the answer without one (counted as a miss)")
+            return
+        case let .ambiguous(a):
+            notice = Notice(.info, "\(a.question) Type \(Format.count(a.asPercent))% or \(Format.count(a.asFraction))% to say which")
+            return
+        case let .invalid(message):
+            notice = Notice(.error, message.replacingOccurrences(of: ", or press Enter to see the answer", with: ""))
+            return
+        case let .value(v): guess = v
+        }
+        guard guess.isFinite, guess >= 0, guess <= 1e15 else {
             notice = Notice(.error, "\"\(text)\": type a number from 0 to 10^15" + (unit.symbol.isEmpty ? "" : ", in \(unit.symbol)"))
             return
         }
         overlay = nil
+        let revised = session[lesson: lesson.id].estimate != nil
         session[lesson: lesson.id].estimate = guess
-        let outcome = EstimateOutcome(guess: guess, truth: truth)
-        notice = Notice(outcome.score == .off ? .error : .info, outcome.sentence + ": " + outcome.meaning)
+        if let opened = history.estimateOpenedAt, now >= opened {
+            session[lesson: lesson.id].estimateSeconds = (session[lesson: lesson.id].estimateSeconds ?? 0) + (now - opened)
+        }
+        history.estimateOpenedAt = nil
+        notice = Notice(.info, (revised ? "Guess revised: " : "Guess kept: ") + Format.quantity(Quantity(guess, unit))
+                        + " · e revises it · v reveals the answer")
     }
 
     mutating func answer(_ yes: Bool) -> [Effect] {

@@ -93,6 +93,7 @@ extension AppState {
         case .toggleClock: toggleClock()
         case let .toggleTick(i): toggleTick(i)
         case .beginEstimate: beginEstimate()
+        case .revealEstimate: return revealEstimate()
         case .editNotes:
             guard let lesson = panel?.lesson else { return [] }
             overlay = .notes(TextEditor(text: session[lesson: lesson.id].notes))
@@ -118,6 +119,9 @@ extension AppState {
             case let .failure(failure): notice = Notice(.error, "Could not keep the last session: \(failure.message)")
             }
         case let .exportFinished(result): return exportFinished(result)
+        case let .historyOpened(available, notices): historyOpened(available: available, notices: notices)
+        case let .attemptRecorded(result): recorded(result, what: "attempt")
+        case let .sessionRecorded(result): recorded(result, what: "session")
         }
         return []
     }
@@ -289,7 +293,7 @@ extension AppState {
             }
         }
         if practice, !session.practiceMode { toggleClock() }
-        return [.loadLessons]
+        return [.loadLessons, .openHistory]
     }
 
     mutating func tick(to instant: Double) {
@@ -375,11 +379,12 @@ extension AppState {
     /// id), then the autosave is written, then the loop is told to quit.
     mutating func finish(status: Int32?) -> [Effect] {
         finishing = Finishing(status: status)
+        let database = sessionRecordEffects()
         if autosave.enabled, session.hasChanges, session.inHistory != true {
-            return [.appendHistory(HistoryEntry(session: savableSession, lessons: panels.map(\.lesson),
+            return database + [.appendHistory(HistoryEntry(session: savableSession, lessons: panels.map(\.lesson),
                                                 finishedAt: now + wallClockOffset))]
         }
-        return saveOrQuit()
+        return database + saveOrQuit()
     }
 
     private mutating func saveOrQuit() -> [Effect] {
@@ -514,7 +519,7 @@ extension Effect {
     /// Writes that autosave must not race (a save or the history on the way out).
     var isWrite: Bool {
         switch self {
-        case .save, .appendHistory, .quit: true
+        case .save, .appendHistory, .recordSession, .quit: true
         default: false
         }
     }

@@ -7,8 +7,10 @@ struct LessonPane {
     let lesson: Lesson
     let theme: Theme
     var record = PanelRecord()
-    /// The guess and the answer, once the user has guessed.
+    /// The guess and the answer, once revealed.
     var outcome: EstimateOutcome?
+    /// The estimate's answer (computed in `update`): gives a kept guess its unit.
+    var truth: ResultValue?
 
     /// Every line of the pane's content at a given width.
     func lines(width: Int) -> [Line] {
@@ -70,8 +72,11 @@ struct LessonPane {
             for part in TextWidth.wrap(estimate.question, width: width) { out.append(Line(part)) }
             if let outcome {
                 out.append(Line(outcome.sentence + " (\(outcome.score.rawValue))", outcome.score == .off ? theme.bad : theme.good))
+            } else if let guess = record.estimate, let truth {
+                out.append(Line("Your guess: " + Format.quantity(Quantity(guess, truth.quantity.unit)), .bold)
+                    .appending(" · e revises · v reveals", theme.muted))
             } else {
-                out.append(Line("press e to answer before the calculator shows it", theme.muted))
+                out.append(Line("press e to answer before the calculator shows it (v reveals: a miss)", theme.muted))
             }
             out.append(.blank)
         }

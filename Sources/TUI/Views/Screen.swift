@@ -19,7 +19,8 @@ public enum Screen {
             if let rect = layout.lesson {
                 let title = layout.calculator == nil && panel.inputs != nil ? "Lesson · Tab: calculator" : "Lesson"
                 let record = state.session[lesson: panel.lesson.id]
-                LessonPane(lesson: panel.lesson, theme: theme, record: record, outcome: state.estimateOutcome)
+                LessonPane(lesson: panel.lesson, theme: theme, record: record, outcome: state.estimateOutcome,
+                           truth: panel.estimateTruth)
                     .draw(in: rect, on: &grid, focused: state.focus == .lesson || panel.inputs == nil,
                           scroll: panel.lessonScroll, title: title)
             }
@@ -108,7 +109,7 @@ public enum Screen {
         if case let .estimate(editor) = state.overlay, let estimate = state.panel?.lesson.estimate {
             let unit = state.estimateTruth?.quantity.unit.symbol ?? ""
             editorLine(prompt: "Guess" + (unit.isEmpty ? "" : " (\(unit))") + ": ", editor: editor,
-                       help: estimate.question + " · Enter answer · Esc cancel", state: state, in: rect, on: &grid, theme: theme)
+                       help: estimate.question + " · Enter keep the guess · Esc cancel", state: state, in: rect, on: &grid, theme: theme)
             return
         }
         if let notice = state.notice {

@@ -110,8 +110,11 @@ public enum SessionExport {
         if let estimate = panel.estimate {
             out += ["", "### Estimate", "", clean(estimate.question), ""]
             let actual = (estimate.actual?.display ?? "n/a") + (panel.changes.isEmpty ? "" : " at the lesson's values")
-            if let guess = estimate.guessDisplay {
-                out.append("Guess \(guess), actual \(actual): **\(estimate.score?.rawValue ?? "off")**")
+            if let outcome = estimate.outcome {
+                out.append((estimate.guessDisplay.map { "Guess \($0)" } ?? "Revealed without a guess")
+                    + ", actual \(actual): **\(outcome.score.rawValue)**, \(outcome.grade.summary)")
+            } else if let guess = estimate.guessDisplay {
+                out.append("Guess \(guess), not revealed (actual \(actual)).")
             } else {
                 out.append("Not answered (actual \(actual)).")
             }

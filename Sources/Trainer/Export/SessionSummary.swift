@@ -106,7 +106,8 @@ public struct PanelSummary: Equatable, Sendable {
             // The question states the lesson's own numbers, so the answer is
             // computed at the starting values: later edits do not move it.
             let actual = calculator.evaluate(start)[asked.resultKey]
-            estimate = EstimateSummary(question: asked.question, guess: record.estimate, actual: actual)
+            estimate = EstimateSummary(question: asked.question, guess: record.estimate, actual: actual,
+                                       revealed: record.revealed)
         } else {
             estimate = nil
         }
@@ -131,17 +132,29 @@ public struct ParameterChange: Equatable, Sendable {
     public var display: String { "\(parameter.key): \(parameter.display(from)) → \(parameter.display(to))" }
 }
 
-/// The guess, the calculator's answer and the score (nil until the user guesses).
+/// The guess, the calculator's answer and the score (nil until the answer is revealed).
 public struct EstimateSummary: Equatable, Sendable {
     public var question: String
     public var guess: Double?
     /// Nil when the calculator has no such result (a lesson typo that lint reports).
     public var actual: ResultValue?
+    /// The answer was shown: a guess is scored, no guess is a miss.
+    public var revealed: Bool
 
-    public var score: EstimateScore? {
-        guard let guess, let actual else { return nil }
-        return EstimateScore.score(guess: guess, actual: actual.quantity.value)
+    public init(question: String, guess: Double?, actual: ResultValue?, revealed: Bool = true) {
+        self.question = question
+        self.guess = guess
+        self.actual = actual
+        self.revealed = revealed
     }
+
+    /// Scored by kind (ratio, percentage points or odds); nil while not revealed.
+    public var outcome: EstimateOutcome? {
+        guard revealed, let actual else { return nil }
+        return EstimateOutcome(guess: guess, truth: actual)
+    }
+
+    public var score: EstimateScore? { outcome?.score }
 
     /// The guess shown in the answer's unit ("90 s").
     public var guessDisplay: String? {

@@ -4,32 +4,36 @@ import Calculators
 /// pane, the status line, the export and the history all show, so they can
 /// never disagree about a score.
 public struct EstimateOutcome: Equatable, Sendable {
-    /// What the user typed, in the unit of the answer.
-    public let guess: Quantity
+    /// What the user typed, in the unit of the answer; nil when the answer was
+    /// revealed without a guess (a miss).
+    public let guess: Quantity?
     public let truth: ResultValue
-    public let score: EstimateScore
-    /// max / min of guess and truth (∞ when one is zero and the other is not).
+    /// Scored by what the number measures (ratio, percentage points or odds).
+    public let grade: EstimateGrade
+    /// max / min of guess and truth (∞ when one is zero and the other is not, or there is no guess).
     public let ratio: Double
 
-    public init(guess: Double, truth: ResultValue) {
-        self.guess = Quantity(guess, truth.quantity.unit)
+    public init(guess: Double?, truth: ResultValue) {
+        let unit = truth.quantity.unit
+        self.guess = guess.map { Quantity($0, unit) }
         self.truth = truth
-        score = EstimateScore.score(guess: guess, actual: truth.quantity.value)
+        grade = EstimateScore.grade(guess: guess.map { $0 * unit.toBase }, truth: truth.quantity.baseValue,
+                                    kind: QuantityKind(unit))
+        guard let guess else { ratio = .infinity; return }
         let a = abs(guess), b = abs(truth.quantity.value)
         ratio = a == b ? 1 : (min(a, b) == 0 ? .infinity : max(a, b) / min(a, b))
     }
 
-    /// "good, within 2×"
-    public var meaning: String {
-        switch score {
-        case .good: "good, within 2×"
-        case .fair: "fair, within 10×"
-        case .off: "off by more than 10×"
-        }
-    }
+    public var score: EstimateScore { grade.score }
 
-    /// "You said 90 s; it is 100 s"
-    public var sentence: String { "You said \(Format.quantity(guess)); it is \(truth.display)" }
+    /// "good: 1.1× high (ratio)", "off: revealed without a guess"
+    public var meaning: String { score.rawValue + ": " + grade.summary }
+
+    /// "You said 90 s; it is 100 s", "Revealed without a guess: it is 100 s"
+    public var sentence: String {
+        guard let guess else { return "Revealed without a guess: it is \(truth.display)" }
+        return "You said \(Format.quantity(guess)); it is \(truth.display)"
+    }
 }
 
 extension Lesson {
@@ -42,9 +46,9 @@ extension Lesson {
         return calc.evaluate(start)[estimate.resultKey].flatMap { $0.isDefined ? $0 : nil }
     }
 
-    /// The guess recorded for this lesson, scored; nil before a guess.
+    /// The recorded guess, scored, once the answer is revealed; nil before.
     public func estimateOutcome(_ record: PanelRecord) -> EstimateOutcome? {
-        guard let guess = record.estimate, let truth = estimateTruth() else { return nil }
-        return EstimateOutcome(guess: guess, truth: truth)
+        guard record.revealed, let truth = estimateTruth() else { return nil }
+        return EstimateOutcome(guess: record.estimate, truth: truth)
     }
 }

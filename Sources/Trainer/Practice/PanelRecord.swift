@@ -8,8 +8,13 @@ public struct PanelRecord: Codable, Equatable, Sendable {
     public var notes: String
     /// Checklist indices ticked.
     public var ticked: Set<Int>
-    /// The user's guess, in the unit of the estimate's result, made before reveal.
+    /// The user's guess, in the unit of the estimate's result; it can be
+    /// changed until the answer is revealed.
     public var estimate: Double?
+    /// The answer has been shown (with or without a guess: without one it is a miss).
+    public var revealed: Bool
+    /// Seconds spent typing guesses (from the question box opening to each Enter, summed).
+    public var estimateSeconds: Double?
     /// Seconds of practice-clock time spent on this panel.
     public var seconds: Double
     public var visited: Bool
@@ -27,6 +32,8 @@ public struct PanelRecord: Codable, Equatable, Sendable {
         notes = ""
         ticked = []
         estimate = nil
+        revealed = false
+        estimateSeconds = nil
         seconds = 0
         visited = false
         undo = []
@@ -59,7 +66,7 @@ public struct PanelRecord: Codable, Equatable, Sendable {
     /// Something the user made here: a value, a note, a tick or a guess.
     /// Visits and time alone are not.
     public var hasUserInput: Bool {
-        !parameters.isEmpty || !notes.trimmed.isEmpty || !ticked.isEmpty || estimate != nil
+        !parameters.isEmpty || !notes.trimmed.isEmpty || !ticked.isEmpty || estimate != nil || revealed
     }
 
     /// Ticks or unticks one checklist item.
@@ -67,7 +74,7 @@ public struct PanelRecord: Codable, Equatable, Sendable {
         if ticked.contains(index) { ticked.remove(index) } else { ticked.insert(index) }
     }
 
-    enum CodingKeys: String, CodingKey { case parameters, notes, ticked, estimate, seconds, visited, undo, redo }
+    enum CodingKeys: String, CodingKey { case parameters, notes, ticked, estimate, revealed, estimateSeconds, seconds, visited, undo, redo }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -76,6 +83,9 @@ public struct PanelRecord: Codable, Equatable, Sendable {
         notes = try c.decodeIfPresent(String.self, forKey: .notes) ?? ""
         ticked = Set(try c.decodeIfPresent([Int].self, forKey: .ticked) ?? [])
         estimate = try c.decodeIfPresent(Double.self, forKey: .estimate)
+        // Sessions saved before guesses could be revised showed the answer on the guess.
+        revealed = try c.decodeIfPresent(Bool.self, forKey: .revealed) ?? (estimate != nil)
+        estimateSeconds = try c.decodeIfPresent(Double.self, forKey: .estimateSeconds)
         seconds = try c.decodeIfPresent(Double.self, forKey: .seconds) ?? 0
         visited = try c.decodeIfPresent(Bool.self, forKey: .visited) ?? false
         undo = try c.decodeIfPresent([[String: Double]].self, forKey: .undo) ?? []
@@ -89,6 +99,8 @@ public struct PanelRecord: Codable, Equatable, Sendable {
         try c.encode(notes, forKey: .notes)
         try c.encode(ticked.sorted(), forKey: .ticked)
         try c.encodeIfPresent(estimate, forKey: .estimate)
+        if revealed || estimate != nil { try c.encode(revealed, forKey: .revealed) }
+        try c.encodeIfPresent(estimateSeconds, forKey: .estimateSeconds)
         try c.encode(seconds, forKey: .seconds)
         try c.encode(visited, forKey: .visited)
         // Written only when there is something to undo or redo, so files stay as they were otherwise.

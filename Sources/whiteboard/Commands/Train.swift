@@ -78,6 +78,8 @@ struct RunLoop {
     /// While input is being handled, an autosave waits here until the frame is drawn.
     var deferSaves = false
     var deferredSave: PracticeSession?
+    /// The history database, once `.openHistory` opened it (nil when it could not be).
+    var history: HistoryDatabase?
 
     init(screen: CursesScreen, lessonSets: [[LessonLibrary.Source]], exportDirectory: String,
          store: SessionStore, practice: Bool, resume: Bool) {
@@ -215,6 +217,21 @@ struct RunLoop {
                 } catch {
                     reply = .historyAppended(.failure(StorageFailure(error.description)))
                 }
+            case .openHistory:
+                let opened = HistoryDatabase.open(store)
+                history = opened.database
+                reply = .historyOpened(available: opened.database != nil, notices: opened.notices)
+            case let .recordAttempt(attempt):
+                reply = .attemptRecorded(writeHistory { db throws(StorageError) in
+                    try db.record(attempt)
+                    return attempt.itemID
+                })
+            case let .recordSession(finished):
+                reply = .sessionRecorded(writeHistory { db throws(StorageError) in
+                    try db.recordSession(id: finished.id, finished.session, lessons: finished.lessons,
+                                         finishedAt: finished.finishedAt, kind: finished.kind)
+                    return finished.id
+                })
             case let .export(session, lessons):
                 do {
                     let paths = try Exporter.export(session, lessons: lessons, to: exportDirectory,
@@ -227,6 +244,12 @@ struct RunLoop {
             queue.append(contentsOf: state.update(reply))
         }
         return nil
+    }
+
+    /// One write to the history database, its failure as the state should hear it.
+    func writeHistory(_ body: (HistoryDatabase) throws(StorageError) -> String) -> Result<String, StorageFailure> {
+        guard let history else { return .failure(StorageFailure("the history database is not open")) }
+        do { return .success(try body(history)) } catch { return .failure(StorageFailure(error.description)) }
     }
 
     /// Renders a state that draws a different screen from the last one drawn

@@ -1,0 +1,80 @@
+import Calculators
+import Trainer
+
+/// What the trainer knows of the history database: whether it opened, and
+/// when the estimate box on screen was opened (for the time taken to answer).
+public struct HistoryLink: Equatable, Sendable {
+    /// Nil until `.historyOpened` reports; attempts and sessions are sent only once it is true.
+    public var available: Bool?
+    /// The last write failure, said once.
+    public var failure: String?
+    /// Monotonic instant the estimate box opened, while it is open.
+    public var estimateOpenedAt: Double?
+    /// Attempts written this run.
+    public var attemptsRecorded = 0
+
+    public init() {}
+}
+
+/// Estimates kept until revealed, and the history database: every attempt
+/// recorded when it is revealed, every finished session with its panels.
+extension AppState {
+    mutating func historyOpened(available: Bool, notices: [String]) {
+        history.available = available
+        guard let first = notices.first else { return }
+        let text = notices.count == 1 ? first : first + " (+\(notices.count - 1) more)"
+        // A start-up notice already on screen (resume, problems) is kept; the history's goes after it.
+        let prefix = notice.map { $0.text + " · " } ?? ""
+        notice = Notice(available && notice?.kind != .error ? .info : .error, prefix + "History: " + text)
+    }
+
+    mutating func recorded(_ result: Result<String, StorageFailure>, what: String) {
+        switch result {
+        case .success:
+            if what == "attempt" { history.attemptsRecorded += 1 }
+            history.failure = nil
+        case let .failure(failure):
+            guard history.failure != failure.message else { return }
+            history.failure = failure.message
+            notice = Notice(.error, "History: \(what) not kept: \(failure.message)")
+        }
+    }
+
+    /// `v`: shows the answer. A guess typed earlier is scored; none is a miss.
+    /// The attempt goes to the history database.
+    mutating func revealEstimate() -> [Effect] {
+        guard let p = panel, let estimate = p.lesson.estimate else {
+            notice = Notice(.info, "This panel has no estimate")
+            return []
+        }
+        guard let truth = p.estimateTruth else { notice = Notice(.error, "The calculator has no result \"\(estimate.resultKey)\""); return [] }
+        let id = p.lesson.id
+        if session[lesson: id].revealed {
+            if let outcome = estimateOutcome { notice = Notice(.info, "Already revealed: " + lowerFirst(outcome.sentence)) }
+            return []
+        }
+        if case .estimate = overlay { overlay = nil }
+        history.estimateOpenedAt = nil
+        session[lesson: id].revealed = true
+        let record = session[lesson: id]
+        let outcome = EstimateOutcome(guess: record.estimate, truth: truth)
+        notice = Notice(outcome.score == .off ? .error : .info,
+                        outcome.sentence + ": " + outcome.meaning + (record.estimate == nil ? " (counted as a miss)" : ""))
+        guard history.available == true, let inputs = p.startingInputs else { return [] }
+        let attempt = AttemptRecord(sessionID: session.id ?? PracticeSession.makeID(startedAt: session.startedAt),
+                                    lesson: p.lesson, truth: truth, guess: record.estimate, inputs: inputs,
+                                    question: estimate.question, secondsTaken: record.estimateSeconds,
+                                    date: now + wallClockOffset)
+        return [.recordAttempt(attempt)]
+    }
+
+    /// The finished session for the database, when there is one to keep.
+    func sessionRecordEffects() -> [Effect] {
+        guard history.available == true, session.hasChanges else { return [] }
+        let id = session.id ?? PracticeSession.makeID(startedAt: session.startedAt)
+        return [.recordSession(HistorySession(id: id, session: savableSession, lessons: panels.map(\.lesson),
+                                              finishedAt: now + wallClockOffset))]
+    }
+
+    func lowerFirst(_ text: String) -> String { text.prefix(1).lowercased() + text.dropFirst() }
+}

@@ -1,0 +1,133 @@
+import Calculators
+import Foundation
+import Testing
+import Trainer
+@testable import TUI
+
+/// Guesses kept until revealed, and what reaches the history database.
+@Suite struct EstimateHistoryTests {
+    /// A harness in practice mode whose history database is open.
+    static func practising(_ id: String) -> Harness {
+        var h = Harness(120, 40)
+        _ = h.state.update(.ticked(at: 100))
+        _ = h.state.update(.historyOpened(available: true, notices: []))
+        h.press(.character("t"))
+        h.open(id)
+        return h
+    }
+
+    @Test func aGuessCanBeRevisedUntilRevealedAndTheAttemptIsRecorded() throws {
+        var h = Self.practising("lag-autoscaling")
+        let truth = try #require(h.state.estimateTruth)
+        h.press(.character("e"))
+        _ = h.state.update(.ticked(at: 104))
+        h.type("10")
+        #expect(h.press(.enter).allSatisfy { if case .recordAttempt = $0 { false } else { true } })
+        #expect(h.state.notice?.text.hasPrefix("Guess kept: 10 s") == true)
+        h.press(.character("e"))
+        #expect(h.state.overlay == .estimate(LineEditor("10", prefilled: true)))
+        _ = h.state.update(.ticked(at: 106))
+        h.type(Format.count(truth.quantity.value))
+        h.press(.enter)
+        #expect(h.state.notice?.text.hasPrefix("Guess revised") == true)
+        #expect(h.state.session[lesson: "lag-autoscaling"].estimate == truth.quantity.value)
+        let effects = h.press(.character("v"))
+        guard case let .recordAttempt(attempt)? = effects.first else {
+            Issue.record("no attempt recorded: \(effects)")
+            return
+        }
+        #expect(attempt.lessonID == "lag-autoscaling")
+        #expect(attempt.resultKey == "drain_time")
+        #expect(attempt.kind == .latency)
+        #expect(attempt.truth == truth.quantity.baseValue)
+        #expect(attempt.guess == truth.quantity.value)
+        #expect(attempt.score == .good)
+        #expect(attempt.secondsTaken == 6)   // 4 s on the first guess, 2 s on the revision
+        #expect(attempt.sessionID == h.state.session.id)
+        #expect(attempt.parameters == h.state.panel?.startingInputs?.values)
+        // Once revealed, no second guess and no second attempt.
+        #expect(h.press(.character("v")).isEmpty)
+        h.press(.character("e"))
+        #expect(h.state.overlay == nil)
+    }
+
+    @Test func revealingWithoutAGuessIsAMiss() throws {
+        var h = Self.practising("queue-lag")
+        let effects = h.press(.character("v"))
+        guard case let .recordAttempt(attempt)? = effects.first else {
+            Issue.record("no attempt recorded: \(effects)")
+            return
+        }
+        #expect(attempt.guess == nil)
+        #expect(attempt.score == .off)
+        #expect(attempt.method == .revealed)
+        #expect(h.state.notice?.text.contains("counted as a miss") == true)
+        #expect(h.state.hiddenResultKey == nil)
+        #expect(h.state.estimateOutcome?.score == .off)
+    }
+
+    @Test func halfTypedForAPercentAsksWhichWasMeant() throws {
+        var h = Self.practising("storage-tiers")
+        h.press(.character("e"))
+        h.type("0.5")
+        h.press(.enter)
+        #expect(h.state.notice?.text.hasPrefix("0.5 % or 50 %?") == true)
+        #expect(h.state.session[lesson: "storage-tiers"].estimate == nil)
+        guard case .estimate = h.state.overlay else { Issue.record("the box closed"); return }
+        h.type("%")
+        h.press(.enter)
+        #expect(h.state.session[lesson: "storage-tiers"].estimate == 0.5)
+        h.press(.character("e"), .control("u"))
+        h.type("50%")
+        h.press(.enter)
+        #expect(h.state.session[lesson: "storage-tiers"].estimate == 50)
+    }
+
+    @Test func withoutTheDatabaseNothingIsSentButTheAnswerIsStillShown() {
+        var h = Harness(120, 40)
+        _ = h.state.update(.historyOpened(available: false, notices: ["history not kept: read-only folder"]))
+        #expect(h.state.notice == Notice(.error, "History: history not kept: read-only folder"))
+        h.open("queue-lag")
+        #expect(h.press(.character("v")).isEmpty)
+        #expect(h.state.estimateOutcome != nil)
+    }
+
+    @Test func theFinishedSessionGoesToTheDatabaseWithEveryPanel() throws {
+        var h = Self.practising("queue-lag")
+        h.press(.character("v"))
+        _ = h.state.update(.quit)
+        let effects = h.press(.character("n"))
+        guard case let .recordSession(finished)? = effects.first else {
+            Issue.record("no session recorded: \(effects)")
+            return
+        }
+        #expect(finished.id == h.state.session.id)
+        #expect(finished.lessons.count == h.state.panels.count)
+
+        // What the run loop does with the two effects, on a temporary database.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wb-tui-history-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let opened = HistoryDatabase.open(at: folder + "/history.sqlite")
+        let db = try #require(opened.database)
+        var h2 = Self.practising("queue-lag")
+        guard case let .recordAttempt(attempt)? = h2.press(.character("v")).first else { Issue.record("no attempt"); return }
+        try db.record(attempt)
+        _ = h2.state.update(.attemptRecorded(.success(attempt.itemID)))
+        _ = h2.state.update(.ticked(at: 160))
+        _ = h2.state.update(.quit)
+        guard case let .recordSession(done)? = h2.press(.character("n")).first else { Issue.record("no session"); return }
+        try db.recordSession(id: done.id, done.session, lessons: done.lessons, finishedAt: done.finishedAt, kind: done.kind)
+        let sessions = try db.sessions()
+        #expect(sessions.count == 1)
+        #expect(sessions.first?.kind == .practice)
+        #expect(sessions.first?.deckPanels == h2.state.panels.count)
+        let attempts = try db.attempts()
+        #expect(attempts.map(\.resultKey) == ["drain_time"])
+        #expect(attempts.first?.score == .off)
+        let visits = try db.panels(session: done.id)
+        #expect(visits.count == h2.state.panels.count)
+        #expect(visits.first { $0.lessonID == "queue-lag" }?.visited == true)
+        #expect((visits.first { $0.lessonID == "queue-lag" }?.seconds ?? 0) > 0)
+        db.close()
+    }
+}
