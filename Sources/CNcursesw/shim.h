@@ -67,6 +67,12 @@ static inline int wb_key_c3(void) { return KEY_C3; }
    report it. The FILE pointers are C globals Swift 6 will not touch. */
 static inline SCREEN *wb_newterm(void) { return newterm(NULL, stdout, stdin); }
 
+/* Can the terminal place the cursor (terminfo cup)? `dumb` cannot. */
+static inline int wb_can_address_cursor(void) {
+    char *cup = tigetstr("cup");
+    return cup != NULL && cup != (char *)-1;
+}
+
 static inline int wb_color_pair(int n) { return (int)COLOR_PAIR(n); }
 
 /* One cell: a spacing character plus any combining ones. setcchar keeps at

@@ -24,10 +24,12 @@ static int wb_sig_is_installed = 0;
    Swift emits a header's static scalars, but neither file-scope aggregates
    nor function-local statics (both end in undefined references at link). */
 #define WB_SIG_RESET_CAPACITY 512
+/* One saved action per signal number, real-time signals included (Linux: up to 64). */
+#define WB_SIG_SLOTS 65
 #define WB_SIG_ALTSTACK_SIZE (1 << 16)
 typedef struct wb_sig_storage {
     struct termios saved;
-    struct sigaction previous[32];
+    struct sigaction previous[WB_SIG_SLOTS];
     char reset[WB_SIG_RESET_CAPACITY];
     char altstack[WB_SIG_ALTSTACK_SIZE];
     sigset_t previous_mask;
@@ -72,7 +74,7 @@ static inline void wb_sig_die(int signo) {
 
 static void wb_sig_on_crash(int signo) { wb_sig_die(signo); }
 
-/* A first INT/TERM/HUP only sets the flag: the loop saves, restores, exits.
+/* A first terminating signal (INT, TERM, HUP, QUIT, ...) only sets the flag: the loop saves, restores, exits.
    A second one before the loop took the first means the loop is stuck; then
    the user still gets their terminal back. */
 static void wb_sig_on_terminate(int signo) {
@@ -88,7 +90,65 @@ static inline void wb_sig_set(int signo, void (*handler)(int), int flags) {
     sa.sa_handler = handler;
     sa.sa_flags = flags;   /* no SA_RESTART: a signal must interrupt the blocking read */
     sigfillset(&sa.sa_mask);
-    sigaction(signo, &sa, &wb_sig_store->previous[signo & 31]);
+    if (signo <= 0 || signo >= WB_SIG_SLOTS) return;
+    sigaction(signo, &sa, &wb_sig_store->previous[signo]);
+}
+
+/* Every signal whose default action ends the process and that a program may
+   catch, but the crash signals (handled apart, they cannot wait for the loop)
+   and XFSZ (ignored, so a write past `ulimit -f` fails with EFBIG and is
+   reported): each one saves, restores the terminal and exits 128 + n.
+   QUIT is Ctrl-\; PIPE and the rest arrive from `kill` or a parent. */
+/* (A function, not an array: Swift does not emit a header's file-scope arrays.) */
+static inline int wb_sig_terminator(unsigned i) {
+    switch (i) {
+    case 0: return SIGINT;
+    case 1: return SIGTERM;
+    case 2: return SIGHUP;
+    case 3: return SIGQUIT;
+    case 4: return SIGUSR1;
+    case 5: return SIGUSR2;
+    case 6: return SIGALRM;
+    case 7: return SIGSYS;
+    case 8: return SIGVTALRM;
+    case 9: return SIGPROF;
+    case 10: return SIGXCPU;
+#ifdef SIGPOLL
+    case 11: return SIGPOLL;
+#endif
+#ifdef SIGPWR
+    case 12: return SIGPWR;
+#endif
+#ifdef SIGSTKFLT
+    case 13: return SIGSTKFLT;
+#endif
+    default: return 0;
+    }
+}
+#define WB_SIG_TERMINATOR_COUNT 14u
+
+/* Real-time signals end the process by default too. */
+static inline int wb_sig_rt_min(void) {
+#ifdef SIGRTMIN
+    return SIGRTMIN;
+#else
+    return 0;
+#endif
+}
+static inline int wb_sig_rt_max(void) {
+#ifdef SIGRTMAX
+    return SIGRTMAX < WB_SIG_SLOTS ? SIGRTMAX : WB_SIG_SLOTS - 1;
+#else
+    return -1;
+#endif
+}
+
+/* Installs the terminate handler on `signo` unless the parent ignored it. */
+static inline void wb_sig_set_terminator(int signo) {
+    if (signo <= 0 || signo >= WB_SIG_SLOTS) return;
+    struct sigaction *previous = &wb_sig_store->previous[signo];
+    sigaction(signo, NULL, previous);
+    if (previous->sa_handler != SIG_IGN) wb_sig_set(signo, wb_sig_on_terminate, 0);
 }
 
 /* Saves the terminal's modes from `tty_fd` (call before initscr changes them)
@@ -112,11 +172,17 @@ static inline void wb_sig_install(int tty_fd, void *storage) {
     wb_sig_terminate_signo = 0; wb_sig_tstp_flag = 0; wb_sig_cont_flag = 0;
     /* A signal the parent chose to ignore stays ignored: `nohup` ignores HUP,
        and shells start background jobs with INT ignored. */
-    int terminators[] = { SIGINT, SIGTERM, SIGHUP };
-    for (unsigned i = 0; i < sizeof terminators / sizeof terminators[0]; ++i) {
-        struct sigaction *previous = &wb_sig_store->previous[terminators[i] & 31];
-        sigaction(terminators[i], NULL, previous);
-        if (previous->sa_handler != SIG_IGN) wb_sig_set(terminators[i], wb_sig_on_terminate, 0);
+    for (unsigned i = 0; i < WB_SIG_TERMINATOR_COUNT; ++i) wb_sig_set_terminator(wb_sig_terminator(i));
+    for (int signo = wb_sig_rt_min(); signo > 0 && signo <= wb_sig_rt_max(); ++signo) wb_sig_set_terminator(signo);
+    /* Past `ulimit -f` a write fails with EFBIG (reported, temporary file
+       removed) instead of the process dying with the alternate screen up. */
+    {
+        struct sigaction ignore;
+        ignore.sa_handler = SIG_IGN;
+        ignore.sa_flags = 0;
+        sigemptyset(&ignore.sa_mask);
+        sigaction(SIGXFSZ, &ignore, &wb_sig_store->previous[SIGXFSZ]);
+        sigaction(SIGPIPE, &ignore, &wb_sig_store->previous[SIGPIPE]);
     }
     wb_sig_set(SIGTSTP, wb_sig_on_tstp, 0);
     wb_sig_set(SIGCONT, wb_sig_on_cont, 0);
@@ -128,17 +194,23 @@ static inline void wb_sig_install(int tty_fd, void *storage) {
        stay pending forever. */
     sigset_t ours;
     sigemptyset(&ours);
-    int wanted[] = { SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT, SIGWINCH };
+    int wanted[] = { SIGTSTP, SIGCONT, SIGWINCH };
     for (unsigned i = 0; i < sizeof wanted / sizeof wanted[0]; ++i) sigaddset(&ours, wanted[i]);
+    for (unsigned i = 0; i < WB_SIG_TERMINATOR_COUNT; ++i) if (wb_sig_terminator(i) > 0) sigaddset(&ours, wb_sig_terminator(i));
+    for (int signo = wb_sig_rt_min(); signo > 0 && signo <= wb_sig_rt_max(); ++signo) sigaddset(&ours, signo);
     pthread_sigmask(SIG_UNBLOCK, &ours, &wb_sig_store->previous_mask);
 }
 
 /* Puts back whatever handlers were there before wb_sig_install. */
 static inline void wb_sig_uninstall(void) {
     if (!wb_sig_is_installed) return;
-    int all[] = { SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT, SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGABRT, SIGFPE };
-    for (unsigned i = 0; i < sizeof all / sizeof all[0]; ++i)
-        sigaction(all[i], &wb_sig_store->previous[all[i] & 31], NULL);
+    int others[] = { SIGTSTP, SIGCONT, SIGXFSZ, SIGPIPE, SIGILL, SIGTRAP, SIGSEGV, SIGBUS, SIGABRT, SIGFPE };
+    for (unsigned i = 0; i < sizeof others / sizeof others[0]; ++i)
+        sigaction(others[i], &wb_sig_store->previous[others[i]], NULL);
+    for (unsigned i = 0; i < WB_SIG_TERMINATOR_COUNT; ++i)
+        if (wb_sig_terminator(i) > 0) sigaction(wb_sig_terminator(i), &wb_sig_store->previous[wb_sig_terminator(i)], NULL);
+    for (int signo = wb_sig_rt_min(); signo > 0 && signo <= wb_sig_rt_max(); ++signo)
+        sigaction(signo, &wb_sig_store->previous[signo], NULL);
     pthread_sigmask(SIG_SETMASK, &wb_sig_store->previous_mask, NULL);
     wb_sig_is_installed = 0;
     wb_sig_reset_len = 0;

@@ -12,6 +12,9 @@ public enum ScreenError: Error, Equatable, CustomStringConvertible {
     case cannotOpenTerminal(term: String?)
     /// `run` was called inside `run`: curses has one screen per process here.
     case alreadyRunning
+    /// The terminal is known but cannot place the cursor (`TERM=dumb`, an
+    /// emacs shell buffer): every frame would come out as a stream of text.
+    case cannotAddressCursor(term: String)
 
     public var description: String {
         switch self {
@@ -19,6 +22,9 @@ public enum ScreenError: Error, Equatable, CustomStringConvertible {
             "cannot open the terminal (TERM=\(term ?? "unset")); the calc, lint and audit commands work without one"
         case .alreadyRunning:
             "the terminal screen is already running"
+        case .cannotAddressCursor(let term):
+            "the terminal (TERM=\(term)) cannot move the cursor, so the trainer cannot draw on it; "
+                + "set TERM to your terminal's type (for example xterm-256color); the calc, lint and audit commands work without one"
         }
     }
 }
@@ -62,6 +68,8 @@ public final class CursesScreen {
         running = true
         defer { running = false }
         _ = CNcursesw.setlocale(wb_lc_all(), "")
+        let termName = getenv("TERM").map { String(cString: $0) }
+        if termName == "dumb" { throw ScreenError.cannotAddressCursor(term: "dumb") }
         Signals.install(terminalFD: STDIN_FILENO)
         defer { Signals.uninstall() }
         guard let term = wb_newterm() else {
@@ -76,6 +84,9 @@ public final class CursesScreen {
         defer {
             endwin()
             delscreen(term)
+        }
+        guard wb_can_address_cursor() != 0 else {
+            throw ScreenError.cannotAddressCursor(term: termName ?? "unset")
         }
         Signals.captureResetSequence()
         guard let window = wb_stdscr() else { throw ScreenError.cannotOpenTerminal(term: nil) }

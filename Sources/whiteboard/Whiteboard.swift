@@ -12,6 +12,9 @@ import Darwin
 @main
 enum Main {
     static func main() {
+        // Past `ulimit -f` a write then fails with EFBIG, which every command
+        // reports (and whose temporary file it removes), instead of dying of SIGXFSZ.
+        signal(SIGXFSZ, SIG_IGN)
         if CommandLine.arguments.count <= 1 {
             exit(TrainerLaunch().run() ?? 0)
         }

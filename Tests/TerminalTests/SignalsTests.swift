@@ -22,6 +22,29 @@ import Testing
         #expect(Signals.takePending() == .terminate(SIGINT))
     }
 
+    /// Every signal whose default would end the process (but the crash ones)
+    /// becomes a terminate event: the loop saves and restores the terminal.
+    @Test(arguments: [SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGSYS, SIGVTALRM, SIGPROF, SIGXCPU, SIGPOLL,
+                      SIGPWR, SIGSTKFLT, 34, 40, 64])  // glibc: real-time signals run from 34 to 64
+    func everyTerminatingSignalIsCaught(_ signo: Int32) {
+        Signals.install(terminalFD: STDIN_FILENO)
+        defer { Signals.uninstall() }
+        raise(signo)
+        #expect(Signals.takePending() == .terminate(signo))
+    }
+
+    @Test func aFileSizeLimitOrAClosedPipeIsAnErrorNotADeath() throws {
+        Signals.install(terminalFD: STDIN_FILENO)
+        defer { Signals.uninstall() }
+        for signo in [SIGXFSZ, SIGPIPE] {
+            raise(signo)   // ignored: the process goes on, the write that caused it fails with EFBIG or EPIPE
+            #expect(!Signals.hasPending)
+            var old = sigaction()
+            sigaction(signo, nil, &old)
+            #expect(unsafeBitCast(old.__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self))
+        }
+    }
+
     @Test func stopAndContinueAreReportedInOrderOfUrgency() {
         Signals.install(terminalFD: STDIN_FILENO)
         defer { Signals.uninstall() }
