@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         // Anki-importable CSV for `drill --export-csv` (quoting of commas, quotes and newlines).
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        // Readable diffs of whole-state assertions in the reducer tests (tests only).
+        .package(url: "https://github.com/pointfreeco/swift-custom-dump", from: "1.7.3"),
     ],
     targets: [
         // Pure models: units, parameters, claims, one file per calculator. Imports nothing of ours.
@@ -56,6 +58,7 @@ let package = Package(
             "TUI", "Trainer", "Calculators", "BundledLessons",
             .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             .product(name: "PropertyBased", package: "swift-property-based"),
+            .product(name: "CustomDump", package: "swift-custom-dump"),
         ], exclude: ["__Snapshots__"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TUI"]),
         .testTarget(name: "WhiteboardTests", dependencies: ["whiteboard"]),
