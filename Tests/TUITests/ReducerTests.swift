@@ -294,7 +294,7 @@ import Trainer
         var state = Self.fresh()
         _ = state.update(.ticked(at: 50))
         try Self.send(&state, .started(saved: .none, lockHeld: false, resume: false, practice: false, wallClock: Self.wallClock),
-                      effects: [.loadLessons]) {
+                      effects: [.loadLessons, .openHistory]) {
             $0.wallClockOffset = Self.wallClock - 50
             $0.notice = Notice(.error, "Another whiteboard is running: this one will not autosave (export with x)")
         }
