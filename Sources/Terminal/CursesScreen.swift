@@ -168,6 +168,9 @@ public final class CursesScreen {
     /// resume the whole screen is cleared and repainted, since the terminal's
     /// contents can no longer be trusted. Continuation cells are skipped: the
     /// wide glyph before them already covers their column.
+    /// The terminal bell (a clock cue); a terminal without one may flash instead.
+    public func bell() { _ = beep() }
+
     public func draw(_ grid: Grid) {
         let screenSize = size
         let changes: [CellChange]

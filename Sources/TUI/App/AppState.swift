@@ -35,10 +35,13 @@ public struct AppState: Equatable, Sendable {
     public var wallClockOffset: Double = 0
     /// The history database as far as `update` knows it.
     public var history = HistoryLink()
+    /// The clock's cues (section ends, time-up) and whether they ring the bell.
+    public var cues = ClockCues()
 
     public init(library: LessonLibrary, size: Size, display: DisplayOptions = DisplayOptions(),
                 session: PracticeSession = PracticeSession(startedAt: 0, practiceMode: false),
-                announcedPages: Int? = nil) {
+                announcedPages: Int? = nil, quiet: Bool = false) {
+        cues = ClockCues(quiet: quiet)
         panels = library.lessons.map(PanelState.init)
         self.session = session
         problems = library.problems

@@ -29,10 +29,13 @@ public enum Question: Equatable, Sendable {
     case exportBeforeQuit
     /// A saved session was found at start: y resumes it, n starts fresh.
     case resume(PracticeSession)
+    /// The ten minutes are up: y exports the session, n keeps going.
+    case exportAtTimeUp
 
     public var text: String {
         switch self {
         case .exportBeforeQuit: return "Export this session before quitting?  y: export and quit · n: quit · Esc: stay"
+        case .exportAtTimeUp: return "Ten minutes are up. Export the session now?  y: export · n: keep going"
         case .resume: return "Resume your last session (panel, values, notes, clock)?  y: resume · n: start fresh (it is kept)"
         }
     }

@@ -124,6 +124,8 @@ public enum Effect: Equatable, Sendable {
     /// Keep a finished session and its panels (every lesson of the deck) in the
     /// history database: answered by `.sessionRecorded`.
     case recordSession(HistorySession)
+    /// Ring the terminal bell (a clock cue); nothing answers it.
+    case bell
     /// Leave, with this exit status (nil: a normal quit).
     case quit(status: Int32?)
 }

@@ -17,7 +17,8 @@ extension AppState {
         if !session.practiceMode {
             session.practiceMode = true
             session.clock.start(at: now)
-            notice = Notice(.info, "Practice clock started: 10:00 for minutes 41-50. Say each answer out loud; t pauses.")
+            notice = Notice(.info, Self.startedNotice + ": 10:00 for minutes 41-50. Say each answer out loud; t pauses.")
+            cues.startNoticeAt = now
             return
         }
         session.toggleClock(at: now, lesson: lesson)
@@ -95,6 +96,8 @@ extension AppState {
             guard yes else { return finish(status: nil) }
             quitAfterExport = true
             return [exportEffect()]
+        case .exportAtTimeUp:
+            return yes ? [exportEffect()] : []
         case let .resume(saved):
             if yes { restore(saved); return [] }
             // Starting fresh never throws the last session away: it is kept aside.

@@ -103,7 +103,7 @@ extension AppState {
             wallClockOffset = wallClock - now
             return started(saved, lockHeld: lockHeld, resume: resume, practice: practice)
         case let .lessonsLoaded(library): load(library)
-        case let .ticked(at: instant): tick(to: instant)
+        case let .ticked(at: instant): return clockTicked(to: instant)
         case let .resized(newSize): size = newSize
         case let .suspended(at: instant): return suspend(at: instant)
         case let .resumed(at: instant):

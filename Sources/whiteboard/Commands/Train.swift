@@ -31,6 +31,9 @@ extension Whiteboard {
         @Flag(help: "Resume the last session: panel, values, notes, ticks, estimates, clock.")
         var resume = false
 
+        @Flag(help: "No terminal bell at the clock's cues (section ends, 10:00); they are still shown.")
+        var quiet = false
+
         func run() throws {
             guard TerminalCheck.isInteractive() else {
                 FileStandardError.write("whiteboard needs an interactive terminal; try 'whiteboard calc --list'\n")
@@ -51,7 +54,8 @@ extension Whiteboard {
             let options = ScreenOptions(color: color, unicode: !ascii)
             let exit = try CursesScreen.run(options: options) { screen in
                 var loop = RunLoop(screen: screen, lessonSets: sets, exportDirectory: exportDir ?? ".",
-                                   store: SessionStore(environment: environment), practice: practice, resume: resume)
+                                   store: SessionStore(environment: environment), practice: practice, resume: resume,
+                                   quiet: quiet)
                 return loop.run()
             }
             if let code = exit { throw ExitCode(code) }
@@ -82,7 +86,7 @@ struct RunLoop {
     var history: HistoryDatabase?
 
     init(screen: CursesScreen, lessonSets: [[LessonLibrary.Source]], exportDirectory: String,
-         store: SessionStore, practice: Bool, resume: Bool) {
+         store: SessionStore, practice: Bool, resume: Bool, quiet: Bool = false) {
         self.screen = screen
         self.exportDirectory = exportDirectory
         self.lessonSets = lessonSets
@@ -95,7 +99,7 @@ struct RunLoop {
         state = AppState(library: LessonLibrary.load([Array(first)]), size: screen.size,
                          display: DisplayOptions(unicode: unicode, color: screen.supportsColor),
                          session: PracticeSession(startedAt: Date().timeIntervalSince1970, practiceMode: false),
-                         announcedPages: lessonSets.count == 1 ? lessonSets[0].count : nil)
+                         announcedPages: lessonSets.count == 1 ? lessonSets[0].count : nil, quiet: quiet)
     }
 
     /// Seconds on a clock that never jumps (for the practice clock).
@@ -217,6 +221,9 @@ struct RunLoop {
                 } catch {
                     reply = .historyAppended(.failure(StorageFailure(error.description)))
                 }
+            case .bell:
+                screen.bell()
+                continue
             case .openHistory:
                 let opened = HistoryDatabase.open(store)
                 history = opened.database

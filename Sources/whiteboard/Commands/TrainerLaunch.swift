@@ -11,6 +11,7 @@ struct TrainerLaunch {
     var exportDirectory: String?
     var practice = false
     var resume = false
+    var quiet = false
 
     /// The exit status to end with: nil for a normal quit, 2 without a terminal,
     /// 66 for a lessons folder that cannot be read, 128 + n after signal n.
@@ -35,7 +36,8 @@ struct TrainerLaunch {
         do {
             return try CursesScreen.run(options: options) { screen in
                 var loop = RunLoop(screen: screen, lessonSets: sets, exportDirectory: exportDirectory ?? ".",
-                                   store: SessionStore(environment: environment), practice: practice, resume: resume)
+                                   store: SessionStore(environment: environment), practice: practice, resume: resume,
+                                   quiet: quiet)
                 return loop.run()
             }
         } catch {
