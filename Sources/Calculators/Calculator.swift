@@ -72,6 +72,9 @@ public struct Inputs: Hashable, Sendable {
     /// A money-rate parameter in dollars per month.
     public func dollarsPerMonth(_ key: String) -> Double { value(key, in: .dollarsPerMonth) }
 
+    /// A choice parameter's value as its case (`p.choice("mode", as: Partition.Mode.self)`).
+    public func choice<C: Choice>(_ key: String, as type: C.Type = C.self) -> C { C.at(self[key]) }
+
     /// Whether the calculator declares `key`.
     public func declares(_ key: String) -> Bool { schema[key] != nil }
 

@@ -40,6 +40,12 @@ public struct Parameter: Hashable, Sendable {
                   choices: choices, help: help)
     }
 
+    /// A choice parameter whose options are the cases of `C`, named by their raw values.
+    public static func choice<C: Choice>(_ key: String, _ label: String, _ type: C.Type, default value: C,
+                                         help: String = "") -> Parameter {
+        .choice(key, label, C.names, default: Array(C.allCases).firstIndex(of: value) ?? 0, help: help)
+    }
+
     /// Checks a value against the range. Whole-number parameters round first.
     public func validate(_ value: Double) throws(ParameterError) -> Double {
         guard value.isFinite else { throw .notANumber(key: key, text: String(value), allowed: rangeDescription) }
@@ -181,6 +187,23 @@ public struct Parameter: Hashable, Sendable {
             for m in [5.0, 2.0, 1.0] where decade * m < v * (1 - 1e-9) { return decade * m }
             decade /= 10
         }
+    }
+}
+
+/// The options of a choice parameter as a Swift enum. The raw values are the
+/// names lessons and `--set` write (`mode: AP`, `--set mode=quorum`); the
+/// stored value is the case's position, which models never read as a number.
+public protocol Choice: CaseIterable, Hashable, Sendable, RawRepresentable where RawValue == String {}
+
+extension Choice {
+    /// The names, in order: what `Parameter.choices` lists.
+    public static var names: [String] { allCases.map(\.rawValue) }
+
+    /// The case at a stored position; the first case for one out of range.
+    static func at(_ value: Double) -> Self {
+        let cases = Array(allCases)
+        let i = Int(value.rounded())
+        return cases.indices.contains(i) ? cases[i] : cases[0]
     }
 }
 

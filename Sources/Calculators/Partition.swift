@@ -19,11 +19,13 @@ public struct Partition: Calculator {
     public let title = "Partition (CAP)"
     public let summary = "Accepted, rejected and stale operations during a partition, conflicts and convergence after."
 
-    public static let modes = ["AP", "CP", "quorum"]
+    /// AP: both sides keep writing. CP: only the majority side (A) does. quorum: by N, R and W.
+    public enum Mode: String, Choice { case ap = "AP", cp = "CP", quorum }
+    public static let modes = Mode.names
     static let eventBudget = 200_000.0
 
     public let parameters: [Parameter] = [
-        .choice("mode", "mode", Partition.modes, default: 0, help: "AP: both sides write. CP: only A. quorum: by N, R, W."),
+        .choice("mode", "mode", Mode.self, default: .ap, help: "AP: both sides write. CP: only A. quorum: by N, R, W."),
         Parameter("partition_s", "partition lasts", unit: .seconds, default: 60, range: 0...86_400, step: 10),
         Parameter("writes_a", "writes in A", unit: .writesPerSecond, default: 50, range: 0...1e6, scale: .logarithmic),
         Parameter("writes_b", "writes in B", unit: .writesPerSecond, default: 50, range: 0...1e6, scale: .logarithmic),
@@ -41,7 +43,7 @@ public struct Partition: Calculator {
     ]
 
     public func visibleParameters(_ inputs: Inputs) -> [Parameter] {
-        Int(inputs["mode"]) == 2 ? parameters
+        inputs.choice("mode", as: Mode.self) == .quorum ? parameters
             : parameters.filter { !["replicas", "read_quorum", "write_quorum"].contains($0.key) }
     }
 
@@ -54,13 +56,13 @@ public struct Partition: Calculator {
         mutating func add(_ t: Double) { last = t; count += 1 }
     }
 
-    static func sides(mode: Int, n: Int, r: Int, w: Int) -> (Side, Side) {
+    static func sides(mode: Mode, n: Int, r: Int, w: Int) -> (Side, Side) {
         switch mode {
-        case 1: return (Side(canWrite: true, canRead: true), Side(canWrite: false, canRead: false))
-        case 2:
+        case .cp: return (Side(canWrite: true, canRead: true), Side(canWrite: false, canRead: false))
+        case .quorum:
             let inA = (n + 1) / 2, inB = n - inA
             return (Side(canWrite: inA >= w, canRead: inA >= r), Side(canWrite: inB >= w, canRead: inB >= r))
-        default: return (Side(canWrite: true, canRead: true), Side(canWrite: true, canRead: true))
+        case .ap: return (Side(canWrite: true, canRead: true), Side(canWrite: true, canRead: true))
         }
     }
 
@@ -78,7 +80,7 @@ public struct Partition: Calculator {
     }
 
     public func evaluate(_ p: Inputs) -> Output {
-        let mode = Int(p["mode"]), n = Int(p["replicas"])
+        let mode = p.choice("mode", as: Mode.self), n = Int(p["replicas"])
         let r = min(Int(p["read_quorum"]), n), w = min(Int(p["write_quorum"]), n)
         let (a, b) = Self.sides(mode: mode, n: n, r: r, w: w)
         // The simulation runs in seconds and events per second, whatever units the parameters use.
@@ -154,12 +156,12 @@ public struct Partition: Calculator {
 
         var notes: [String] = []
         if sample < 1 { notes.append("Sampled 1 in \(Format.count((1 / sample).rounded())) events; counts scaled back.") }
-        if mode == 2, !a.canWrite, !b.canWrite { notes.append("Neither side holds W replicas: no write is accepted.") }
-        if mode == 2, Int(p["read_quorum"]) > n || Int(p["write_quorum"]) > n {
+        if mode == .quorum, !a.canWrite, !b.canWrite { notes.append("Neither side holds W replicas: no write is accepted.") }
+        if mode == .quorum, Int(p["read_quorum"]) > n || Int(p["write_quorum"]) > n {
             notes.append("R and W cannot exceed N: using R = \(r), W = \(w) of N = \(n).")
         }
-        if mode == 2, r + w > n { notes.append("R + W > N: reads always overlap the latest write.") }
-        if mode == 1 {
+        if mode == .quorum, r + w > n { notes.append("R + W > N: reads always overlap the latest write.") }
+        if mode == .cp {
             notes.append("CP keeps the primary's side (A) writable, as a third-site witness or a leader lease allows; with two sites and majority votes both sides would refuse.")
         }
         func state(_ s: Side) -> String { s.canWrite ? "accepting" : (s.canRead ? "read-only" : "cut off") }
@@ -179,8 +181,8 @@ public struct Partition: Calculator {
             ResultValue("merge.lost", "lost with a merge (CRDT)", 0, .writes),
             ResultValue("converge_time", "agree again after heal", converge, .seconds),
             ResultValue("pbs.stale_probability",
-                        mode == 2 ? "stale right after a write (PBS)" : mode == 0 ? "other DC, right after a write: stale" : "stale after a committed write",
-                        Quantity(mode == 2 ? Self.staleProbability(n: n, r: r, w: w) : (mode == 0 ? 1 : 0), .ratio), in: .percent),
+                        mode == .quorum ? "stale right after a write (PBS)" : mode == .ap ? "other DC, right after a write: stale" : "stale after a committed write",
+                        Quantity(mode == .quorum ? Self.staleProbability(n: n, r: r, w: w) : (mode == .ap ? 1 : 0), .ratio), in: .percent),
         ], charts: [
             .timeline(title: "partition, then heal", duration: max(total, 0.001), lanes: [
                 .init("DC A", [.init(0, window, state(a)), .init(window, total, "syncing")]),

@@ -13,7 +13,12 @@ public struct Staleness: Calculator {
     public let title = "Staleness after a write (PBS)"
     public let summary = "Chance a read t ms after a write commits sees it, for N, R, W and published latency fits."
 
-    public static let fits = ["lnkd-ssd", "lnkd-disk", "ymmr", "ymmr-table", "exponential", "custom"]
+    /// The latency fits: LinkedIn's SSD and disk, Yammer's (as simulated and as tabled), an exponential, your own.
+    public enum Fit: String, Choice {
+        case linkedInSSD = "lnkd-ssd", linkedInDisk = "lnkd-disk", yammer = "ymmr", yammerTable = "ymmr-table"
+        case exponential, custom
+    }
+    public static let fits = Fit.names
     static let exponentialKeys: Set<String> = ["w_mean_ms", "ars_mean_ms"]
     static let customKeys: Set<String> = [
         "w_pareto_percent", "w_xm_ms", "w_alpha", "w_exp_mean_ms",
@@ -21,7 +26,7 @@ public struct Staleness: Calculator {
     ]
 
     public let parameters: [Parameter] = [
-        .choice("fit", "latency fit", Staleness.fits, default: 1,
+        .choice("fit", "latency fit", Fit.self, default: .linkedInDisk,
                 help: "Published fits (LinkedIn Voldemort SSD and disk, Yammer Riak), an exponential, or your own mixture."),
         Parameter("n", "replicas N", unit: .replicas, default: 3, range: 1...10, integral: true),
         Parameter("r", "read quorum R", unit: .replicas, default: 1, range: 1...10, integral: true,
@@ -53,28 +58,28 @@ public struct Staleness: Calculator {
     ]
 
     public func visibleParameters(_ inputs: Inputs) -> [Parameter] {
-        let fit = Int(inputs["fit"])
+        let fit = inputs.choice("fit", as: Fit.self)
         return parameters.filter {
-            (fit == 4 || !Self.exponentialKeys.contains($0.key)) && (fit == 5 || !Self.customKeys.contains($0.key))
+            (fit == .exponential || !Self.exponentialKeys.contains($0.key)) && (fit == .custom || !Self.customKeys.contains($0.key))
         }
     }
 
     /// The fit a choice names, with the sentence that says where it comes from.
     static func fit(_ p: Inputs) -> (WARSFit, String) {
-        switch Int(p["fit"]) {
-        case 0: return (.linkedInSSD, "LinkedIn SSD: W = A = R = S, 91.22 % Pareto(0.235 ms, α 10), 8.78 % exponential (λ 1.66/ms).")
-        case 2: return (.yammer, "Yammer: W 93.9 % Pareto(3 ms, α 3.5, as the authors' simulator draws it; the table prints 3.35), 6.1 % exponential (λ 0.0028/ms); A = R = S 98.2 % Pareto(1.5 ms, α 3.8), 1.8 % exponential (λ 0.0217/ms).")
-        case 3: return (.yammerTable, "Yammer, table: W 93.9 % Pareto(3 ms, α 3.35), 6.1 % exponential (λ 0.0028/ms); A = R = S as in ymmr.")
-        case 4:
+        switch p.choice("fit", as: Fit.self) {
+        case .linkedInSSD: return (.linkedInSSD, "LinkedIn SSD: W = A = R = S, 91.22 % Pareto(0.235 ms, α 10), 8.78 % exponential (λ 1.66/ms).")
+        case .yammer: return (.yammer, "Yammer: W 93.9 % Pareto(3 ms, α 3.5, as the authors' simulator draws it; the table prints 3.35), 6.1 % exponential (λ 0.0028/ms); A = R = S 98.2 % Pareto(1.5 ms, α 3.8), 1.8 % exponential (λ 0.0217/ms).")
+        case .yammerTable: return (.yammerTable, "Yammer, table: W 93.9 % Pareto(3 ms, α 3.35), 6.1 % exponential (λ 0.0028/ms); A = R = S as in ymmr.")
+        case .exponential:
             return (WARSFit(write: .exponential(mean: p["w_mean_ms"]), ars: .exponential(mean: p["ars_mean_ms"])),
                     "Exponential delays: W mean \(Format.count(p["w_mean_ms"])) ms, A = R = S mean \(Format.count(p["ars_mean_ms"])) ms.")
-        case 5:
+        case .custom:
             let write = LatencyMix(paretoShare: p["w_pareto_percent"] / 100, xm: p["w_xm_ms"], alpha: p["w_alpha"],
                                    exponentialMean: p["w_exp_mean_ms"])
             let ars = LatencyMix(paretoShare: p["ars_pareto_percent"] / 100, xm: p["ars_xm_ms"], alpha: p["ars_alpha"],
                                  exponentialMean: p["ars_exp_mean_ms"])
             return (WARSFit(write: write, ars: ars), "Custom mixture of a Pareto body and an exponential tail.")
-        default: return (.linkedInDisk, "LinkedIn disk: W 38 % Pareto(1.05 ms, α 1.51), 62 % exponential (λ 0.183/ms); A = R = S as on SSDs.")
+        case .linkedInDisk: return (.linkedInDisk, "LinkedIn disk: W 38 % Pareto(1.05 ms, α 1.51), 62 % exponential (λ 0.183/ms); A = R = S as on SSDs.")
         }
     }
 

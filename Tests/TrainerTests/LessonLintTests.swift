@@ -66,14 +66,29 @@ import Testing
         ])
     }
 
-    @Test func aChoiceTakesItsLabelOrItsIndex() throws {
-        let cp = try #require(lesson("---\nid: demo\nminutes: \"50\"\ntitle: Demo\ncalculator: partition\nparameters:\n  mode: CP\n---\n"))
-        #expect(cp.startingInputs()?["mode"] == 1)
-        let quorum = try #require(lesson("---\nid: demo\nminutes: \"50\"\ntitle: Demo\ncalculator: partition\nparameters:\n  mode: 2\n---\n"))
-        #expect(quorum.startingInputs()?["mode"] == 2)
-        #expect(lint("---\nid: demo\nminutes: \"50\"\ntitle: Demo\ncalculator: partition\nparameters:\n  mode: XP\n---\n") == [
+    @Test func aChoiceIsWrittenByItsNameInAnyCase() throws {
+        let partition = "---\nid: demo\nminutes: \"50\"\ntitle: Demo\ncalculator: partition\nparameters:\n"
+        let cp = try #require(lesson(partition + "  mode: CP\n---\n"))
+        #expect(cp.startingInputs()?.choice("mode", as: Partition.Mode.self) == .cp)
+        let quorum = try #require(lesson(partition + "  mode: Quorum\n---\n"))
+        #expect(quorum.startingInputs()?.choice("mode", as: Partition.Mode.self) == .quorum)
+        let staleness = "---\nid: demo\nminutes: \"50\"\ntitle: Demo\ncalculator: staleness\nparameters:\n"
+        let ssd = try #require(lesson(staleness + "  fit: LNKD-SSD\n---\n"))
+        #expect(ssd.startingInputs()?.choice("fit", as: Staleness.Fit.self) == .linkedInSSD)
+    }
+
+    @Test func anUnknownChoiceOrANumberNamesTheChoicesAndTheLine() {
+        let partition = "---\nid: demo\nminutes: \"50\"\ntitle: Demo\ncalculator: partition\nparameters:\n"
+        #expect(lint(partition + "  mode: XP\n---\n") == [
             #"demo.md:7:9: error: mode: "XP" is not one of AP, CP, quorum"#,
         ])
+        #expect(lint(partition + "  replicas: 5\n  mode: 2\n---\n") == [
+            "demo.md:8:9: error: mode: write the choice's name, not a number (2 is quorum) (one of AP, CP, quorum)",
+        ])
+        #expect(lint(partition + "  mode: 7\n---\n") == [
+            "demo.md:7:9: error: mode: write the choice's name, not a number (one of AP, CP, quorum)",
+        ])
+        #expect(lint(partition + "  mode: [AP]\n---\n") == ["demo.md:7:9: error: mode must be one of AP, CP, quorum"])
     }
 
     // MARK: Claims

@@ -20,6 +20,21 @@ import Testing
         #expect(run.stdout.contains("\npush.writes            50,000,000 writes"))
     }
 
+    @Test func calcSetsAChoiceByName() throws {
+        let run = try whiteboard("calc", "partition", "--set", "mode=quorum", "--format", "json")
+        #expect(run.status == 0)
+        let root = try #require(run.json as? [String: Any])
+        let parameters = try #require(root["parameters"] as? [String: [String: Any]])
+        #expect(parameters["mode"]?["choice"] as? String == "quorum")
+        #expect(parameters["read_quorum"] != nil)    // shown only in quorum mode
+        let cp = try whiteboard("calc", "partition", "--set", "mode=cp")
+        #expect(cp.status == 0)
+        #expect(cp.stdout.split(separator: "\n").contains { $0.hasPrefix("mode ") && $0.contains(" CP * ") })
+        let wrong = try whiteboard("calc", "partition", "--set", "mode=XP")
+        #expect(wrong.status == 64)
+        #expect(wrong.stderr.contains("mode: \"XP\" is not one of AP, CP, quorum"))
+    }
+
     @Test func calcJSONHasValuesAndUnits() throws {
         let run = try whiteboard("calc", "fanout", "--format", "json")
         #expect(run.status == 0)

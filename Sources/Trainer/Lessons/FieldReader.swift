@@ -99,7 +99,17 @@ struct FieldReader {
                 fail(k, "\(calculator.name) has no parameter \"\(name)\" (parameters: \(calculator.parameters.map(\.key).joined(separator: ", ")))")
                 continue
             }
-            guard let text = v.scalar?.string else { fail(v, "\(name) must be a number"); continue }
+            guard let text = v.scalar?.string else {
+                fail(v, parameter.choices.isEmpty ? "\(name) must be a number" : "\(name) must be one of \(parameter.rangeDescription)")
+                continue
+            }
+            // A choice is written by name: "mode: AP" says what "mode: 0" hides.
+            if !parameter.choices.isEmpty, let number = NumberParser.parse(text) {
+                let named = parameter.choices.indices.contains(Int(number)) && number == number.rounded()
+                    ? " (\(Int(number)) is \(parameter.choices[Int(number)]))" : ""
+                fail(v, "\(name): write the choice's name, not a number\(named) (one of \(parameter.rangeDescription))")
+                continue
+            }
             do {
                 out.append(.init(key: name, value: try parameter.parse(text)))
             } catch {
