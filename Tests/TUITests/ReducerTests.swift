@@ -232,6 +232,7 @@ import Trainer
         let effects = try Self.send(&state, .toggleClock, effects: [.save(started)]) {
             $0.session = started
             $0.notice = Notice(.info, "Practice clock started: 10:00 for minutes 41-50. Say each answer out loud; t pauses.")
+            $0.cues.startNoticeAt = 300
             $0.autosave.inFlight = true
             $0.autosave.lastWriteAt = 300
         }
