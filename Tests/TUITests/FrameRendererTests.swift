@@ -1,4 +1,5 @@
 import Testing
+import PropertyBased
 import Trainer
 @testable import TUI
 
@@ -25,5 +26,99 @@ import Trainer
         let running = h.state
         _ = h.state.update(.ticked(at: 101.2))
         #expect(!h.state.drawsSameScreen(as: running))
+    }
+}
+
+/// The renderer a run loop keeps draws exactly what `Screen.render` draws from
+/// scratch, frame after frame, whatever it reused.
+@Suite struct FrameRendererTests {
+    /// Renders every state of a key sequence both ways and compares them cell for cell.
+    static func check(_ keys: [Key], cols: Int, rows: Int, display: DisplayOptions = DisplayOptions(),
+                      sourceLocation: SourceLocation = #_sourceLocation) {
+        var h = Harness(cols, rows, display: display)
+        var renderer = FrameRenderer()
+        #expect(renderer.render(h.state) == Screen.render(h.state), sourceLocation: sourceLocation)
+        for (n, key) in keys.enumerated() {
+            _ = h.state.update(.ticked(at: 10 + Double(n) * 0.7))
+            if key == .resize { h.resize(cols - n % 7, rows + n % 3) } else { h.press(key) }
+            let drawn = renderer.render(h.state)
+            let fresh = Screen.render(h.state)
+            #expect(drawn == fresh, "after key \(n) (\(key))", sourceLocation: sourceLocation)
+            #expect(drawn.styleLines == fresh.styleLines && drawn.colorLines == fresh.colorLines, sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func stepsScrollsAndPanelChangesDrawWhatAFreshRenderDraws() {
+        let keys: [Key] = [.tab, .character("+"), .character("+"), .character("j"), .character("-"), .tab,
+                           .character("j"), .character("j"), .character("k"), .pageDown, .character("n"),
+                           .character("+"), .character("p"), .character("t"), .character("1"), .character("2"),
+                           .character("c"), .escape, .character("?"), .escape, .character("g"), .character("3"),
+                           .enter, .resize, .character("j"), .tab, .character("L"), .character("u")]
+        Self.check(keys, cols: 200, rows: 60)
+        Self.check(keys, cols: 120, rows: 40)
+        Self.check(keys, cols: 80, rows: 24, display: DisplayOptions(unicode: false, color: false))
+    }
+
+    @Test func notesTicksAndEstimatesRedrawTheLesson() {
+        let keys: [Key] = [.character("n"), .character("n"), .character("1"), .character("N"), .character("a"),
+                           .character("漢"), .character("🚀"), .escape, .character("t"), .character("e"),
+                           .character("5"), .enter, .character("2"), .character("1"), .tab, .character("+")]
+        Self.check(keys, cols: 160, rows: 50)
+    }
+
+    @Test func randomKeysDrawWhatAFreshRenderDraws() async {
+        let keys = Gen.int(in: 0...(FuzzTests.pool.count - 1)).array(of: 1...30)
+        await propertyCheck(count: 40, input: keys, Gen.int(in: 60...200), Gen.int(in: 20...60)) { indices, cols, rows in
+            Self.check(indices.map { FuzzTests.pool[$0] }, cols: cols, rows: rows)
+        }
+    }
+}
+
+@Suite struct PackedGridTests {
+    @Test func clustersCompareByTextWhateverTheirIndex() {
+        var a = Grid(size: Size(cols: 6, rows: 1)), b = Grid(size: Size(cols: 6, rows: 1))
+        a.put("🇫🇷", x: 0, y: 0); a.put("e\u{301}", x: 3, y: 0)
+        b.put("e\u{301}", x: 3, y: 0); b.put("🇫🇷", x: 0, y: 0)
+        #expect(a == b)
+        #expect(a.changes(since: b).isEmpty)
+        #expect(a[0, 0] == Cell(text: "🇫🇷", width: 2, style: .plain))
+        #expect(a[3, 0].text == "e\u{301}")
+        b.put("👩‍💻", x: 3, y: 0)
+        #expect(a != b)
+        #expect(b.changes(since: a).map(\.x) == [3, 4])
+        #expect(b.lines == ["🇫🇷 👩‍💻"])
+    }
+
+    @Test func everyStyleSurvivesPacking() {
+        for bold in [false, true] { for reverse in [false, true] { for dim in [false, true] { for underline in [false, true] {
+            for color in [nil] + Color.allCases {
+                let style = Style(bold: bold, reverse: reverse, dim: dim, underline: underline, color: color)
+                var g = Grid(size: Size(cols: 2, rows: 1))
+                g.put("x", x: 0, y: 0, style: style)
+                g.put("é", x: 1, y: 0, style: style)
+                #expect(g[0, 0].style == style && g[1, 0].style == style)
+            }
+        } } } }
+    }
+}
+
+@Suite struct LoneScalarFastPathTests {
+    static let alphabet = ["a", " ", "é", "e\u{301}", "漢", "ｱ", "🚀", "━", "→", "…", "×", "µ", "\u{FE0F}", "\u{FE0E}",
+                           "👩‍💻", "🇫🇷", "\u{1B}", "\u{AD}", "가", "\u{1161}", "✓", "❤", "☕", "⏸", "\u{200B}", "\u{7F}"]
+
+    /// Widths and cells from the scalar fast paths agree with grapheme-by-grapheme measuring.
+    @Test func fastPathsAgreeWithGraphemes() async {
+        let picks = Gen.int(in: 0...(Self.alphabet.count - 1)).array(of: 0...12)
+        await propertyCheck(count: 300, input: picks) { indices in
+            let s = indices.map { Self.alphabet[$0] }.joined()
+            #expect(TextWidth.columns(of: s) == s.reduce(0) { $0 + TextWidth.columns(of: $1) }, "\(s.unicodeScalars.map(\.value))")
+            let safe = TextWidth.sanitized(s)
+            var whole = Grid(size: Size(cols: 40, rows: 1)), pieces = Grid(size: Size(cols: 40, rows: 1))
+            let advanced = whole.put(s, x: 1, y: 0, style: .bold)
+            var x = 1
+            for character in safe { x += pieces.put(String(character), x: x, y: 0, style: .bold) }
+            #expect(advanced == x - 1)
+            #expect(whole == pieces, "\(s.unicodeScalars.map(\.value))")
+        }
     }
 }

@@ -44,9 +44,62 @@ public enum TextWidth {
 
     /// Sum of `columns(of:)` over the string's graphemes.
     public static func columns(of string: String) -> Int {
+        if let n = printableASCIICount(string) { return n }
+        if let n = loneScalarColumns(string) { return n }
         var total = 0
         for c in string { total += columns(of: c) }
         return total
+    }
+
+    /// The length of `s` when every byte of it is printable ASCII (one column
+    /// each, nothing to sanitize), else nil: the fast path for most text on screen.
+    @inline(__always)
+    static func printableASCIICount(_ s: String) -> Int? {
+        var n = 0
+        for byte in s.utf8 {
+            guard byte >= 0x20, byte < 0x7F else { return nil }
+            n += 1
+        }
+        return n
+    }
+
+    /// The columns of `s` when each of its scalars is a grapheme of its own and
+    /// printable (see `standsAlone`), else nil: box lines, arrows, `…`, `×`, `µ`,
+    /// CJK and most emoji, measured without finding grapheme boundaries.
+    static func loneScalarColumns(_ s: String) -> Int? {
+        var n = 0
+        for u in s.unicodeScalars {
+            guard standsAlone(u) else { return nil }
+            n += loneColumns(u)
+        }
+        return n
+    }
+
+    /// True for a printable scalar that never joins a neighbour into one grapheme
+    /// (no combining mark, joiner, variation selector, emoji modifier, regional
+    /// indicator or Hangul jamo, no control) and that no neighbour in these
+    /// ranges can join: a string made only of such scalars has one grapheme per scalar.
+    @inline(__always)
+    static func standsAlone(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x20...0x7E, 0xA0...0x2FF, 0x370...0x482,          // Latin, Greek, Cyrillic (before its combining marks)
+             0x2010...0x2027, 0x2030...0x205F, 0x2070...0x20CF,  // punctuation, super- and subscripts, currency
+             0x2100...0x2BFF,                                     // letterlike, arrows, maths, boxes, shapes, symbols, dingbats
+             0x3040...0x3098, 0x30A0...0x30FF, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xFF01...0xFF60,  // kana, CJK, Hangul syllables, fullwidth
+             0x1F300...0x1F3FA, 0x1F400...0x1F64F, 0x1F680...0x1F6FF, 0x1F900...0x1F9FF:  // emoji, without skin-tone modifiers
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// `columns(of:)` of a one-scalar grapheme that `standsAlone`: none of those
+    /// is zero-width or a control, so it is 2 for a wide one and 1 otherwise.
+    @inline(__always)
+    static func loneColumns(_ u: Unicode.Scalar) -> Int {
+        let v = u.value
+        if v < 0x1100 || (0x2010...0x21FF).contains(v) || (0x2500...0x259F).contains(v) { return 1 }
+        return isWide(u) ? 2 : 1
     }
 
     /// Cuts `s` to at most `n` columns, ending in `ellipsis` when anything was cut.

@@ -2,7 +2,7 @@ import Calculators
 
 /// The live calculator: parameters (the selected one highlighted, changed
 /// ones marked), results, the board's claims checked, and a chart.
-struct CalculatorPane {
+struct CalculatorPane: Equatable, Sendable {
     let panel: PanelState
     /// The calculator's output for the panel's values, computed once per frame by the caller.
     let output: Output?

@@ -3,13 +3,101 @@ import Trainer
 
 /// Renders frames as `Screen.render` does, for a loop that draws one after another.
 ///
-/// Every frame equals `Screen.render(state)` cell for cell; what changes is the work.
-/// The run loop keeps one and calls `render` for each frame.
+/// Every frame equals `Screen.render(state)` cell for cell; what changes is the
+/// work. The lesson and calculator panes, most of a frame, are copied from the
+/// last frame when what they are drawn from is the same (a key on the calculator
+/// leaves the lesson as it was; a tick of the practice clock leaves both), and
+/// the lesson's wrapped lines are kept while the lesson, its ticks, notes and the
+/// width stay (scrolling re-wraps nothing). The run loop keeps one renderer.
 public struct FrameRenderer: Sendable {
+    private var memo = PaneMemo()
+
     public init() {}
 
     public mutating func render(_ state: AppState) -> Grid {
-        Screen.render(state)
+        Screen.render(state, memo: &memo)
+    }
+}
+
+/// What the last frame drew of its two big panes, and what it drew them from.
+///
+/// A pane is drawn into a part of a new grid where nothing else has drawn yet
+/// and never writes outside its rectangle, so its cells depend only on what the
+/// key holds: equal keys, equal cells.
+struct PaneMemo: Sendable {
+    struct LessonKey: Equatable, Sendable {
+        var pane: LessonPane
+        var rect: Rect
+        var focused: Bool
+        var scroll: Int
+        var title: String
+        var gridSize: Size
+    }
+
+    struct CalculatorKey: Equatable, Sendable {
+        var pane: CalculatorPane
+        var rect: Rect
+        var focused: Bool
+        var tabbed: Bool
+        var gridSize: Size
+    }
+
+    private var lessonLines: (pane: LessonPane, width: Int, lines: [Line])?
+    private var lesson: (key: LessonKey, patch: Grid.Patch)?
+    private var calculator: (key: CalculatorKey, patch: Grid.Patch)?
+
+    mutating func draw(_ pane: LessonPane, in rect: Rect, on grid: inout Grid, focused: Bool, scroll: Int, title: String) {
+        let pane = pane.keyed
+        let key = LessonKey(pane: pane, rect: rect, focused: focused, scroll: scroll, title: title, gridSize: grid.size)
+        if let lesson, lesson.key == key {
+            grid.paste(lesson.patch)
+            return
+        }
+        let width = LessonPane.contentWidth(in: rect)
+        let content: [Line]
+        if let kept = lessonLines, kept.width == width, kept.pane == pane {
+            content = kept.lines
+        } else {
+            content = pane.lines(width: width)
+            lessonLines = (pane, width, content)
+        }
+        pane.draw(in: rect, on: &grid, focused: focused, scroll: scroll, title: title, content: content)
+        lesson = (key, grid.patch(rect))
+    }
+
+    mutating func draw(_ pane: CalculatorPane, in rect: Rect, on grid: inout Grid, focused: Bool, tabbed: Bool) {
+        let key = CalculatorKey(pane: pane.keyed, rect: rect, focused: focused, tabbed: tabbed, gridSize: grid.size)
+        if let calculator, calculator.key == key {
+            grid.paste(calculator.patch)
+            return
+        }
+        pane.draw(in: rect, on: &grid, focused: focused, tabbed: tabbed)
+        calculator = (key, grid.patch(rect))
+    }
+}
+
+extension LessonPane {
+    /// The pane with what it does not draw left out of its record (values, undo,
+    /// time on the panel), so a key on the calculator or a tick keeps it equal.
+    var keyed: LessonPane {
+        var copy = self
+        var record = copy.record
+        record.parameters = [:]
+        record.undo = []
+        record.redo = []
+        record.seconds = 0
+        record.visited = false
+        copy.record = record
+        return copy
+    }
+}
+
+extension CalculatorPane {
+    /// The pane without the lesson's scroll, which it does not draw.
+    var keyed: CalculatorPane {
+        var panel = self.panel
+        panel.lessonScroll = 0
+        return CalculatorPane(panel: panel, output: output, theme: theme, hiddenResult: hiddenResult)
     }
 }
 

@@ -3,7 +3,7 @@ import Trainer
 
 /// The lesson's whiteboard text, wrapped to the pane and scrollable. Fenced
 /// diagrams are drawn verbatim, cut at the pane edge rather than wrapped.
-struct LessonPane {
+struct LessonPane: Equatable, Sendable {
     let lesson: Lesson
     let theme: Theme
     var record = PanelRecord()
@@ -102,12 +102,12 @@ struct LessonPane {
     }
 
     /// Draws the framed pane; returns nothing, clamps the scroll it is given.
-    func draw(in rect: Rect, on grid: inout Grid, focused: Bool, scroll: Int, title: String) {
+    /// `content`, when given, is `lines(width: contentWidth(in: rect))` computed before.
+    func draw(in rect: Rect, on grid: inout Grid, focused: Bool, scroll: Int, title: String, content given: [Line]? = nil) {
         theme.frame(rect, on: &grid, focused: focused, title: title)
         let inner = rect.inset(by: 1)
-        // Lines longer than ~90 columns are hard to read: wide panes keep a margin instead.
-        let inside = Rect(x: inner.x + 1, y: inner.y, width: min(inner.width - 1, Self.readingWidth), height: inner.height)
-        let content = lines(width: inside.width)
+        let inside = Rect(x: inner.x + 1, y: inner.y, width: Self.contentWidth(in: rect), height: inner.height)
+        let content = given ?? lines(width: inside.width)
         let maxScroll = max(0, content.count - inside.height)
         let top = min(scroll, maxScroll)
         content.draw(on: &grid, in: inside, scroll: top)
@@ -121,6 +121,12 @@ struct LessonPane {
     }
 
     static let readingWidth = 90
+
+    /// The columns the text gets in a pane drawn in `rect`. Lines longer than
+    /// ~90 columns are hard to read: wide panes keep a margin instead.
+    static func contentWidth(in rect: Rect) -> Int {
+        min(rect.inset(by: 1).width - 1, readingWidth)
+    }
 
     /// The scroll the pane can actually use at this size (for clamping state).
     func maxScroll(in rect: Rect) -> Int {

@@ -5,6 +5,13 @@ import Trainer
 /// calls after each update, and the one snapshot tests call.
 public enum Screen {
     public static func render(_ state: AppState) -> Grid {
+        var memo = PaneMemo()
+        return render(state, memo: &memo)
+    }
+
+    /// `render(state)`, reusing what `memo` kept of the last frame's panes where
+    /// their inputs are the same, and keeping this frame's for the next.
+    static func render(_ state: AppState, memo: inout PaneMemo) -> Grid {
         var grid = Grid(size: Size(cols: max(0, state.size.cols), rows: max(0, state.size.rows)))
         let theme = Theme(state.display)
         guard Layout.fits(state.size) else {
@@ -19,14 +26,14 @@ public enum Screen {
             if let rect = layout.lesson {
                 let title = layout.calculator == nil && panel.inputs != nil ? "Lesson · Tab: calculator" : "Lesson"
                 let record = state.session[lesson: panel.lesson.id]
-                LessonPane(lesson: panel.lesson, theme: theme, record: record, outcome: state.estimateOutcome,
-                           truth: panel.estimateTruth)
-                    .draw(in: rect, on: &grid, focused: state.focus == .lesson || panel.inputs == nil,
+                memo.draw(LessonPane(lesson: panel.lesson, theme: theme, record: record, outcome: state.estimateOutcome,
+                                     truth: panel.estimateTruth),
+                          in: rect, on: &grid, focused: state.focus == .lesson || panel.inputs == nil,
                           scroll: panel.lessonScroll, title: title)
             }
             if let rect = layout.calculator {
-                CalculatorPane(panel: panel, output: output, theme: theme, hiddenResult: state.hiddenResultKey).draw(in: rect, on: &grid, focused: state.focus == .calculator,
-                                                                tabbed: layout.lesson == nil)
+                memo.draw(CalculatorPane(panel: panel, output: output, theme: theme, hiddenResult: state.hiddenResultKey),
+                          in: rect, on: &grid, focused: state.focus == .calculator, tabbed: layout.lesson == nil)
             }
         } else {
             ProblemsPage(problems: state.problems, theme: theme)
