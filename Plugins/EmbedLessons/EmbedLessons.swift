@@ -1,7 +1,7 @@
 import Foundation
 import PackagePlugin
 
-/// Compiles the package's `Lessons/*.md` (not README.md) into the `BundledLessons` target.
+/// Compiles the package's `Lessons/*.md` (not README.md) and `Scenarios/*.yaml` into the `BundledLessons` target.
 ///
 /// Why a plugin: SwiftPM resources on Linux live in a bundle folder beside the
 /// binary, and a binary copied alone would lose them. Every lesson file is an
@@ -12,6 +12,10 @@ struct EmbedLessons: BuildToolPlugin {
         let lessons = context.package.directoryURL.appending(path: "Lessons")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: lessons.path())) ?? []
         let inputs = names.filter { $0.hasSuffix(".md") && $0.lowercased() != "readme.md" }.sorted().map { lessons.appending(path: $0) }
+        // The bundled scenarios travel the same way.
+        let scenarios = context.package.directoryURL.appending(path: "Scenarios")
+        let scenarioNames = (try? FileManager.default.contentsOfDirectory(atPath: scenarios.path())) ?? []
+        let scenarioInputs = scenarioNames.filter { $0.hasSuffix(".yaml") }.sorted().map { scenarios.appending(path: $0) }
         let output = context.pluginWorkDirectoryURL.appending(path: "BundledLessonFiles.swift")
         return [
             .buildCommand(
@@ -19,8 +23,8 @@ struct EmbedLessons: BuildToolPlugin {
                 executable: try context.tool(named: "LessonEmbedder").url,
                 // The generator lists the folder itself: a file added since this
                 // plugin last ran changes the folder, which reruns the command.
-                arguments: [output.path(), lessons.path()],
-                inputFiles: inputs + [lessons],
+                arguments: [output.path(), lessons.path(), scenarios.path()],
+                inputFiles: inputs + [lessons] + scenarioInputs + [scenarios],
                 outputFiles: [output]
             )
         ]

@@ -3,6 +3,7 @@ public enum Registry {
     public static let all: [any Calculator] = [
         FanOut(), Population(), CacheTiers(), HitRate(), StorageTiers(), CDNCost(), MonthlyBill(),
         DebtPrioritizer(), Partition(), Staleness(), Headroom(), QueueLag(), CircuitBreaker(), WriteBatching(),
+        ScenarioModel(),
     ]
 
     public static func named(_ name: String) -> (any Calculator)? { all.first { $0.name == name } }

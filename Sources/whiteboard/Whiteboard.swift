@@ -45,7 +45,7 @@ struct Whiteboard: ParsableCommand {
             --ascii, --no-color, --quiet (no bell at the clock's cues). See 'whiteboard help train'.
             """,
         version: "0.1.0",
-        subcommands: [Train.self, Calc.self, Lint.self, Audit.self, History.self, Drill.self, Calibration.self],
+        subcommands: [Train.self, Calc.self, ScenarioCommand.self, Lint.self, Audit.self, History.self, Drill.self, Calibration.self],
         defaultSubcommand: Train.self
     )
 }

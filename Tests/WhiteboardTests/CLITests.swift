@@ -171,3 +171,47 @@ import Testing
         #expect(run.stderr == "whiteboard needs an interactive terminal; try 'whiteboard calc --list'\n")
     }
 }
+
+@Suite struct ScenarioCLITests {
+    @Test func headroomUnderTwiceTheBoardsUsersDoublesPeakWrites() throws {
+        let board = try whiteboard("calc", "headroom", "--scenario", "board", "--format", "json")
+        let run = try whiteboard("calc", "headroom", "--scenario", "board", "--set-scenario", "dau=400M", "--format", "json")
+        #expect(run.status == 0)
+        func peak(_ r: Run) throws -> Double? {
+            let root = try #require(r.json as? [String: Any])
+            let parameters = try #require(root["parameters"] as? [String: [String: Any]])
+            return parameters["current_qps"]?["value"] as? Double
+        }
+        #expect(try peak(board) == 3_600)
+        #expect(try peak(run) == 7_200)
+    }
+
+    @Test func scenarioListsTheBundledOnes() throws {
+        let run = try whiteboard("scenario", "--list")
+        #expect(run.status == 0)
+        for name in ["board", "twitter-2013", "startup", "celebrity"] { #expect(run.stdout.contains("\n" + name + " ")) }
+    }
+
+    @Test func scenarioShowsInputsAndDerivedValues() throws {
+        let run = try whiteboard("scenario", "board", "--set", "dau=400M", "--format", "json")
+        #expect(run.status == 0)
+        let root = try #require(run.json as? [String: Any])
+        let derived = try #require(root["derived"] as? [String: [String: Any]])
+        #expect(derived["peak_write_qps"]?["value"] as? Double == 7_200)
+        #expect(derived["peak_write_qps"]?["formula"] as? String == "DAU × posts/day ÷ 86,400 × peak factor")
+    }
+
+    @Test func aBadScenarioFileIsAUsageErrorWithItsLine() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wb-scenario-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("bad.yaml")
+        try "name: bad\ntitle: Bad\nvalues:\n  dau:\n    value: lots\n    source: me\n".write(to: file, atomically: true, encoding: .utf8)
+        let run = try whiteboard("calc", "headroom", "--scenario", file.path)
+        #expect(run.status == 64)
+        #expect(run.stderr.contains(file.path + ":5:12: error: dau: \"lots\" is not a number"))
+        let unknown = try whiteboard("scenario", "board", "--set", "users=1M")
+        #expect(unknown.status == 64)
+        #expect(unknown.stderr.contains("no parameter \"users\""))
+    }
+}

@@ -3,8 +3,9 @@ import Calculators
 /// What `whiteboard calc` prints: a table for people, JSON for tools.
 public enum CalculatorReport {
     /// Parses `key=value` assignments against a calculator's parameters.
-    public static func inputs(for calculator: any Calculator, assignments: [String]) throws(ParameterError) -> Inputs {
-        var inputs = calculator.defaults
+    /// `base` is where the values start (a scenario's linked values); the calculator's defaults without one.
+    public static func inputs(for calculator: any Calculator, assignments: [String], base: Inputs? = nil) throws(ParameterError) -> Inputs {
+        var inputs = base ?? calculator.defaults
         for assignment in assignments {
             guard let eq = assignment.firstIndex(of: "=") else { throw .malformedAssignment(assignment) }
             let key = String(assignment[..<eq]).trimmed, text = String(assignment[assignment.index(after: eq)...])

@@ -12,6 +12,7 @@ extension Whiteboard {
             Which input matters: whiteboard calc storage --sensitivity savings.monthly --span 20%
             Inverse: whiteboard calc hitrate --set items=1M --set cached=200K --solve lfu.hit_rate=80 --for alpha
             Where a decision flips: whiteboard calc cdn --break-even
+            Under a scenario: whiteboard calc headroom --scenario board --set-scenario dau=400M
             """
         )
 
@@ -23,6 +24,12 @@ extension Whiteboard {
 
         @Option(help: "table or json.")
         var format: OutputFormat = .table
+
+        @Option(help: ArgumentHelp("Take linked parameters from a scenario (a bundled name or a file).", valueName: "name|file"))
+        var scenario: String?
+
+        @Option(name: .customLong("set-scenario"), help: ArgumentHelp("With --scenario: change one of its inputs.", valueName: "key=value"))
+        var scenarioAssignments: [String] = []
 
         @Flag(help: "List every calculator with its parameters, units, defaults and ranges.")
         var list = false
@@ -71,8 +78,16 @@ extension Whiteboard {
             guard let calculator = Registry.named(name) else {
                 throw usage("unknown calculator \"\(name)\" (calculators: \((Registry.names + Registry.families.keys.sorted()).joined(separator: ", ")))")
             }
+            var base: Inputs?
+            if !scenarioAssignments.isEmpty, scenario == nil { throw usage("--set-scenario goes with --scenario NAME|FILE") }
+            if let scenario {
+                switch ScenarioLibrary.bundled.load(scenario, setting: scenarioAssignments) {
+                case let .success(s): base = ScenarioLinks.inputs(for: calculator, scenario: s.values)
+                case let .failure(failure): throw usage(failure.description)
+                }
+            }
             let inputs: Inputs
-            do { inputs = try CalculatorReport.inputs(for: calculator, assignments: assignments) } catch {
+            do { inputs = try CalculatorReport.inputs(for: calculator, assignments: assignments, base: base) } catch {
                 throw usage(error.description)
             }
             if let sensitivity {

@@ -1,0 +1,69 @@
+import Calculators
+import Foundation
+
+/// The bundled scenarios (from `Scenarios/`, compiled in) and the user's files.
+public struct ScenarioLibrary: Sendable {
+    /// Bundled files as (name, text): "board.yaml" and its YAML.
+    public let files: [(name: String, text: String)]
+
+    public init(files: [(name: String, text: String)]) { self.files = files.sorted { $0.name < $1.name } }
+
+    /// Names of the bundled scenarios ("board", "celebrity", …).
+    public var names: [String] { files.map { String($0.name.split(separator: ".").first ?? "") } }
+
+    /// Why a scenario could not be had.
+    public enum Failure: Error, Equatable, Sendable, CustomStringConvertible {
+        case unknownName(String, known: [String])
+        case unreadable(path: String, reason: String)
+        case invalid([LessonError])
+        /// A `key=value` change that does not fit an input.
+        case assignment(String)
+
+        public var description: String {
+            switch self {
+            case let .unknownName(name, known):
+                return "no scenario \"\(name)\" (bundled: \(known.joined(separator: ", "))); or give a file path"
+            case let .unreadable(path, reason): return "\(path): \(reason)"
+            case let .invalid(errors): return errors.map(\.description).joined(separator: "\n")
+            case let .assignment(message): return message
+            }
+        }
+    }
+
+    /// Every bundled scenario, parsed (a bundled file with errors is left out, and the tests catch it).
+    public func all() -> [Scenario] {
+        files.compactMap { ScenarioParser.parse(file: "Scenarios/" + $0.name, text: $0.text).scenario }
+    }
+
+    /// A bundled scenario by name, or a file by path (anything with a `/` or a `.yaml`/`.yml` ending).
+    public func load(_ nameOrPath: String) -> Result<Scenario, Failure> {
+        let looksLikePath = nameOrPath.contains("/") || nameOrPath.hasSuffix(".yaml") || nameOrPath.hasSuffix(".yml")
+        if !looksLikePath {
+            guard let file = files.first(where: { $0.name == nameOrPath + ".yaml" }) else {
+                return .failure(.unknownName(nameOrPath, known: names))
+            }
+            return parsed(file: "Scenarios/" + file.name, text: file.text)
+        }
+        let text: String
+        do { text = try String(contentsOfFile: nameOrPath, encoding: .utf8) } catch {
+            let exists = FileManager.default.fileExists(atPath: nameOrPath)
+            return .failure(.unreadable(path: nameOrPath, reason: exists ? "not readable as UTF-8 text" : "no such file"))
+        }
+        return parsed(file: nameOrPath, text: text)
+    }
+
+    /// A scenario by name or file with `key=value` changes applied.
+    public func load(_ nameOrPath: String, setting assignments: [String]) -> Result<Scenario, Failure> {
+        load(nameOrPath).flatMap { scenario in
+            do throws(ParameterError) { return .success(try scenario.setting(assignments)) } catch {
+                return .failure(.assignment(error.description))
+            }
+        }
+    }
+
+    func parsed(file: String, text: String) -> Result<Scenario, Failure> {
+        let (scenario, errors) = ScenarioParser.parse(file: file, text: text)
+        if let scenario { return .success(scenario) }
+        return .failure(.invalid(errors))
+    }
+}
