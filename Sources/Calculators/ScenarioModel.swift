@@ -113,7 +113,9 @@ public struct ScenarioModel: Calculator {
             ResultValue("peak_write_qps", "peak writes", peakWrites, .writesPerSecond),
             ResultValue("posts_total", "posts per day", postsTotal, .writes),
             ResultValue("peak_read_qps", "peak timeline reads", peakReads, .readsPerSecond),
-            ResultValue("read_write_ratio", "reads per post", p["posts_per_day"] > 0 ? p["reads_per_day"] / p["posts_per_day"] : .nan, .times),
+            p["posts_per_day"] > 0
+                ? ResultValue("read_write_ratio", "reads per post", p["reads_per_day"] / p["posts_per_day"], .times)
+                : ResultValue.undefined("read_write_ratio", "reads per post", unit: .times, because: "no posts: reads per post is undefined"),
             ResultValue("mean_followers", "mean followers", meanFollowers, .followers),
             ResultValue("follow_edges", "follow edges", edges, .count),
             ResultValue("edges_per_account", "edges per account", edges / max(p["registered_accounts"], 1), .count),

@@ -56,7 +56,7 @@ import Testing
     }
 
     let calculators = ["fanout", "population", "cache", "hitrate", "storage", "cdn", "bill",
-                       "debt", "partition", "staleness", "headroom", "lag", "breaker", "batching"]
+                       "debt", "partition", "staleness", "headroom", "lag", "breaker", "batching", "scenario"]
 
     @Test func costRunsTheFourCostModelsTogether() throws {
         let run = try whiteboard("calc", "cost", "--format", "json")
