@@ -38,8 +38,9 @@ static wb_sig_storage *volatile wb_sig_store = 0;
 static inline size_t wb_sig_storage_size(void) { return sizeof(wb_sig_storage); }
 
 /* Used until terminfo is loaded, and when it lacks the capabilities:
-   attributes off, keypad local, cursor visible, leave the alternate screen. */
-static const char wb_sig_fallback_reset[] = "\033[0m\033[?1l\033>\033[?25h\033[?1049l";
+   attributes off, keypad local, cursor visible, leave the alternate screen,
+   bracketed paste off. */
+static const char wb_sig_fallback_reset[] = "\033[0m\033[?1l\033>\033[?25h\033[?1049l\033[?2004l";
 
 static inline int wb_sig_take(volatile sig_atomic_t *flag) {
     return __atomic_exchange_n(flag, 0, __ATOMIC_SEQ_CST);
@@ -233,6 +234,12 @@ static inline void wb_sig_capture_reset(void) {
         len += n;
     }
     if (len == 0) return;
+    /* Bracketed paste is ours (CursesScreen turns it on), not terminfo's. */
+    const char paste_off[] = "\033[?2004l";
+    if (len + sizeof paste_off - 1 < sizeof buf) {
+        memcpy(buf + len, paste_off, sizeof paste_off - 1);
+        len += sizeof paste_off - 1;
+    }
     wb_sig_reset_len = 0;              /* a handler never sees a half-copied string */
     memcpy(wb_sig_store->reset, buf, len);
     wb_sig_reset_len = (sig_atomic_t)len;

@@ -83,6 +83,7 @@ public final class CursesScreen {
         endwin()
         defer {
             endwin()
+            setBracketedPaste(false)
             delscreen(term)
         }
         guard wb_can_address_cursor() != 0 else {
@@ -101,9 +102,13 @@ public final class CursesScreen {
         nonl()                    // Enter reads as 13; output skips the NL->CRLF translation
         intrflush(window, false)
         keypad(window, true)      // arrows and F-keys as KEY_* codes, not escape bytes
-        wb_set_escdelay(25)       // ncurses waits 1 s after Esc by default to see if a sequence follows
+        meta(window, true)        // all 8 bits of every byte: UTF-8 is assembled here, not by curses
+        wb_set_escdelay(Int32(escapeDelay))
         curs_set(0)
         defineCursorKeysInBothModes()
+        _ = define_key("\u{1B}[200~", Int32(InputAssembler.pasteStart))
+        _ = define_key("\u{1B}[201~", Int32(InputAssembler.pasteEnd))
+        Self.setBracketedPaste(true)
         leaveok(window, true)     // the cursor is hidden; don't spend bytes moving it back
         if options.color && has_colors() {
             start_color()
@@ -144,6 +149,30 @@ public final class CursesScreen {
         for (sequence, code) in table where key_defined(sequence) == 0 {
             _ = define_key(sequence, Int32(code))
         }
+    }
+
+    /// How long (ms) curses waits after an Esc for the rest of a sequence:
+    /// `$ESCDELAY` when set to 0 … 10000, else 100. At 25 ms an arrow whose
+    /// bytes arrive 30 ms apart (ssh over a slow link) read as Esc and two
+    /// stray keys; 100 ms still feels immediate (vim's `ttimeoutlen` default).
+    public let escapeDelay: Int = CursesScreen.escapeDelay(from: getenv("ESCDELAY").map { String(cString: $0) })
+
+    public static let defaultEscapeDelay = 100
+
+    /// `$ESCDELAY` read as milliseconds, or the default when unset or not 0 … 10000.
+    public static func escapeDelay(from text: String?) -> Int {
+        guard let text, let ms = Int(text), (0...10_000).contains(ms) else { return defaultEscapeDelay }
+        return ms
+    }
+
+    /// Bracketed paste (xterm mode 2004): the terminal marks a paste with
+    /// `ESC [ 200 ~` … `ESC [ 201 ~`. Terminals without it ignore the request.
+    /// Written straight to the terminal, outside curses' buffer; off again on
+    /// every way out (the crash path's reset string turns it off too).
+    static func setBracketedPaste(_ on: Bool) {
+        let sequence = on ? "\u{1B}[?2004h" : "\u{1B}[?2004l"
+        var bytes = Array(sequence.utf8)
+        _ = bytes.withUnsafeMutableBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
     }
 
     /// The screen size in cells, as curses last saw it.
@@ -245,7 +274,11 @@ public final class CursesScreen {
     /// curses with the terminal hung up (poll reports HUP/ERR) is the end of
     /// input; curses would otherwise return ERR at once forever and the loop
     /// would spin at 100% CPU.
-    public func readKey(timeoutMilliseconds: Int) -> InputEvent {
+    ///
+    /// `inTextField`: the focus is on text (notes, a typed value, the panel
+    /// list's filter), where a lone Esc followed within `escapeDelay` by `[` or
+    /// `O` is the start of a key, not Esc (see `InputAssembler`).
+    public func readKey(timeoutMilliseconds: Int, inTextField: Bool = false) -> InputEvent {
         if resumedPending {
             resumedPending = false
             return .signal(.resumed)
@@ -257,10 +290,9 @@ public final class CursesScreen {
             return .endOfInput
         }
         wtimeout(window, timeout)
-        var code: wint_t = 0
         wb_clear_errno()
-        let status = wget_wch(window, &code)
-        if status == wb_err() {
+        let first = wgetch(window)
+        if first == wb_err() {
             if let event = takeSignal() { return event }
             if wb_input_hung_up(STDIN_FILENO) != 0 || isatty(STDIN_FILENO) == 0 {
                 inputClosed = true
@@ -268,9 +300,29 @@ public final class CursesScreen {
             }
             return .timeout
         }
-        guard let key = KeyDecoder.decode(status: status, code: UInt32(code)) else { return .timeout }
-        if key == .resize { invalidate() }
-        return .key(key)
+        var sawResize = false
+        let event = InputAssembler.assemble(Self.raw(first), inTextField: inTextField, escapeDelay: escapeDelay,
+                                            next: { [window = self.window] wait in
+            wtimeout(window, Int32(clamping: wait))
+            let c = wgetch(window)
+            if c == wb_key_resize() { sawResize = true }
+            return CursesScreen.raw(c)
+        }, pushBack: { _ = ungetch(Int32($0)) })
+        if sawResize { invalidate() }
+        switch event {
+        case let .key(key):
+            if key == .resize { invalidate() }
+            return .key(key)
+        case let .paste(text): return .paste(text)
+        case .nothing: return .timeout
+        }
+    }
+
+    /// A `wgetch` result as the assembler sees it.
+    static func raw(_ c: Int32) -> InputAssembler.Raw {
+        if c == wb_err() || c < 0 { return .none }
+        if c < 256 { return .byte(UInt8(c)) }
+        return .keyCode(UInt32(c))
     }
 
     private func takeSignal() -> InputEvent? {
@@ -289,7 +341,9 @@ public final class CursesScreen {
     /// last forever, and a stopped job is often killed.
     public func suspend() {
         endwin()
+        Self.setBracketedPaste(false)
         Signals.stopProcess()
+        Self.setBracketedPaste(true)
         repaintAfterStop()
         resumedPending = true
     }

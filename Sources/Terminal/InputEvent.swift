@@ -3,6 +3,8 @@ import TUI
 /// What one `CursesScreen.readKey` call found.
 public enum InputEvent: Equatable, Sendable {
     case key(Key)
+    /// Text pasted in one piece (bracketed paste): for the focused field, never keys.
+    case paste(String)
     /// Nothing arrived within the timeout: a chance to tick clocks.
     case timeout
     /// The terminal is gone (window closed, ssh dropped, stdin at EOF): save and exit.

@@ -68,6 +68,16 @@ public struct AppState: Equatable, Sendable {
         return autosave.enabled
     }
 
+    /// The focus is on text being typed (notes, a value, a guess, the panel
+    /// list's filter): the terminal then reads a split escape sequence as the
+    /// key it is rather than as Esc.
+    public var isEditingText: Bool {
+        switch overlay {
+        case .entry, .estimate, .panelList, .notes: true
+        default: false
+        }
+    }
+
     /// Panels plus the problems panel when some files failed.
     public var pageCount: Int { panels.count + (problems.isEmpty ? 0 : 1) }
 

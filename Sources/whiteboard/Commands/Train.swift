@@ -120,7 +120,7 @@ struct RunLoop {
         draw()
         while true {
             let wait = Int((state.wakeDelay() * 1000).rounded(.up))
-            var event = screen.readKey(timeoutMilliseconds: max(1, min(wait, 5_000)))
+            var event = screen.readKey(timeoutMilliseconds: max(1, min(wait, 5_000)), inTextField: state.isEditingText)
             deferSaves = true
             if let exit = send(.ticked(at: Self.monotonic())) { return exit }
             // Every key already waiting is handled before the one frame that shows them all.
@@ -128,8 +128,12 @@ struct RunLoop {
             while true {
                 if let exit = handle(event) { return exit }
                 handled += 1
-                guard case .key = event, handled < Self.keysPerFrame else { break }
-                event = screen.readKey(timeoutMilliseconds: 0)
+                switch event {
+                case .key, .paste: break
+                default: handled = Self.keysPerFrame
+                }
+                guard handled < Self.keysPerFrame else { break }
+                event = screen.readKey(timeoutMilliseconds: 0, inTextField: state.isEditingText)
                 if event == .timeout { break }
             }
             if screen.size != state.size, let exit = send(.resized(screen.size)) { return exit }
@@ -152,6 +156,7 @@ struct RunLoop {
                 if let exit = writeDeferredSave() { return exit }
                 return perform(state.handle(key))
             }
+        case let .paste(text): message = .pasted(text)
         case .timeout: message = nil
         case .endOfInput: message = .terminated(status: nil)
         case let .signal(signal):
