@@ -7,8 +7,10 @@
 /// - CP keeps the primary in A; B rejects writes and reads while cut off.
 /// - quorum places N replicas, ⌈N/2⌉ in A: a side writes only with ≥ W local
 ///   replicas and reads with ≥ R. Outside a partition, a read right after a
-///   write is stale with probability C(N−W, R) / C(N, R) (PBS, Bailis et al.
-///   VLDB 2012), zero when R + W > N.
+///   write is stale with probability at most C(N−W, R) / C(N, R): the chance of
+///   missing a write that reached only W replicas, zero when R + W > N. The
+///   write goes on to all N, so the real rate has a time axis: the `staleness`
+///   calculator simulates it (PBS, Bailis et al., VLDB 2012).
 ///
 /// Writes and reads are Poisson arrivals on uniformly chosen keys, drawn from
 /// `seed`. Above 200,000 events the run is a sample: rates and the key space
@@ -181,7 +183,7 @@ public struct Partition: Calculator {
             ResultValue("merge.lost", "lost with a merge (CRDT)", 0, .writes),
             ResultValue("converge_time", "agree again after heal", converge, .seconds),
             ResultValue("pbs.stale_probability",
-                        mode == .quorum ? "stale right after a write (PBS)" : mode == .ap ? "other DC, right after a write: stale" : "stale after a committed write",
+                        mode == .quorum ? "stale at commit, at most (C(N−W,R)/C(N,R))" : mode == .ap ? "other DC, right after a write: stale" : "stale after a committed write",
                         Quantity(mode == .quorum ? Self.staleProbability(n: n, r: r, w: w) : (mode == .ap ? 1 : 0), .ratio), in: .percent),
         ], charts: [
             .timeline(title: "partition, then heal", duration: max(total, 0.001), lanes: [

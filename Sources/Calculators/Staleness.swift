@@ -36,7 +36,7 @@ public struct Staleness: Calculator {
         Parameter("t_ms", "read after commit", unit: .milliseconds, default: 0, range: 0...100_000, step: 1,
                   scale: .logarithmic, help: "How long after the write commits the read is sent."),
         Parameter("trials", "trials", default: 200_000, range: 1_000...1_000_000, scale: .logarithmic, integral: true,
-                  help: "Simulated writes, each followed by one read (standard error ≈ 0.1 point at 200K)."),
+                  help: "Simulated writes, each followed by one read (standard error ≈ 0.1 point at 200K); at most 1M / N."),
         Parameter("seed", "random seed", default: 1, range: 0...1e9, integral: true),
         // exponential: the paper's synthetic sweep, W λ = 0.1 against A = R = S λ = 1.
         Parameter("w_mean_ms", "W mean", unit: .milliseconds, default: 10, range: 0.001...100_000, scale: .logarithmic,
@@ -83,6 +83,12 @@ public struct Staleness: Calculator {
         }
     }
 
+    /// Replica draws (trials × N) one evaluation may make: 200K trials up to N = 5, fewer
+    /// beyond, so that a run stays near 50 ms in a release build and editing R or W stays
+    /// live (Benchmarks/README.md). The standard error in the notes says what that costs.
+    static let replicaDrawBudget = 1_000_000
+    static let trialsFloor = 1_000
+
     /// Versions a read may lag so that 99.9 % of reads are within them, by the
     /// closed form: p_sk = (C(N−W, R) / C(N, R))^k (non-expanding quorums, an upper bound).
     public static func versionsFor999(staleProbability p: Double) -> Double {
@@ -94,7 +100,8 @@ public struct Staleness: Calculator {
     public func evaluate(_ p: Inputs) -> Output {
         let n = Int(p["n"])
         let r = min(Int(p["r"]), n), w = min(Int(p["w"]), n)
-        let t = p["t_ms"], trials = Int(p["trials"])
+        let t = p["t_ms"], asked = Int(p["trials"])
+        let trials = min(asked, max(Self.trialsFloor, Self.replicaDrawBudget / n))
         let (fit, source) = Self.fit(p)
         let sim = WARSSimulation(fit: fit, n: n, r: r, w: w, t: t, trials: trials, seed: UInt64(p["seed"]))
         let consistent = sim.consistentShare
@@ -113,6 +120,9 @@ public struct Staleness: Calculator {
         }
 
         var notes = [source]
+        if trials < asked {
+            notes.append("Ran \(Format.count(Double(trials))) of \(Format.count(Double(asked))) trials: at N = \(n) a run is capped at \(Format.count(Double(Self.replicaDrawBudget))) replica draws so edits stay live.")
+        }
         if Int(p["r"]) > n || Int(p["w"]) > n { notes.append("R and W cannot exceed N: using R = \(r), W = \(w) of N = \(n).") }
         if r + w > n {
             notes.append("R + W > N: every read quorum overlaps the write quorum, so no read is stale.")

@@ -38,6 +38,10 @@ import Testing
         #expect(out.v("pbs.stale_probability") == 0)        // R + W > N
         let loose = try run(Partition(), ["mode": 2])
         #expect(close(loose.v("pbs.stale_probability"), 200.0 / 3))   // C(2,1)/C(3,1)
+        // The closed form is the chance of missing a write that reached only W replicas: a bound.
+        let label = try #require(loose.results.first { $0.key == "pbs.stale_probability" }?.label)
+        #expect(label == "stale at commit, at most (C(N−W,R)/C(N,R))")
+        #expect(!label.contains("PBS"))
     }
 
     @Test func pbsFormula() {

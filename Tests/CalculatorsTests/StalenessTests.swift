@@ -226,6 +226,41 @@ import Testing
         #expect(abs(sum / Double(count) / mix.mean - 1) < 0.01)
     }
 
+    @Test func theSortingNetworksSortEveryInput() {
+        // The 0-1 principle: a comparator network that sorts every sequence of 0s and 1s sorts everything.
+        for n in 1...10 {
+            let network = SortingNetwork(n)
+            let keys = UnsafeMutablePointer<Double>.allocate(capacity: n)
+            defer { keys.deallocate() }
+            for bits in 0..<(1 << n) {
+                for i in 0..<n { keys[i] = Double((bits >> i) & 1) }
+                network.sort(keys)
+                #expect((1..<max(1, n)).allSatisfy { keys[$0 - 1] <= keys[$0] }, "n = \(n), input \(bits)")
+            }
+        }
+        #expect(SortingNetwork(10).pairs.count == 32)      // Batcher: 32 steps, against 45 for a bubble sort
+    }
+
+    @Test func taggedKeysSortWithTheirReplica() {
+        let network = SortingNetwork(5)
+        let latencies = [3.5, 0.25, 7, 0.25, 1e-3]
+        let keys = UnsafeMutablePointer<Double>.allocate(capacity: 5)
+        defer { keys.deallocate() }
+        for (i, x) in latencies.enumerated() { keys[i] = SortingNetwork.tagged(x, i) }
+        network.sort(keys)
+        #expect((0..<5).map { SortingNetwork.tag(keys[$0]) } == [4, 1, 3, 0, 2])
+        #expect((0..<5).allSatisfy { abs(keys[$0] - latencies[SortingNetwork.tag(keys[$0])]) <= 1e-14 * latencies[SortingNetwork.tag(keys[$0])] })
+    }
+
+    @Test func largeNRunsFewerTrialsAndSaysSo() throws {
+        let three = try run(Staleness(), ["fit": 1, "n": 5, "trials": 200_000])
+        #expect(!three.notes.contains { $0.hasPrefix("Ran ") })
+        let ten = try run(Staleness(), ["fit": 1, "n": 10])
+        #expect(ten.notes.contains("Ran 100,000 of 200,000 trials: at N = 10 a run is capped at 1,000,000 replica draws so edits stay live."))
+        #expect(ten.notes.contains { $0.contains("100,000 trials") && $0.hasPrefix("± ") })
+        #expect(abs(ten.v("consistent_percent") - 21.1) <= 1)
+    }
+
     @Test func logBinsHoldTheirValues() {
         var previous = -1
         for x in [1e-6, 0x1p-16, 0.001, 0.5, 1, 1.37, 1_000, 0x1p24 - 1, 1e9] {
