@@ -170,6 +170,7 @@ public enum SensitivityError: Error, Equatable, CustomStringConvertible {
     case badSpan(String)
     case badTarget(result: String, text: String, unit: String)
     case noSolution(result: String, target: String, parameter: String, searched: String, reached: String)
+    case unknownCalculator(String)
 
     public var description: String {
         switch self {
@@ -189,6 +190,8 @@ public enum SensitivityError: Error, Equatable, CustomStringConvertible {
             return "\(key): target \"\(text)\" is not a number in \(unit.isEmpty ? "its unit" : unit)"
         case let .noSolution(result, target, parameter, searched, reached):
             return "no \(parameter) in \(searched) gives \(result) = \(target): across that range it stays within \(reached)"
+        case let .unknownCalculator(name):
+            return "no calculator \"\(name)\" (calculators: \(Registry.names.joined(separator: ", ")))"
         }
     }
 }

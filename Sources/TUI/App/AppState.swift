@@ -93,6 +93,8 @@ public struct AppState: Equatable, Sendable {
         case .entry, .estimate: return .entry
         case .notes: return .notes
         case .confirm: return .confirm
+        case .sensitivity: return .sensitivity
+        case .solve: return .solve
         case nil: return focus == .lesson || panel?.inputs == nil ? .lesson : .calculator
         }
     }

@@ -21,6 +21,10 @@ public enum Overlay: Equatable, Sendable {
     case confirm(Question)
     /// Every claim of the panel, with the board's figure, the computed one and why.
     case claims(scroll: Int)
+    /// The chosen result's tornado (every input moved ±20 %) and where the calculator's decisions flip.
+    case sensitivity(scroll: Int)
+    /// Typing a target for the chosen result and choosing the parameter to solve for.
+    case solve(SolveEntry)
 }
 
 /// What a yes/no overlay asks.

@@ -8,7 +8,7 @@ public struct KeyBinding: Equatable, Sendable {
     /// (`+ - H L Enter r`): they act on it whenever it is on screen, focused or
     /// not, so a value typed while the lesson has focus cannot fire lesson keys.
     public enum Context: String, Equatable, Sendable, CaseIterable {
-        case panels, lesson, calculator, calculatorShown = "calculator on screen", entry, panelList, help, notes, confirm
+        case panels, lesson, calculator, calculatorShown = "calculator on screen", entry, panelList, help, notes, confirm, sensitivity, solve
     }
 
     /// What the panel on screen must have for a binding to be worth a hint.
@@ -88,7 +88,7 @@ public enum Keymap {
         .init([c("j"), .down], .moveSelection(1), "next parameter", group: "Calculator", in: [.calculator],
               hint: "j/k select", rank: 9),
         .init([c("k"), .up], .moveSelection(-1), "previous parameter", group: "Calculator", in: [.calculator]),
-        .init([c("+"), c("="), c("l"), .right], .step(1, large: false), "step the value up", group: "Calculator",
+        .init([c("+"), c("l"), .right], .step(1, large: false), "step the value up", group: "Calculator",
               in: [.calculatorShown], hint: "+/- step", rank: 10),
         .init([c("-"), c("_"), c("h"), .left], .step(-1, large: false), "step the value down", group: "Calculator",
               in: [.calculatorShown]),
@@ -108,6 +108,16 @@ public enum Keymap {
         .init([.control("r")], .redo, "redo what u undid", group: "Calculator", in: [.panels], needs: .calculator),
         .init([c("c")], .showClaims, "the board's claims: stated, computed and why", group: "Calculator", in: [.panels],
               hint: "c claims", rank: 14, needs: .claims),
+        .init([c("s")], .openSensitivity,
+              "sensitivity of the chosen result: every input moved ±20 % (a tornado, largest swing first) and where each decision flips",
+              group: "Calculator", in: [.calculatorShown, .sensitivity], hint: "s sensitivity", rank: 15, needs: .calculator),
+        .init([c("]")], .cycleResult(1), "choose the next result for s and =", group: "Calculator",
+              in: [.calculatorShown, .sensitivity], hint: "[/] result", rank: 17),
+        .init([c("[")], .cycleResult(-1), "choose the previous result for s and =", group: "Calculator",
+              in: [.calculatorShown, .sensitivity]),
+        .init([c("=")], .beginSolve,
+              "solve: type a target for the chosen result, choose the input to move (↑/↓); Enter sets it (u undoes)",
+              group: "Calculator", in: [.calculatorShown, .sensitivity], hint: "= solve", rank: 16, needs: .calculator),
         .init([c("j"), .down], .scrollLesson(1), "scroll down", group: "Lesson", in: [.lesson],
               hint: "j/k scroll", rank: 2),
         .init([c("k"), .up], .scrollLesson(-1), "scroll up", group: "Lesson", in: [.lesson]),
@@ -126,28 +136,28 @@ public enum Keymap {
               hint: "x export"),
         .init([c("?"), .function(1)], .toggleHelp, "this help", group: "App", in: [.panels, .help], hint: "? help", rank: 0),
         .init([c("q")], .quit, "quit", group: "App", in: [.panels, .help], hint: "q quit", rank: 1),
-        .init([c("j"), .down], .scrollHelp(1), "scroll the help or the claims", group: "App", in: [.help],
+        .init([c("j"), .down], .scrollHelp(1), "scroll the help, the claims or the sensitivity", group: "App", in: [.help, .sensitivity],
               hint: "j/k scroll"),
-        .init([c("k"), .up], .scrollHelp(-1), "scroll back", group: "App", in: [.help]),
-        .init([c(" "), .pageDown], .scrollHelp(10), "page down", group: "App", in: [.help]),
-        .init([c("b"), .pageUp], .scrollHelp(-10), "page up", group: "App", in: [.help]),
+        .init([c("k"), .up], .scrollHelp(-1), "scroll back", group: "App", in: [.help, .sensitivity]),
+        .init([c(" "), .pageDown], .scrollHelp(10), "page down", group: "App", in: [.help, .sensitivity]),
+        .init([c("b"), .pageUp], .scrollHelp(-10), "page up", group: "App", in: [.help, .sensitivity]),
         .init([.escape], .cancel, "close / cancel (notes are kept)", group: "App",
-              in: [.help, .entry, .panelList, .notes, .confirm], hint: "Esc close", rank: 3),
+              in: [.help, .entry, .panelList, .notes, .confirm, .sensitivity, .solve], hint: "Esc close", rank: 3),
         .init([c("y")], .answer(true), "yes", group: "App", in: [.confirm], hint: "y yes"),
         .init([c("n")], .answer(false), "no", group: "App", in: [.confirm], hint: "n no"),
-        .init([.enter], .commit, "accept", group: "Editing", in: [.entry, .panelList], hint: "Enter accept"),
-        .init([.backspace, .delete], .deleteBackward, "delete a character", group: "Editing", in: [.entry, .panelList],
+        .init([.enter], .commit, "accept", group: "Editing", in: [.entry, .panelList, .solve], hint: "Enter accept"),
+        .init([.backspace, .delete], .deleteBackward, "delete a character", group: "Editing", in: [.entry, .panelList, .solve],
               hint: "Backspace delete"),
-        .init([.left], .moveCursor(.left), "move left", group: "Editing", in: [.entry, .panelList]),
-        .init([.right], .moveCursor(.right), "move right", group: "Editing", in: [.entry, .panelList]),
+        .init([.left], .moveCursor(.left), "move left", group: "Editing", in: [.entry, .panelList, .solve]),
+        .init([.right], .moveCursor(.right), "move right", group: "Editing", in: [.entry, .panelList, .solve]),
         .init([.home, .control("a")], .moveCursor(.lineStart), "start of the line", group: "Editing",
-              in: [.entry, .panelList]),
-        .init([.end, .control("e")], .moveCursor(.lineEnd), "end of the line", group: "Editing", in: [.entry, .panelList]),
-        .init([.control("u")], .deleteToLineStart, "clear before the cursor", group: "Editing", in: [.entry, .panelList],
+              in: [.entry, .panelList, .solve]),
+        .init([.end, .control("e")], .moveCursor(.lineEnd), "end of the line", group: "Editing", in: [.entry, .panelList, .solve]),
+        .init([.control("u")], .deleteToLineStart, "clear before the cursor", group: "Editing", in: [.entry, .panelList, .solve],
               hint: "Ctrl-U clear"),
-        .init([.down, .control("n")], .moveListSelection(1), "next match", group: "Editing", in: [.panelList],
+        .init([.down, .control("n")], .moveListSelection(1), "next match (solve: next input)", group: "Editing", in: [.panelList, .solve],
               hint: "↑/↓ choose"),
-        .init([.up, .control("p")], .moveListSelection(-1), "previous match", group: "Editing", in: [.panelList]),
+        .init([.up, .control("p")], .moveListSelection(-1), "previous match (solve: previous input)", group: "Editing", in: [.panelList, .solve]),
         .init([.enter], .newline, "new line", group: "Notes", in: [.notes], hint: "Enter new line"),
         .init([.backspace], .deleteBackward, "delete before the cursor", group: "Notes", in: [.notes]),
         .init([.delete], .deleteForward, "delete at the cursor", group: "Notes", in: [.notes]),
@@ -176,7 +186,7 @@ public enum Keymap {
         if let shared = bindings.lazy.filter({ $0.applies(in: context) }).compactMap({ $0.message(for: key) }).first {
             return shared
         }
-        if context == .entry || context == .panelList || context == .notes, case let .character(ch) = key { return .typed(ch) }
+        if [.entry, .panelList, .notes, .solve].contains(context), case let .character(ch) = key { return .typed(ch) }
         if key == .control("c") { return .quit }
         return nil
     }

@@ -1,3 +1,4 @@
+import Calculators
 import Trainer
 
 /// Everything that can happen to the app. User intents are imperative
@@ -22,6 +23,12 @@ public enum Message: Equatable, Sendable {
     /// Back or forward one change of the panel's values (`u`, `Ctrl-R`).
     case undo, redo
     case showClaims
+    /// `s`: the chosen result's tornado and the calculator's break-evens.
+    case openSensitivity
+    /// `]` / `[`: choose the result `s` and `=` act on.
+    case cycleResult(Int)
+    /// `=`: type a target for the chosen result and solve a parameter for it.
+    case beginSolve
     // Line editing, in the entry, estimate and panel-list overlays (and notes)
     case typed(Character)
     /// Text pasted in one piece: typed into the field with focus, never read as keys.
@@ -75,6 +82,8 @@ public enum Message: Equatable, Sendable {
     case attemptRecorded(Result<String, StorageFailure>)
     /// The finished session and its panels reached the history database (or did not).
     case sessionRecorded(Result<String, StorageFailure>)
+    /// An analysis run off the keystroke path finished (for the panel with this lesson id).
+    case analysed(lesson: String, Sensitivity.Reply)
 }
 
 extension Message {
@@ -82,7 +91,7 @@ extension Message {
     public var isFromWorld: Bool {
         switch self {
         case .started, .lessonsLoaded, .ticked, .resized, .suspended, .resumed, .terminated, .saved,
-             .historyAppended, .archived, .exportFinished, .historyOpened, .attemptRecorded, .sessionRecorded:
+             .historyAppended, .archived, .exportFinished, .historyOpened, .attemptRecorded, .sessionRecorded, .analysed:
             true
         default: false
         }
@@ -126,6 +135,9 @@ public enum Effect: Equatable, Sendable {
     case recordSession(HistorySession)
     /// Ring the terminal bell (a clock cue); nothing answers it.
     case bell
+    /// Run a tornado, break-evens or a solve on a simulation, off the keystroke path:
+    /// answered by `.analysed`.
+    case analyse(lesson: String, Sensitivity.Request)
     /// Leave, with this exit status (nil: a normal quit).
     case quit(status: Int32?)
 }

@@ -32,6 +32,8 @@ public struct PanelState: Equatable, Sendable {
     /// Index into `visibleParameters`.
     public var selected: Int = 0
     public var lessonScroll: Int = 0
+    /// The result `s` and `=` act on, and the tornado, break-evens and solves at `inputs`.
+    public var analysis = PanelAnalysis()
 
     public init(lesson: Lesson) {
         self.lesson = lesson
@@ -52,6 +54,7 @@ public struct PanelState: Equatable, Sendable {
         claimChecks = lesson.claims.map { $0.evaluate(computed) }
         visibleParameters = calculator.visibleParameters(values)
         changedKeys = Set(changes.keys.filter { key in startingInputs.map { $0[key] != values[key] } ?? false })
+        analysis.forget(unless: values)
         if selected >= visibleParameters.count { selected = max(0, visibleParameters.count - 1) }
     }
 
@@ -70,5 +73,6 @@ public struct PanelState: Equatable, Sendable {
     /// the place in it and the values in force are.
     public static func == (a: PanelState, b: PanelState) -> Bool {
         a.lesson == b.lesson && a.inputs == b.inputs && a.selected == b.selected && a.lessonScroll == b.lessonScroll
+            && a.analysis == b.analysis
     }
 }

@@ -34,6 +34,7 @@ extension AppState {
                 if message != .undo, message != .redo { noteUndo(before) }
             }
         }
+        effects += analysisEffects()
         if !effects.contains(where: \.isWrite), finishing == nil { effects += autosaveEffects() }
         return effects
     }
@@ -64,6 +65,9 @@ extension AppState {
         case .showClaims:
             guard let p = panel, !p.lesson.claims.isEmpty else { notice = Notice(.info, "This panel makes no claims"); return [] }
             overlay = .claims(scroll: 0)
+        case .openSensitivity: openSensitivity()
+        case let .cycleResult(d): cycleResult(d)
+        case .beginSolve: beginSolve()
         case let .typed(ch): edit { $0.insert(ch) } notes: { $0.insert(ch) }
         case let .pasted(text): paste(text)
         case .deleteBackward: edit { $0.deleteBackward() } notes: { $0.deleteBackward() }
@@ -82,6 +86,7 @@ extension AppState {
         case let .scrollHelp(d):
             if case let .help(scroll) = overlay { overlay = .help(scroll: max(0, scroll + d)) }
             if case let .claims(scroll) = overlay { overlay = .claims(scroll: max(0, scroll + d)) }
+            if case let .sensitivity(scroll) = overlay { overlay = .sensitivity(scroll: max(0, scroll + d)) }
         case .export: return [exportEffect()]
         case .quit:
             if unsavedChanges, session.hasChanges {
@@ -122,6 +127,7 @@ extension AppState {
         case let .historyOpened(available, notices): historyOpened(available: available, notices: notices)
         case let .attemptRecorded(result): recorded(result, what: "attempt")
         case let .sessionRecorded(result): recorded(result, what: "session")
+        case let .analysed(lesson, reply): analysed(lesson: lesson, reply)
         }
         return []
     }
@@ -130,7 +136,11 @@ extension AppState {
     private func isTransient(_ message: Message) -> Bool { message.isFromWorld || message == .showClaims }
 
     /// Whether a change to the session came from the user (and so is news for export and history).
-    private func isUserChange(_ message: Message) -> Bool { !message.isFromWorld }
+    /// A solve that finished off the keystroke path sets a value the user asked for.
+    private func isUserChange(_ message: Message) -> Bool {
+        if case .analysed = message { return true }
+        return !message.isFromWorld
+    }
 
     // MARK: - panels
 
@@ -327,6 +337,7 @@ extension AppState {
             delay = min(delay, max(0.02, 1 - (elapsed - elapsed.rounded(.down))))
         }
         if let due = autosaveDue() { delay = min(delay, max(0.01, due - now)) }
+        if analysisPending { delay = min(delay, 0.03) }
         return delay
     }
 
@@ -439,6 +450,9 @@ extension AppState {
         case var .notes(editor):
             notes(&editor)
             overlay = .notes(editor)
+        case var .solve(entry):
+            line(&entry.editor)
+            overlay = .solve(entry)
         default: break
         }
     }
@@ -447,7 +461,7 @@ extension AppState {
     /// pasted text can never become commands.
     mutating func paste(_ text: String) {
         switch overlay {
-        case .entry, .estimate, .panelList:
+        case .entry, .estimate, .panelList, .solve:
             edit { $0.insert(text) } notes: { _ in }
             if case let .entry(e) = overlay, e.editor.truncated { notice = Notice(.error, "Pasted text cut at \(LineEditor.limit) characters") }
         case var .notes(editor):
@@ -467,12 +481,14 @@ extension AppState {
             // Esc is "not now", never "discard": the last session is kept aside.
             overlay = nil
             return [.archive(saved)]
+        case let .solve(entry) where entry.fromSensitivity: overlay = .sensitivity(scroll: 0)
         default: overlay = nil
         }
         return []
     }
 
     mutating func moveListSelection(_ d: Int) {
+        if case .solve = overlay { chooseSolveParameter(d); return }
         guard case let .panelList(query, selection) = overlay else { return }
         let matches = panelMatches(query.text)
         guard !matches.isEmpty else { return }
@@ -498,6 +514,8 @@ extension AppState {
             }
         case let .estimate(editor):
             commitEstimate(editor.text)
+        case let .solve(entry):
+            return commitSolve(entry)
         case let .panelList(query, selection):
             let matches = panelMatches(query.text)
             overlay = nil

@@ -58,7 +58,11 @@ public enum Screen {
                 ClaimsOverlay(panel: panel, output: output, hiddenResult: state.hiddenResultKey, theme: theme, scroll: scroll)
                     .draw(on: &grid)
             }
-        case .entry, .estimate, nil: break
+        case let .sensitivity(scroll):
+            if let panel = state.panel {
+                SensitivityOverlay(panel: panel, hiddenResult: state.hiddenResultKey, theme: theme, scroll: scroll).draw(on: &grid)
+            }
+        case .entry, .estimate, .solve, nil: break
         }
         if !state.display.unicode { grid.asciify() }
         return grid
@@ -117,6 +121,15 @@ public enum Screen {
             let unit = state.estimateTruth?.quantity.unit.symbol ?? ""
             editorLine(prompt: "Guess" + (unit.isEmpty ? "" : " (\(unit))") + ": ", editor: editor,
                        help: estimate.question + " · Enter keep the guess · Esc cancel", state: state, in: rect, on: &grid, theme: theme)
+            return
+        }
+        if case let .solve(entry) = state.overlay, let panel = state.panel, let result = panel.output?[entry.result] {
+            let unit = result.quantity.unit.symbol
+            let parameter = entry.parameter.flatMap { panel.calculator?.parameter($0) }
+            let range = parameter.map { " (\($0.rangeDescription))" } ?? ""
+            editorLine(prompt: "\(result.label)\(unit.isEmpty ? "" : " in " + unit) = ", editor: entry.editor,
+                       help: "solve for \(parameter?.label ?? "?")\(range) · ↑/↓ input · Enter solve · Esc cancel",
+                       state: state, in: rect, on: &grid, theme: theme)
             return
         }
         if let notice = state.notice {

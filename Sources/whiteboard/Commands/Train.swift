@@ -84,6 +84,8 @@ struct RunLoop {
     var deferredSave: PracticeSession?
     /// The history database, once `.openHistory` opened it (nil when it could not be).
     var history: HistoryDatabase?
+    /// Simulations analysed off the keystroke path.
+    let worker = AnalysisWorker()
 
     init(screen: CursesScreen, lessonSets: [[LessonLibrary.Source]], exportDirectory: String,
          store: SessionStore, practice: Bool, resume: Bool, quiet: Bool = false) {
@@ -123,6 +125,7 @@ struct RunLoop {
             var event = screen.readKey(timeoutMilliseconds: max(1, min(wait, 5_000)), inTextField: state.isEditingText)
             deferSaves = true
             if let exit = send(.ticked(at: Self.monotonic())) { return exit }
+            for reply in worker.collect() { if let exit = send(reply) { return exit } }
             // Every key already waiting is handled before the one frame that shows them all.
             var handled = 0
             while true {
@@ -207,6 +210,9 @@ struct RunLoop {
             switch effect {
             case let .quit(status):
                 return .some(status)
+            case let .analyse(lesson, request):
+                worker.start(lesson: lesson, request)
+                continue
             case .loadLessons:
                 reply = .lessonsLoaded(LessonLibrary.load(lessonSets))
             case let .save(session):
