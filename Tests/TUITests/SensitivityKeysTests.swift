@@ -186,7 +186,7 @@ import Trainer
         let hints = Keymap.hints(for: h.state.keyContexts, offer: h.state.offer)
         #expect(hints.contains("s sensitivity"))
         #expect(hints.contains("= solve"))
-        h.press(.character("?"))
-        #expect(h.text.contains("sensitivity of the chosen result"))
+        #expect(Keymap.message(for: .character("="), in: .calculator) == .beginSolve)
+        #expect(Keymap.message(for: .character("s"), in: [.lesson, .calculatorShown]) == .openSensitivity)
     }
 }
