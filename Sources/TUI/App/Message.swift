@@ -73,6 +73,8 @@ public enum Message: Equatable, Sendable {
     case historyOpened(available: Bool, notices: [String])
     /// An estimate attempt reached the history database (or did not).
     case attemptRecorded(Result<String, StorageFailure>)
+    /// Every attempt in the history (for the drill schedule), or why not.
+    case attemptsLoaded(Result<[AttemptRecord], StorageFailure>)
     /// The finished session and its panels reached the history database (or did not).
     case sessionRecorded(Result<String, StorageFailure>)
 }
@@ -82,7 +84,7 @@ extension Message {
     public var isFromWorld: Bool {
         switch self {
         case .started, .lessonsLoaded, .ticked, .resized, .suspended, .resumed, .terminated, .saved,
-             .historyAppended, .archived, .exportFinished, .historyOpened, .attemptRecorded, .sessionRecorded:
+             .historyAppended, .archived, .exportFinished, .historyOpened, .attemptRecorded, .sessionRecorded, .attemptsLoaded:
             true
         default: false
         }
@@ -124,6 +126,10 @@ public enum Effect: Equatable, Sendable {
     /// Keep a finished session and its panels (every lesson of the deck) in the
     /// history database: answered by `.sessionRecorded`.
     case recordSession(HistorySession)
+    /// Read every attempt of the history (drill mode): answered by `.attemptsLoaded`.
+    case loadAttempts
+    /// Keep a finished drill as a session of kind drill: answered by `.sessionRecorded`.
+    case recordDrill(SessionRecord)
     /// Ring the terminal bell (a clock cue); nothing answers it.
     case bell
     /// Leave, with this exit status (nil: a normal quit).
