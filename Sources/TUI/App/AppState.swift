@@ -37,11 +37,14 @@ public struct AppState: Equatable, Sendable {
     public var history = HistoryLink()
     /// The clock's cues (section ends, time-up) and whether they ring the bell.
     public var cues = ClockCues()
+    /// Drill mode (`whiteboard drill`): due estimates one after another instead of the panels.
+    public var drill: DrillRun?
 
     public init(library: LessonLibrary, size: Size, display: DisplayOptions = DisplayOptions(),
                 session: PracticeSession = PracticeSession(startedAt: 0, practiceMode: false),
-                announcedPages: Int? = nil, quiet: Bool = false) {
+                announcedPages: Int? = nil, quiet: Bool = false, drill: DrillRun? = nil) {
         cues = ClockCues(quiet: quiet)
+        self.drill = drill
         panels = library.lessons.map(PanelState.init)
         self.session = session
         problems = library.problems

@@ -80,6 +80,8 @@ public enum Message: Equatable, Sendable {
     case historyOpened(available: Bool, notices: [String])
     /// An estimate attempt reached the history database (or did not).
     case attemptRecorded(Result<String, StorageFailure>)
+    /// Every attempt in the history (for the drill schedule), or why not.
+    case attemptsLoaded(Result<[AttemptRecord], StorageFailure>)
     /// The finished session and its panels reached the history database (or did not).
     case sessionRecorded(Result<String, StorageFailure>)
     /// An analysis run off the keystroke path finished (for the panel with this lesson id).
@@ -91,7 +93,8 @@ extension Message {
     public var isFromWorld: Bool {
         switch self {
         case .started, .lessonsLoaded, .ticked, .resized, .suspended, .resumed, .terminated, .saved,
-             .historyAppended, .archived, .exportFinished, .historyOpened, .attemptRecorded, .sessionRecorded, .analysed:
+             .historyAppended, .archived, .exportFinished, .historyOpened, .attemptRecorded, .sessionRecorded, .attemptsLoaded,
+             .analysed:
             true
         default: false
         }
@@ -133,6 +136,10 @@ public enum Effect: Equatable, Sendable {
     /// Keep a finished session and its panels (every lesson of the deck) in the
     /// history database: answered by `.sessionRecorded`.
     case recordSession(HistorySession)
+    /// Read every attempt of the history (drill mode): answered by `.attemptsLoaded`.
+    case loadAttempts
+    /// Keep a finished drill as a session of kind drill: answered by `.sessionRecorded`.
+    case recordDrill(SessionRecord)
     /// Ring the terminal bell (a clock cue); nothing answers it.
     case bell
     /// Run a tornado, break-evens or a solve on a simulation, off the keystroke path:

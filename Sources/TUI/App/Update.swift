@@ -5,6 +5,8 @@ extension AppState {
     /// Turns a key into a message through the keymap and applies it.
     public mutating func handle(_ key: Key) -> [Effect] {
         if key == .resize { return [] }
+        // In a drill, Enter moves on once the answer is shown.
+        if drill != nil, overlay == nil, key == .enter { return update(.commit) }
         guard let message = Keymap.message(for: key, in: keyContexts) else {
             if overlay == nil, keyContext == .lesson, panel?.inputs != nil,
                Keymap.message(for: key, in: .calculator) != nil {
@@ -21,7 +23,7 @@ extension AppState {
     public mutating func update(_ message: Message) -> [Effect] {
         if !isTransient(message) { notice = nil }
         let before = session.panels
-        var effects = reduce(message)
+        var effects = drillReduce(message) ?? reduce(message)
         if session.panels != before {
             // The one place the panels' caches follow the session's values.
             for i in panels.indices {
@@ -106,6 +108,7 @@ extension AppState {
         // What the world reports
         case let .started(saved, lockHeld, resume, practice, wallClock):
             wallClockOffset = wallClock - now
+            if drill != nil { return drillStarted(wallClock: wallClock) }
             return started(saved, lockHeld: lockHeld, resume: resume, practice: practice)
         case let .lessonsLoaded(library): load(library)
         case let .ticked(at: instant): return clockTicked(to: instant)
@@ -124,7 +127,10 @@ extension AppState {
             case let .failure(failure): notice = Notice(.error, "Could not keep the last session: \(failure.message)")
             }
         case let .exportFinished(result): return exportFinished(result)
-        case let .historyOpened(available, notices): historyOpened(available: available, notices: notices)
+        case let .historyOpened(available, notices):
+            historyOpened(available: available, notices: notices)
+            return drillHistoryOpened(available: available)
+        case let .attemptsLoaded(result): attemptsLoaded(result)
         case let .attemptRecorded(result): recorded(result, what: "attempt")
         case let .sessionRecorded(result): recorded(result, what: "session")
         case let .analysed(lesson, reply): analysed(lesson: lesson, reply)
@@ -389,6 +395,7 @@ extension AppState {
     /// On every way out: the session goes into the history (once per session
     /// id), then the autosave is written, then the loop is told to quit.
     mutating func finish(status: Int32?) -> [Effect] {
+        if drill != nil { return finishDrill(status: status) }
         finishing = Finishing(status: status)
         let database = sessionRecordEffects()
         if autosave.enabled, session.hasChanges, session.inHistory != true {
@@ -537,7 +544,7 @@ extension Effect {
     /// Writes that autosave must not race (a save or the history on the way out).
     var isWrite: Bool {
         switch self {
-        case .save, .appendHistory, .recordSession, .quit: true
+        case .save, .appendHistory, .recordSession, .recordDrill, .quit: true
         default: false
         }
     }

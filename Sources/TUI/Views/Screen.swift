@@ -18,6 +18,11 @@ public enum Screen {
             tooSmall(state.size, on: &grid, theme: theme)
             return grid
         }
+        if let run = state.drill {
+            DrillView(state: state, run: run, theme: theme).draw(on: &grid)
+            if !state.display.unicode { grid.asciify() }
+            return grid
+        }
         let layout = Layout(size: state.size, focus: state.focus, hasCalculator: state.panel?.inputs != nil)
         header(state, in: layout.header, on: &grid, theme: theme)
         // Computed in `update` when the values changed; the views only read it.

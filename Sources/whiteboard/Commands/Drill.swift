@@ -1,7 +1,9 @@
 import ArgumentParser
 import Calculators
 import Foundation
+import Terminal
 import Trainer
+import TUI
 
 extension Whiteboard {
     /// `whiteboard drill`: the estimates due today, asked at fresh numbers.
@@ -9,6 +11,7 @@ extension Whiteboard {
         static let configuration = CommandConfiguration(
             abstract: "Drill the estimates that are due, misses first, each at fresh numbers.",
             discussion: """
+                In a terminal it opens the trainer in drill mode; with input piped it asks line by line. \
                 Asks each due estimate at numbers varied from the lesson's (so the answer cannot be \
                 remembered), reads your guess (a number in the answer's unit, or with a unit: 3 min, 2 TB; \
                 Enter shows the answer, which counts as a miss), then shows the calculator's answer and \
@@ -47,6 +50,12 @@ extension Whiteboard {
         }
 
         func run() throws {
+            // In a terminal, the drill opens in the trainer; piped, it asks line by line.
+            if !list, exportCSV == nil, TerminalCheck.isInteractive() {
+                let launch = TrainerLaunch(lessonsDirectory: lessons.directory, drill: DrillRun(limit: count, seed: seed))
+                if let code = launch.run() { throw ExitCode(code) }
+                return
+            }
             let library: LessonLibrary
             do { library = try lessons.library() } catch {
                 FileStandardError.write("whiteboard drill: \(error.description)\n")

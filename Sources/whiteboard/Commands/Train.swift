@@ -88,7 +88,7 @@ struct RunLoop {
     let worker = AnalysisWorker()
 
     init(screen: CursesScreen, lessonSets: [[LessonLibrary.Source]], exportDirectory: String,
-         store: SessionStore, practice: Bool, resume: Bool, quiet: Bool = false) {
+         store: SessionStore, practice: Bool, resume: Bool, quiet: Bool = false, drill: DrillRun? = nil) {
         self.screen = screen
         self.exportDirectory = exportDirectory
         self.lessonSets = lessonSets
@@ -101,7 +101,8 @@ struct RunLoop {
         state = AppState(library: LessonLibrary.load([Array(first)]), size: screen.size,
                          display: DisplayOptions(unicode: unicode, color: screen.supportsColor),
                          session: PracticeSession(startedAt: Date().timeIntervalSince1970, practiceMode: false),
-                         announcedPages: lessonSets.count == 1 ? lessonSets[0].count : nil, quiet: quiet)
+                         announcedPages: lessonSets.count == 1 ? lessonSets[0].count : nil, quiet: quiet,
+                         drill: drill)
     }
 
     /// Seconds on a clock that never jumps (for the practice clock).
@@ -115,7 +116,8 @@ struct RunLoop {
     mutating func run() -> Int32? {
         if let exit = send(.ticked(at: Self.monotonic())) { return exit }
         if state.pageCount > 0 { draw() }
-        let lockHeld = store.claimLock()
+        // A drill leaves the practice session alone: no lock, nothing resumed or saved.
+        let lockHeld = state.drill == nil ? store.claimLock() : false
         let saved = lockHeld ? store.loadLast() : .none
         if let exit = send(.started(saved: saved, lockHeld: lockHeld, resume: resume, practice: practice,
                                     wallClock: Date().timeIntervalSince1970)) { return exit }
@@ -243,6 +245,19 @@ struct RunLoop {
                 reply = .attemptRecorded(writeHistory { db throws(StorageError) in
                     try db.record(attempt)
                     return attempt.itemID
+                })
+            case .loadAttempts:
+                if let history {
+                    do { reply = .attemptsLoaded(.success(try history.attempts())) } catch {
+                        reply = .attemptsLoaded(.failure(StorageFailure(error.description)))
+                    }
+                } else {
+                    reply = .attemptsLoaded(.failure(StorageFailure("the history database is not open")))
+                }
+            case let .recordDrill(record):
+                reply = .sessionRecorded(writeHistory { db throws(StorageError) in
+                    try db.record(record)
+                    return record.id
                 })
             case let .recordSession(finished):
                 reply = .sessionRecorded(writeHistory { db throws(StorageError) in

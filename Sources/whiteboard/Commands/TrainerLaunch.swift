@@ -1,6 +1,7 @@
 import Foundation
 import Terminal
 import Trainer
+import TUI
 
 /// Opens the trainer as `whiteboard train` does, from plain values rather than
 /// parsed options: what a bare `whiteboard` runs (see `Main`).
@@ -12,6 +13,8 @@ struct TrainerLaunch {
     var practice = false
     var resume = false
     var quiet = false
+    /// Drill mode (`whiteboard drill` in a terminal): due estimates instead of the panels.
+    var drill: DrillRun?
 
     /// The exit status to end with: nil for a normal quit, 2 without a terminal,
     /// 66 for a lessons folder that cannot be read, 128 + n after signal n.
@@ -37,7 +40,7 @@ struct TrainerLaunch {
             return try CursesScreen.run(options: options) { screen in
                 var loop = RunLoop(screen: screen, lessonSets: sets, exportDirectory: exportDirectory ?? ".",
                                    store: SessionStore(environment: environment), practice: practice, resume: resume,
-                                   quiet: quiet)
+                                   quiet: quiet, drill: drill)
                 return loop.run()
             }
         } catch {
