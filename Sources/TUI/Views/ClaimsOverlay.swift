@@ -43,14 +43,7 @@ struct ClaimsOverlay {
 
     func draw(on grid: inout Grid) {
         let width = min(grid.size.cols - 4, 90)
-        let content = lines(width: max(1, width - 4))
-        let rect = overlayRect(on: grid, width: width, height: content.count + 2)
-        grid.fill(rect)
-        let inner = rect.inset(by: 1).shifted(dx: 1)
-        let top = min(scroll, max(0, content.count - inner.height))
-        let more = content.count - top - inner.height
-        let title = "The board says · Esc closes" + (content.count > inner.height ? (more > 0 ? " · j/k scroll" : " · end") : "")
-        theme.glyphs.box(rect, on: &grid, style: theme.focusedBorder, title: title)
-        content.draw(on: &grid, in: inner, scroll: top)
+        drawScrollingBox(lines(width: max(1, width - 4)), title: "The board says · Esc closes", maxWidth: 90,
+                         scroll: scroll, theme: theme, on: &grid)
     }
 }

@@ -120,3 +120,19 @@ extension Rect {
     /// Moved right by `dx` and narrowed by `2 * dx`: inner padding inside a frame.
     func shifted(dx: Int) -> Rect { Rect(x: x + dx, y: y, width: width - 2 * dx, height: height) }
 }
+
+/// A centred, focused box of scrolled lines, its title saying whether there is
+/// more below (` · j/k scroll`) or this is the last of it (` · end`). The claims
+/// and sensitivity overlays are this box around their own lines.
+func drawScrollingBox(_ content: [Line], title: String, maxWidth: Int, scroll: Int,
+                      theme: Theme, on grid: inout Grid) {
+    let width = min(grid.size.cols - 4, maxWidth)
+    let rect = overlayRect(on: grid, width: width, height: content.count + 2)
+    grid.fill(rect)
+    let inner = rect.inset(by: 1).shifted(dx: 1)
+    let top = min(scroll, max(0, content.count - inner.height))
+    let more = content.count - top - inner.height
+    let state = content.count > inner.height ? (more > 0 ? " · j/k scroll" : " · end") : ""
+    theme.glyphs.box(rect, on: &grid, style: theme.focusedBorder, title: title + state)
+    content.draw(on: &grid, in: inner, scroll: top)
+}
