@@ -81,7 +81,9 @@ struct LessonPane: Equatable, Sendable {
             out.append(.blank)
         }
         if !lesson.checklist.isEmpty {
-            out.append(Line("A strong answer names (1–\(min(9, lesson.checklist.count)) to tick):", .bold))
+            for part in TextWidth.wrap("A strong answer names (1–\(min(9, lesson.checklist.count)) to tick):", width: width) {
+                out.append(Line(part, .bold))
+            }
             for (n, item) in lesson.checklist.enumerated() {
                 let ticked = record.ticked.contains(n)
                 let box = (theme.glyphs == .unicode ? (ticked ? "☑" : "☐") : (ticked ? "[x]" : "[ ]")) + " \(n + 1) "
