@@ -1,0 +1,57 @@
+import Calculators
+
+/// `audit --consistency`: every scenario quantity that a panel's lesson sets to
+/// something other than the scenario's value, so two panels telling one story
+/// cannot quietly disagree (150M accounts on one, 200M DAU on another).
+public enum ConsistencyAudit {
+    public struct Finding: Equatable, Sendable {
+        /// The scenario quantity ("dau", "peak_write_qps").
+        public let quantity: String
+        public let lesson: String
+        public let file: String
+        public let parameter: String
+        public let lessonValue: String
+        public let scenarioValue: String
+        /// Whether the lesson explains the departure (a stated reason); none is stated yet.
+        public let explained: Bool
+    }
+
+    /// Lessons' starting values of linked parameters against the scenario, quantity by quantity.
+    public static func findings(_ lessons: [Lesson], scenario: Scenario) -> [Finding] {
+        var out: [Finding] = []
+        for lesson in lessons {
+            guard let name = lesson.calculator, let calc = Registry.named(name), let start = lesson.startingInputs() else { continue }
+            for link in ScenarioLinks.defaults(for: name).values.sorted(by: { $0.parameter < $1.parameter }) {
+                guard let p = calc.parameter(link.parameter), let linked = link.value(in: scenario.values) else { continue }
+                let own = start[link.parameter]
+                let scale = max(abs(own), abs(linked), 1e-12)
+                guard abs(own - linked) / scale > 0.005 else { continue }
+                out.append(Finding(quantity: link.source, lesson: lesson.id, file: lesson.file, parameter: link.parameter,
+                                   lessonValue: p.display(own), scenarioValue: p.display(linked), explained: false))
+            }
+        }
+        return out.sorted { ($0.quantity, $0.lesson) < ($1.quantity, $1.lesson) }
+    }
+
+    public static func table(_ findings: [Finding], scenario: Scenario) -> String {
+        guard !findings.isEmpty else { return "Every linked value agrees with the \(scenario.name) scenario.\n" }
+        var rows: [[String]] = [["quantity", "panel", "parameter", "panel's value", "\(scenario.name)'s value", "explained"]]
+        for f in findings {
+            rows.append([f.quantity, f.lesson, f.parameter, f.lessonValue, f.scenarioValue, f.explained ? "yes" : "no"])
+        }
+        let unexplained = findings.filter { !$0.explained }.count
+        return CalculatorReport.layout(rows) + "\n\n\(findings.count) difference\(findings.count == 1 ? "" : "s"), \(unexplained) unexplained\n"
+    }
+
+    public static func json(_ findings: [Finding], scenario: Scenario) -> String {
+        JSONValue.object([
+            ("scenario", .string(scenario.name)),
+            ("differences", .array(findings.map { f in
+                .object([("quantity", .string(f.quantity)), ("panel", .string(f.lesson)), ("file", .string(f.file)),
+                         ("parameter", .string(f.parameter)), ("panel_value", .string(f.lessonValue)),
+                         ("scenario_value", .string(f.scenarioValue)), ("explained", .bool(f.explained))])
+            })),
+            ("unexplained", .number(Double(findings.filter { !$0.explained }.count))),
+        ]).rendered() + "\n"
+    }
+}

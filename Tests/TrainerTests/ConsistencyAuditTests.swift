@@ -1,0 +1,26 @@
+import Calculators
+import Testing
+import Trainer
+
+@Suite struct ConsistencyAuditTests {
+    func lesson(_ qps: Double) -> Lesson {
+        Lesson(id: "h", file: "h.md", minutes: "44-46", title: "H", calculator: "headroom",
+               parameters: [.init(key: "current_qps", value: qps)])
+    }
+
+    @Test func aLessonValueOffTheScenarioIsReportedWithBothValues() {
+        let findings = ConsistencyAudit.findings([lesson(5_000)], scenario: .board)
+        #expect(findings.count == 1)
+        #expect(findings.first?.quantity == "peak_write_qps")
+        #expect(findings.first?.lessonValue == "5,000 writes/s")
+        #expect(findings.first?.scenarioValue == "3,600 writes/s")
+        #expect(findings.first?.explained == false)
+    }
+
+    @Test func aLessonAtTheScenariosValueIsNotReported() throws {
+        #expect(ConsistencyAudit.findings([lesson(3_600)], scenario: .board).isEmpty)
+        let doubled = try Scenario.board.setting(["dau=400M"])
+        #expect(ConsistencyAudit.findings([lesson(7_200)], scenario: doubled).isEmpty)
+        #expect(ConsistencyAudit.findings([lesson(3_600)], scenario: doubled).count == 1)
+    }
+}
