@@ -91,7 +91,7 @@ public struct AppState: Equatable, Sendable {
     /// The key context for the current overlay and focus.
     public var keyContext: KeyBinding.Context {
         switch overlay {
-        case .help, .claims: return .help
+        case .help, .claims, .changed: return .help
         case .panelList: return .panelList
         case .entry, .estimate: return .entry
         case .notes: return .notes

@@ -25,6 +25,8 @@ public enum Overlay: Equatable, Sendable {
     case sensitivity(scroll: Int)
     /// Typing a target for the chosen result and choosing the parameter to solve for.
     case solve(SolveEntry)
+    /// Every value moved on this panel and on the others this session, beside the lesson's.
+    case changed(scroll: Int)
 }
 
 /// What a yes/no overlay asks.

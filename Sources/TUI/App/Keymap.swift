@@ -118,6 +118,8 @@ public enum Keymap {
         .init([c("=")], .beginSolve,
               "solve the chosen result for a target (↑/↓ input; u undoes)",
               group: "Calculator", in: [.calculatorShown, .sensitivity], hint: "= solve", rank: 32, needs: .calculator),
+        .init([c("C")], .showChanged, "the values you moved, here and on every panel, beside the lesson's",
+              group: "Calculator", in: [.panels], hint: "C changed", rank: 15),
         .init([c("j"), .down], .scrollLesson(1), "scroll down", group: "Lesson", in: [.lesson],
               hint: "j/k scroll", rank: 2),
         .init([c("k"), .up], .scrollLesson(-1), "scroll up", group: "Lesson", in: [.lesson]),

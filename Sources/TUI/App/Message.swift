@@ -29,6 +29,8 @@ public enum Message: Equatable, Sendable {
     case cycleResult(Int)
     /// `=`: type a target for the chosen result and solve a parameter for it.
     case beginSolve
+    /// The values moved on this panel and across the session, beside the lesson's.
+    case showChanged
     // Line editing, in the entry, estimate and panel-list overlays (and notes)
     case typed(Character)
     /// Text pasted in one piece: typed into the field with focus, never read as keys.

@@ -67,6 +67,7 @@ public enum Screen {
             if let panel = state.panel {
                 SensitivityOverlay(panel: panel, hiddenResult: state.hiddenResultKey, theme: theme, scroll: scroll).draw(on: &grid)
             }
+        case let .changed(scroll): ChangedOverlay(state: state, theme: theme, scroll: scroll).draw(on: &grid)
         case .entry, .estimate, .solve, nil: break
         }
         if !state.display.unicode { grid.asciify() }
