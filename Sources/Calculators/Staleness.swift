@@ -36,7 +36,7 @@ public struct Staleness: Calculator {
         Parameter("t_ms", "read after commit", unit: .milliseconds, default: 0, range: 0...100_000, step: 1,
                   scale: .logarithmic, help: "How long after the write commits the read is sent."),
         Parameter("trials", "trials", default: 200_000, range: 1_000...1_000_000, scale: .logarithmic, integral: true,
-                  help: "Simulated writes, each followed by one read (standard error ≈ 0.1 point at 200K); at most 1M / N."),
+                  help: "Simulated writes, each followed by one read (standard error ≈ 0.1 point at 200K); at most 600K / N."),
         Parameter("seed", "random seed", default: 1, range: 0...1e9, integral: true),
         // exponential: the paper's synthetic sweep, W λ = 0.1 against A = R = S λ = 1.
         Parameter("w_mean_ms", "W mean", unit: .milliseconds, default: 10, range: 0.001...100_000, scale: .logarithmic,
@@ -83,10 +83,10 @@ public struct Staleness: Calculator {
         }
     }
 
-    /// Replica draws (trials × N) one evaluation may make: 200K trials up to N = 5, fewer
-    /// beyond, so that a run stays near 50 ms in a release build and editing R or W stays
+    /// Replica draws (trials × N) one evaluation may make: 200K trials up to N = 3, fewer
+    /// beyond (60K at N = 10), so that a run stays near 50 ms in a release build and editing R or W stays
     /// live (Benchmarks/README.md). The standard error in the notes says what that costs.
-    static let replicaDrawBudget = 1_000_000
+    static let replicaDrawBudget = 600_000
     static let trialsFloor = 1_000
 
     /// Versions a read may lag so that 99.9 % of reads are within them, by the
