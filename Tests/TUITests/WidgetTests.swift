@@ -48,7 +48,7 @@ import Trainer
     @Test func barsThatDoNotFitAreCountedNotDrawn() {
         #expect(drawn(ChartView(chart: writeTime, theme: theme).lines(width: 50, maxHeight: 3), width: 50) == [
             "write time",
-            "push   ████████████████████████████████████ 100 s",
+            "push ██████████████████████████████████████ 100 s",
             "  … 2 more rows (a taller window shows them)",
         ])
     }
