@@ -47,6 +47,8 @@ let package = Package(
         ]),
         // Test tool: a second process writing to a history database (two writers, a killed writer).
         .executableTarget(name: "HistoryProbe", dependencies: ["Trainer"]),
+        // CI tool: a million random messages through update and view (`.ci/run` builds it in release).
+        .executableTarget(name: "WhiteboardFuzz", dependencies: ["Calculators", "Trainer", "TUI", "BundledLessons"]),
         .testTarget(name: "CalculatorsTests", dependencies: [
             "Calculators", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
@@ -61,6 +63,6 @@ let package = Package(
             .product(name: "CustomDump", package: "swift-custom-dump"),
         ], exclude: ["__Snapshots__"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TUI"]),
-        .testTarget(name: "WhiteboardTests", dependencies: ["whiteboard"]),
+        .testTarget(name: "WhiteboardTests", dependencies: ["whiteboard", "WhiteboardFuzz"]),
     ]
 )

@@ -274,7 +274,10 @@ extension AppState {
         }
         problems = library.problems
         announcedPages = nil
-        refreshAllPanels()
+        // A kept panel already follows the session; a new one was computed at the
+        // lesson's start and needs the session's values only if it has some.
+        for i in panels.indices where previous[panels[i].lesson.id] != panels[i]
+            && !session[lesson: panels[i].lesson.id].parameters.isEmpty { refreshPanel(i) }
         let currentID = session.currentLessonID
         current = currentID.flatMap { id in panels.firstIndex { $0.lesson.id == id } } ?? min(current, max(0, pageCount - 1))
         if let id = panel?.lesson.id, session.currentLessonID == nil { session.visit(id) }
