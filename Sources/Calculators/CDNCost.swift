@@ -36,6 +36,9 @@ public struct CDNCost: Calculator {
             ResultValue("with_cdn.bandwidth", "CDN: transfer", cdnBandwidth, in: .dollarsPerMonth),
             ResultValue("with_cdn.total", "CDN: total", withCDN, .dollarsPerMonth),
             ResultValue("savings.monthly", "CDN saves", noCDN - withCDN, .dollarsPerMonth),
+        ], tables: [
+            ResultTable(rows: [.init("no_cdn", "no CDN"), .init("with_cdn", "CDN")],
+                        columns: [.init("bandwidth", "bandwidth"), .init("total", "total")]),
         ], charts: [
             .bars(title: "$ per month", bars: [
                 .init("origin", Quantity(noCDN, .dollarsPerMonth), highlighted: noCDN < withCDN),

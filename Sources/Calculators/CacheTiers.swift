@@ -66,15 +66,17 @@ public struct CacheTiers: Calculator {
         results.append(marginal("partial", "full", "80/20 → full: each extra ms"))
         let defined = perMs.enumerated().compactMap { i, tier in tier.1.map { (offset: i, element: (tier.0, $0)) } }
         let best = defined.min { $0.element.1.value < $1.element.1.value }
-        results.append(ResultValue("cheapest_per_ms", "cheapest per ms", Double(best?.offset ?? -1), .count,
-                                   text: best?.element.0 ?? "none saves latency"))
+        results.append(.choice("cheapest_per_ms", "cheapest per ms", best?.element.0 ?? "none saves latency",
+                               index: best?.offset ?? -1))
         var notes: [String] = []
         for (key, label) in Self.tiers where p.quantity("\(key)_latency").baseValue >= baseline.baseValue {
             notes.append("\(label) is no faster than no cache: its $ per ms is undefined.")
         }
         let sorted = points.sorted { $0.x < $1.x }
-        let marked = best.flatMap { b in sorted.firstIndex { $0.label == b.element.0 } }
-        return Output(results: results, charts: [
+        let marked = best.flatMap { b in sorted.firstIndex { $0.label == b.element.0 } }.map { Chart.Mark($0, "best per ms") }
+        let table = ResultTable(rows: Self.tiers.map { .init($0.0, $0.1) },
+                                columns: [.init("per_ms", "per ms"), .init("saved", "saved"), .init("list_cost", "list cost")])
+        return Output(results: results, tables: [table], charts: [
             .curve(title: "cost vs latency saved", xLabel: "ms saved", yUnit: .dollarsPerMonth, points: sorted, marked: marked, logX: false),
             // A tier that saves nothing has no $ per ms and no bar (a note says so).
             .bars(title: "$ per ms saved", bars: defined.map {

@@ -129,38 +129,65 @@ public enum ParameterReads {
 
 /// One named result with a unit (or a text, for categorical answers).
 public struct ResultValue: Hashable, Sendable {
+    /// What a result is, as the calculator declares it: views, claims and
+    /// analyses read this, never the shape of the key.
+    public enum Kind: String, Hashable, Sendable, CaseIterable {
+        /// A number with a unit (writes, seconds, $ per month).
+        case quantity
+        /// A place in an order, 1 first: read as "1st", never as a ratio.
+        case rank
+        /// A categorical answer ("hybrid"): `text` holds it, the quantity its index among the options.
+        case choice
+    }
+
     public let key: String
     public let label: String
+    public let kind: Kind
     /// The value in its unit. For an undefined result the unit is the one it would be
     /// shown in and the value is 0: read `isDefined` (or `Output.value`, which is nil) first.
     public let quantity: Quantity
-    /// Set for categorical results ("hybrid"); the quantity then holds its index.
+    /// What to show instead of the number: a choice's answer ("hybrid"), or a
+    /// quantity's words for an edge ("already full").
     public let text: String?
     /// Set when the result has no value at these inputs, saying why
     /// ("no tier is faster than no cache"). Never a NaN standing in for it.
     public let undefined: String?
 
+    /// A quantity; `text`, when given, is shown instead of the number.
     public init(_ key: String, _ label: String, _ value: Double, _ unit: Unit, text: String? = nil) {
-        self.key = key
-        self.label = label
-        self.quantity = Quantity(value, unit)
-        self.text = text
-        self.undefined = nil
+        self.init(key, label, .quantity, Quantity(value, unit), text: text, undefined: nil)
     }
 
-    private init(undefined key: String, _ label: String, unit: Unit, text: String?, reason: String) {
+    private init(_ key: String, _ label: String, _ kind: Kind, _ quantity: Quantity, text: String?, undefined: String?) {
         self.key = key
         self.label = label
-        self.quantity = Quantity(0, unit)
+        self.kind = kind
+        self.quantity = quantity
         self.text = text
-        self.undefined = reason
+        self.undefined = undefined
+    }
+
+    /// A categorical answer: `text` is the option chosen, `index` its place among the options
+    /// (0 first; −1 when none applies and `text` says so).
+    public static func choice(_ key: String, _ label: String, _ text: String, index: Int) -> ResultValue {
+        ResultValue(key, label, .choice, Quantity(Double(index), .count), text: text, undefined: nil)
+    }
+
+    /// A place in an order (1 for first).
+    public static func rank(_ key: String, _ label: String, _ place: Int) -> ResultValue {
+        ResultValue(key, label, .rank, Quantity(Double(place), .count), text: nil, undefined: nil)
+    }
+
+    /// The same result shown as `text` (the estimate's "?" while it is hidden); its kind is kept.
+    public func showing(_ text: String) -> ResultValue {
+        ResultValue(key, label, kind, quantity, text: text, undefined: undefined)
     }
 
     /// A result that has no value at these inputs (a ratio of nothing to nothing), with the
     /// reason; `text` is what to show instead of "n/a" ("never").
     public static func undefined(_ key: String, _ label: String, unit: Unit, text: String? = nil,
                                  because reason: String) -> ResultValue {
-        ResultValue(undefined: key, label, unit: unit, text: text, reason: reason)
+        ResultValue(key, label, .quantity, Quantity(0, unit), text: text, undefined: reason)
     }
 
     public var isDefined: Bool { undefined == nil }
@@ -168,26 +195,26 @@ public struct ResultValue: Hashable, Sendable {
     /// A result computed as a quantity, shown in `unit` (converted; a unit of
     /// another kind stops debug builds) or in its own unit.
     public init(_ key: String, _ label: String, _ quantity: Quantity, in unit: Unit? = nil, text: String? = nil) {
-        self.key = key
-        self.label = label
-        self.quantity = unit.map { Quantity(quantity.measured(in: $0), $0) } ?? quantity
-        self.text = text
-        self.undefined = nil
+        self.init(key, label, .quantity, unit.map { Quantity(quantity.measured(in: $0), $0) } ?? quantity,
+                  text: text, undefined: nil)
     }
 
     /// "n/a" for an undefined result; its reason is in `undefined`.
     public var display: String { text ?? (undefined != nil ? "n/a" : Format.quantity(quantity)) }
 }
 
-/// What a calculator returns: results, a chart or two, and warnings.
+/// What a calculator returns: results, the tables they form, a chart or two, and warnings.
 public struct Output: Hashable, Sendable {
     public var results: [ResultValue]
+    /// Results that read as rows × columns (push/pull/hybrid × writes/time/…), as the calculator groups them.
+    public var tables: [ResultTable]
     public var charts: [Chart]
     /// Plain sentences about the inputs ("hot + warm exceed 100 %: cold set to 0").
     public var notes: [String]
 
-    public init(results: [ResultValue] = [], charts: [Chart] = [], notes: [String] = []) {
+    public init(results: [ResultValue] = [], tables: [ResultTable] = [], charts: [Chart] = [], notes: [String] = []) {
         self.results = results
+        self.tables = tables
         self.charts = charts
         self.notes = notes
     }
@@ -203,7 +230,7 @@ public enum Chart: Hashable, Sendable {
     /// Horizontal bars sharing one scale (push / pull / hybrid write time).
     case bars(title: String, bars: [Bar])
     /// A curve over x, with one point marked (the cost curve and its best threshold).
-    case curve(title: String, xLabel: String, yUnit: Unit, points: [Point], marked: Int?, logX: Bool)
+    case curve(title: String, xLabel: String, yUnit: Unit, points: [Point], marked: Mark?, logX: Bool)
     /// Lanes of labelled segments over time (breaker states, partition timeline).
     case timeline(title: String, duration: Double, lanes: [Lane])
 
@@ -223,6 +250,13 @@ public enum Chart: Hashable, Sendable {
         public init(x: Double, y: Double, label: String = "") { self.x = x; self.y = y; self.label = label }
     }
 
+    /// The point a curve singles out, and what to call it ("best", "best per ms").
+    public struct Mark: Hashable, Sendable {
+        public let index: Int
+        public let label: String
+        public init(_ index: Int, _ label: String) { self.index = index; self.label = label }
+    }
+
     public struct Lane: Hashable, Sendable {
         public let label: String
         public let segments: [Segment]
@@ -231,13 +265,41 @@ public enum Chart: Hashable, Sendable {
 
     public struct Segment: Hashable, Sendable {
         public let start: Double, end: Double
-        /// Short state name ("closed", "open", "half-open", "cut off").
-        public let state: String
-        public init(_ start: Double, _ end: Double, _ state: String) {
+        public let state: State
+        public init(_ start: Double, _ end: Double, _ state: State) {
             self.start = start
             self.end = end
             self.state = state
         }
+    }
+
+    /// A state a timeline lane can be in: its name, how bad it is, and the
+    /// pattern that tells it from the lane's other states without colour.
+    public struct State: Hashable, Sendable {
+        /// Short name for the legend ("closed", "open", "half-open", "cut off").
+        public let name: String
+        public let severity: Severity
+        public let pattern: Pattern
+        public init(_ name: String, _ severity: Severity, _ pattern: Pattern) {
+            self.name = name
+            self.severity = severity
+            self.pattern = pattern
+        }
+    }
+
+    /// How bad a state is for the system it describes.
+    public enum Severity: String, Hashable, Sendable, CaseIterable {
+        /// Working as meant (closed, accepting writes).
+        case ok
+        /// Working with less (half-open, read-only, catching up).
+        case degraded
+        /// Not serving (open, cut off, failing).
+        case failed
+    }
+
+    /// A fill for a timeline cell; the view picks the glyph for its character set.
+    public enum Pattern: String, Hashable, Sendable, CaseIterable {
+        case dots, solid, lightShade, mediumShade, denseShade, heavyLine, dashedLine, cross
     }
 
     public var title: String {

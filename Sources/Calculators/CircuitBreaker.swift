@@ -20,7 +20,21 @@ public struct CircuitBreaker: Calculator {
         Parameter("seed", "random seed", default: 1, range: 0...1e9, integral: true),
     ]
 
-    enum State: String { case closed, open, halfOpen = "half-open" }
+    enum State: String {
+        case closed, open, halfOpen = "half-open"
+
+        /// How the timeline draws it.
+        var chart: Chart.State {
+            switch self {
+            case .closed: Chart.State(rawValue, .ok, .dots)
+            case .open: Chart.State(rawValue, .failed, .solid)
+            case .halfOpen: Chart.State(rawValue, .degraded, .mediumShade)
+            }
+        }
+    }
+
+    /// The cache failing, on the burst lane.
+    static let failing = Chart.State("failing", .failed, .denseShade)
 
     public func evaluate(_ p: Inputs) -> Output {
         var random = SeededRandom(seed: UInt64(p["seed"]))
@@ -36,7 +50,7 @@ public struct CircuitBreaker: Calculator {
         var segmentStart = 0.0
         func move(to next: State, at t: Double) {
             guard next != state else { return }
-            segments.append(.init(segmentStart, t, state.rawValue))
+            segments.append(.init(segmentStart, t, state.chart))
             segmentStart = t
             state = next
         }
@@ -65,8 +79,8 @@ public struct CircuitBreaker: Calculator {
                 }
             }
         }
-        segments.append(.init(segmentStart, horizon, state.rawValue))
-        for s in segments where s.state == State.open.rawValue { openTime += s.end - s.start }
+        segments.append(.init(segmentStart, horizon, state.chart))
+        for s in segments where s.state == State.open.chart { openTime += s.end - s.start }
         return Output(results: [
             ResultValue("calls", "calls", Double(calls), .calls),
             ResultValue("failed", "failed calls", Double(failed), .calls),
@@ -77,7 +91,7 @@ public struct CircuitBreaker: Calculator {
                 ?? .undefined("first_open", "first opened at", unit: .seconds, because: "the breaker never opened"),
         ], charts: [
             .timeline(title: "breaker state", duration: horizon, lanes: [
-                .init("burst", [.init(burst.lowerBound, min(burst.upperBound, horizon), "failing")]),
+                .init("burst", [.init(burst.lowerBound, min(burst.upperBound, horizon), Self.failing)]),
                 .init("breaker", segments),
             ]),
         ], notes: opened == 0 ? ["The breaker never opened: every failure went through to the cache."] : [])

@@ -38,7 +38,7 @@ public struct Claim: Hashable, Sendable {
         let scale = max(abs(c), abs(s))
         let holds = scale == 0 || abs(c - s) <= tolerance * scale + 1e-12
         let reason: String
-        if resultKey.hasSuffix("rank"), computed.unit.dimension == .count {
+        if result.kind == .rank {
             // Positions read as places, not as ratios.
             let board = Self.ordinal(s), real = Self.ordinal(c)
             reason = holds ? "board ranks it \(board), and so does the formula"

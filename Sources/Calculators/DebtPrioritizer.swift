@@ -88,21 +88,25 @@ public struct DebtPrioritizer: Calculator {
             let d = "d\(item.index + 1)"
             results += [
                 ResultValue("\(d).priority", "\(item.short): priority", item.priority, .count),
-                ResultValue("\(d).rank", "\(item.short): rank", Double(byPriority[item.index]), .count),
+                .rank("\(d).rank", "\(item.short): rank", byPriority[item.index]),
                 ResultValue("\(d).wsjf", "\(item.short): WSJF", item.wsjf, .count),
-                ResultValue("\(d).wsjf_rank", "\(item.short): WSJF rank", Double(byWSJF[item.index]), .count),
+                .rank("\(d).wsjf_rank", "\(item.short): WSJF rank", byWSJF[item.index]),
                 ResultValue("\(d).rice", "\(item.short): RICE", item.rice, .count),
-                ResultValue("\(d).rice_rank", "\(item.short): RICE rank", Double(byRICE[item.index]), .count),
+                .rank("\(d).rice_rank", "\(item.short): RICE rank", byRICE[item.index]),
             ]
         }
         let top = items.first { byPriority[$0.index] == 1 }
-        results.append(ResultValue("top", "fix first", Double(top?.index ?? 0), .count, text: top?.name ?? "—"))
+        results.append(.choice("top", "fix first", top?.name ?? "—", index: top?.index ?? 0))
         var notes: [String] = []
         if byPriority != byWSJF || byPriority != byRICE {
             notes.append("The three methods disagree on the order: say which one you use and why.")
         }
         let ordered = items.sorted { byPriority[$0.index] < byPriority[$1.index] }
-        return Output(results: results, charts: [
+        let table = ResultTable(
+            rows: items.map { .init("d\($0.index + 1)", $0.short) },
+            columns: [.init("priority", "priority"), .init("rank", "rank"), .init("wsjf", "wsjf"), .init("wsjf_rank", "wsjf #"),
+                      .init("rice", "rice"), .init("rice_rank", "rice #")])
+        return Output(results: results, tables: [table], charts: [
             .bars(title: "impact × risk / effort", bars: ordered.map {
                 .init($0.short, Quantity($0.priority, .count), highlighted: byPriority[$0.index] == 1)
             }),

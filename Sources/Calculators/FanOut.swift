@@ -76,7 +76,7 @@ public struct FanOut: Calculator {
             saving("hybrid.write_saving", "hybrid: fewer writes"),
             saving("hybrid.storage_saving", "hybrid: less storage"),
             ResultValue("hybrid.read_slowdown", "hybrid: slower reads", hybridRead / cached, in: .times),
-            ResultValue("recommended", "recommended", Double(strategy.0), .count, text: strategy.1),
+            .choice("recommended", "recommended", strategy.1, index: strategy.0),
         ]
         let charts: [Chart] = [
             .bars(title: "write time", bars: [
@@ -93,6 +93,10 @@ public struct FanOut: Calculator {
         var notes: [String] = []
         if active.value == 0 { notes.append("No active followers: hybrid pushes nothing, every read pulls.") }
         if p["push_below"] > p["pull_above"] { notes.append("push below is above pull above: no account is hybrid.") }
-        return Output(results: results, charts: charts, notes: notes)
+        let table = ResultTable(
+            rows: [.init("push", "push"), .init("pull", "pull"), .init("hybrid", "hybrid")],
+            columns: [.init("writes", "writes"), .init("write_time", "write time"), .init("read_time", "read time"),
+                      .init("storage", "storage")])
+        return Output(results: results, tables: [table], charts: charts, notes: notes)
     }
 }

@@ -26,6 +26,12 @@ public struct Partition: Calculator {
     public static let modes = Mode.names
     static let eventBudget = 200_000.0
 
+    /// A data centre's states on the timeline.
+    static let accepting = Chart.State("accepting", .ok, .heavyLine)
+    static let readOnly = Chart.State("read-only", .degraded, .dashedLine)
+    static let cutOff = Chart.State("cut off", .failed, .cross)
+    static let syncing = Chart.State("syncing", .degraded, .lightShade)
+
     public let parameters: [Parameter] = [
         .choice("mode", "mode", Mode.self, default: .ap, help: "AP: both sides write. CP: only A. quorum: by N, R, W."),
         Parameter("partition_s", "partition lasts", unit: .seconds, default: 60, range: 0...86_400, step: 10),
@@ -166,7 +172,7 @@ public struct Partition: Calculator {
         if mode == .cp {
             notes.append("CP keeps the primary's side (A) writable, as a third-site witness or a leader lease allows; with two sites and majority votes both sides would refuse.")
         }
-        func state(_ s: Side) -> String { s.canWrite ? "accepting" : (s.canRead ? "read-only" : "cut off") }
+        func state(_ s: Side) -> Chart.State { s.canWrite ? Self.accepting : (s.canRead ? Self.readOnly : Self.cutOff) }
         let total = window + converge
         return Output(results: [
             ResultValue("a.accepted", "A: writes accepted", acceptedA, .writes),
@@ -185,10 +191,13 @@ public struct Partition: Calculator {
             ResultValue("pbs.stale_probability",
                         mode == .quorum ? "stale at commit, at most (C(N−W,R)/C(N,R))" : mode == .ap ? "other DC, right after a write: stale" : "stale after a committed write",
                         Quantity(mode == .quorum ? Self.staleProbability(n: n, r: r, w: w) : (mode == .ap ? 1 : 0), .ratio), in: .percent),
+        ], tables: [
+            ResultTable(rows: [.init("a", "A"), .init("b", "B"), .init("writes", "writes")],
+                        columns: [.init("accepted", "accepted"), .init("rejected", "rejected")]),
         ], charts: [
             .timeline(title: "partition, then heal", duration: max(total, 0.001), lanes: [
-                .init("DC A", [.init(0, window, state(a)), .init(window, total, "syncing")]),
-                .init("DC B", [.init(0, window, state(b)), .init(window, total, "syncing")]),
+                .init("DC A", [.init(0, window, state(a)), .init(window, total, Self.syncing)]),
+                .init("DC B", [.init(0, window, state(b)), .init(window, total, Self.syncing)]),
             ]),
         ], notes: notes)
     }

@@ -132,7 +132,8 @@ public struct Population: Calculator {
                 : .undefined("cost_vs_best", "cost vs best", unit: .times,
                              because: "the best threshold costs nothing (no reads, or merges are free), so there is no ratio to it"),
         ], charts: [
-            .curve(title: "cost over threshold", xLabel: "followers", yUnit: .opsPerSecond, points: points, marked: marked, logX: true),
+            .curve(title: "cost over threshold", xLabel: "followers", yUnit: .opsPerSecond, points: points,
+                   marked: marked.map { Chart.Mark($0, "best") }, logX: true),
         ], notes: notes)
     }
 }

@@ -96,7 +96,7 @@ public enum Sensitivity {
     }
 
     /// Whether a result is a categorical answer (a strategy, an option) rather than a quantity.
-    public static func isDecision(_ result: ResultValue) -> Bool { result.text != nil }
+    public static func isDecision(_ result: ResultValue) -> Bool { result.kind == .choice }
 
     static func parameter(_ calculator: any Calculator, _ key: String) throws(SensitivityError) -> Parameter {
         guard let p = calculator.parameter(key) else {

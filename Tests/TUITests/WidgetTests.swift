@@ -53,9 +53,11 @@ import Trainer
         ])
     }
 
+    static let failing = Chart.State("failing", .failed, .denseShade), closed = Chart.State("closed", .ok, .dots)
+    static let open = Chart.State("open", .failed, .solid), halfOpen = Chart.State("half-open", .degraded, .mediumShade)
     let breaker = Chart.timeline(title: "breaker state", duration: 180, lanes: [
-        .init("burst", [.init(10, 40, "failing")]),
-        .init("breaker", [.init(0, 15, "closed"), .init(15, 75, "open"), .init(75, 76, "half-open"), .init(76, 180, "closed")]),
+        .init("burst", [.init(10, 40, failing)]),
+        .init("breaker", [.init(0, 15, closed), .init(15, 75, open), .init(75, 76, halfOpen), .init(76, 180, closed)]),
     ])
 
     @Test func aTimelineScalesItsLanesToTheWidth() {
@@ -85,20 +87,40 @@ import Trainer
     let fanout = FanOut().evaluate(FanOut().defaults)
 
     @Test func theResultsTableAppearsWhereItFits() {
-        let layout = ResultsLayout(fanout.results)
-        #expect(layout.tableLines(width: 80, theme: theme).map { drawn($0, width: 80) } == [
+        let layout = ResultsLayout(fanout)
+        #expect(drawn(layout.lines(width: 80, listWidth: 30, theme: theme), width: 80) == [
             "                  writes  write time  read time  storage",
             "push    1,000,000 writes       100 s      50 ms     8 MB",
             "pull             1 write       10 ms     500 ms      8 B",
             "hybrid     10,000 writes         1 s     100 ms    80 KB",
+            "hybrid: fewer writes      100×",
+            "hybrid: less storage      100×",
+            "hybrid: slower reads        2×",
+            "recommended               pull",
         ])
-        // Narrower than the table: no table (the pane lists the results instead).
-        #expect(layout.tableLines(width: 55, theme: theme) == nil)
-        #expect(layout.list.map(\.key) == ["hybrid.write_saving", "hybrid.storage_saving", "hybrid.read_slowdown", "recommended"])
+        // Narrower than the table: no table, every result listed.
+        #expect(ResultsLayout.tableLines(layout.tables[0], width: 55, theme: theme) == nil)
+        #expect(drawn(layout.lines(width: 55, listWidth: 30, theme: theme), width: 55).prefix(3) == [
+            "push writes    1,000,000 writes",
+            "push write t…            100 s",
+            "push read                50 ms",
+        ])
+        #expect(layout.lines(width: 55, listWidth: 30, theme: theme).count == fanout.results.count)
+    }
+
+    @Test func aTableOfOneRowIsListed() {
+        let one = DebtPrioritizer().evaluate(try! DebtPrioritizer().inputs(setting: ["items": 1]))
+        #expect(one.tables.map(\.rows.count) == [1])
+        #expect(ResultsLayout(one).lines(width: 100, listWidth: 100, theme: theme).count == one.results.count)
+        let two = DebtPrioritizer().evaluate(try! DebtPrioritizer().inputs(setting: ["items": 2]))
+        let drawnTwo = drawn(ResultsLayout(two).lines(width: 100, listWidth: 40, theme: theme), width: 100)
+        #expect(drawnTwo.first?.hasSuffix("priority  rank  wsjf  wsjf #  rice  rice #") == true)
+        #expect(drawnTwo.count == 3 + 1)
     }
 
     @Test func theResultsListRightAlignsValuesToTheWidth() {
-        let list = ResultsLayout(fanout.results).list
+        let table = Set(fanout.tables.flatMap(\.keys))
+        let list = fanout.results.filter { !table.contains($0.key) }
         #expect(drawn(ResultsLayout.listLines(list, width: 30, theme: theme), width: 30) == [
             "hybrid: fewer writes      100×",
             "hybrid: less storage      100×",
@@ -113,7 +135,8 @@ import Trainer
         ])
         // An undefined result says n/a, in the same column.
         let none = FanOut().evaluate(try! FanOut().inputs(setting: ["active_percent": 0]))
-        #expect(drawn(ResultsLayout.listLines(Array(ResultsLayout(none.results).list.prefix(2)), width: 30, theme: theme), width: 30) == [
+        let saving = none.results.filter { $0.key.hasSuffix("_saving") }
+        #expect(drawn(ResultsLayout.listLines(saving, width: 30, theme: theme), width: 30) == [
             "hybrid: fewer writes       n/a",
             "hybrid: less storage       n/a",
         ])
@@ -214,5 +237,50 @@ import Trainer
             "",
             "Your notes  (N to write)",
         ])
+    }
+
+    let estimating = LessonParser.parse(file: "estimate.md", text: """
+        ---
+        id: estimate
+        minutes: "42-44"
+        title: Estimate
+        calculator: fanout
+        estimate:
+          result: push.write_time
+          question: "How long does one push take?"
+        ---
+        Push it.
+        """).lesson!
+
+    /// The estimate's lines are said in full at any width: wrapped, never cut.
+    @Test func theEstimateLinesWrapAtThePaneEdge() {
+        let pane = LessonPane(lesson: estimating, theme: theme)
+        let truth = try! #require(estimating.estimateTruth())
+        #expect(drawn(pane.lines(width: 30), width: 30) == [
+            "Push it.",
+            "",
+            "Estimate first:",
+            "How long does one push take?",
+            "press e to answer before the",
+            "calculator shows it (v",
+            "reveals: a miss)",
+            "",
+            "",
+            "Your notes  (N to write)",
+        ])
+        var guessed = pane
+        guessed.record.estimate = 90
+        guessed.truth = truth
+        let guess = guessed.lines(width: 24)
+        #expect(drawn(Array(guess[5...6]), width: 24) == ["Your guess: 90 s · e", "revises · v reveals"])
+        // Each piece keeps its style across the break.
+        #expect(guess[5].spans.map(\.style) == [.bold, theme.muted])
+        #expect(guess[6].spans.map(\.style) == [theme.muted])
+        var revealed = guessed
+        revealed.outcome = EstimateOutcome(guess: 90, truth: truth)
+        #expect(drawn(Array(revealed.lines(width: 24)[5...6]), width: 24) == ["You said 90 s; it is 100", "s (good)"])
+        // Wide enough, one line, styled as before.
+        #expect(guessed.lines(width: 60)[4]
+            == Line("Your guess: 90 s", .bold).appending(" · e revises · v reveals", theme.muted))
     }
 }

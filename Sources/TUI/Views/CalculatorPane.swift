@@ -20,7 +20,7 @@ struct CalculatorPane: Equatable, Sendable {
         let width = area.width
         if let hidden = hiddenResult {
             output.results = output.results.map {
-                $0.key == hidden ? ResultValue($0.key, $0.label, $0.quantity.value, $0.quantity.unit, text: "? (e to guess)") : $0
+                $0.key == hidden ? $0.showing("? (e to guess)") : $0
             }
         }
 
@@ -56,13 +56,7 @@ struct CalculatorPane: Equatable, Sendable {
             }
         }
         lines.append(.blank)
-        let layout = ResultsLayout(output.results)
-        if let table = layout.tableLines(width: width, theme: theme) {
-            lines += table
-            lines += ResultsLayout.listLines(layout.list, width: min(width, 56), theme: theme)
-        } else {
-            lines += ResultsLayout.listLines(output.results, width: min(width, 56), theme: theme)
-        }
+        lines += ResultsLayout(output).lines(width: width, listWidth: min(width, 56), theme: theme)
         let checks = panel.claimChecks
         if !checks.isEmpty {
             lines.append(.blank)

@@ -40,7 +40,7 @@ struct ChartView {
         return out
     }
 
-    func curve(_ title: String, _ xLabel: String, _ points: [Chart.Point], _ marked: Int?, logX: Bool,
+    func curve(_ title: String, _ xLabel: String, _ points: [Chart.Point], _ mark: Chart.Mark?, logX: Bool,
                width: Int, maxHeight: Int) -> [Line] {
         guard points.count >= 2 else { return [] }
         let rows = max(1, min(4, maxHeight - 3))
@@ -62,7 +62,7 @@ struct ChartView {
             }
         }
         var out = [Line(title + "  (" + Format.compact(hi) + " max)", theme.muted)]
-        let markColumn = marked.map { m in (0..<columns).first { point(atColumn: $0) >= m } ?? columns - 1 }
+        let markColumn = mark.map { m in (0..<columns).first { point(atColumn: $0) >= m.index } ?? columns - 1 }
         for row in grid {
             var line = Line()
             for (c, ch) in row.enumerated() { line.append(ch, c == markColumn ? theme.highlightBar : theme.barStyle) }
@@ -70,8 +70,8 @@ struct ChartView {
         }
         let first = Format.compact(points.first!.x), last = Format.compact(points.last!.x)
         var axis = Pad.right(first, max(0, width - TextWidth.columns(of: last))) + last
-        if let m = marked, let c = markColumn {
-            let label = (theme.glyphs == .unicode ? "▲ best " : "^ best ") + Format.compact(points[m].x)
+        if let m = mark, points.indices.contains(m.index), let c = markColumn {
+            let label = (theme.glyphs == .unicode ? "▲ " : "^ ") + m.label + " " + Format.compact(points[m.index].x)
             let start = min(c, max(0, width - TextWidth.columns(of: label)))
             axis = Pad.right(String(repeating: " ", count: start) + label, width)
             out.append(Line(axis, theme.highlightBar))
@@ -83,17 +83,17 @@ struct ChartView {
     }
 
     /// A few labelled points read better as rows than as a plot: label, x, y, and the best marked.
-    func scatter(_ title: String, _ xLabel: String, _ yUnit: Unit, _ points: [Chart.Point], _ marked: Int?,
+    func scatter(_ title: String, _ xLabel: String, _ yUnit: Unit, _ points: [Chart.Point], _ mark: Chart.Mark?,
                  width: Int) -> [Line] {
         let labelWidth = min(points.map { TextWidth.columns(of: $0.label) }.max() ?? 0, max(6, width / 3))
         let xs = points.map { Format.count($0.x) + " " + xLabel }, ys = points.map { Format.quantity(Quantity($0.y, yUnit)) }
         let xWidth = xs.map(TextWidth.columns(of:)).max() ?? 0, yWidth = ys.map(TextWidth.columns(of:)).max() ?? 0
         var out = [Line(title, theme.muted)]
         for (i, point) in points.enumerated() {
-            let best = i == marked
+            let best = i == mark?.index
             out.append(Line(Pad.right(point.label, labelWidth), best ? .bold : .plain)
                 .appending("  " + Pad.left(xs[i], xWidth) + "  " + Pad.left(ys[i], yWidth))
-                .appending(best ? "  " + (theme.glyphs == .unicode ? "◀ " : "< ") + "best per ms" : "", theme.highlightBar))
+                .appending(best ? "  " + (theme.glyphs == .unicode ? "◀ " : "< ") + (mark?.label ?? "") : "", theme.highlightBar))
         }
         return out
     }
@@ -102,7 +102,7 @@ struct ChartView {
         let labelWidth = min(lanes.map { TextWidth.columns(of: $0.label) }.max() ?? 0, 10)
         let span = max(1, width - labelWidth - 1)
         var out = [Line(title + " over " + Format.duration(seconds: duration), theme.muted)]
-        var seen: [String] = []
+        var seen: [Chart.State] = []
         for lane in lanes {
             var line = Line(Pad.right(lane.label, labelWidth) + " ")
             for c in 0..<span {
@@ -110,23 +110,25 @@ struct ChartView {
                 // Outside every segment the lane is blank (the burst lane covers only the burst).
                 let state = lane.segments.first { t >= $0.start && t < $0.end }?.state
                     ?? (t >= (lane.segments.last?.end ?? 0) && lane.segments.last?.end == duration ? lane.segments.last?.state : nil)
-                guard let state, !state.isEmpty else { line.append(" "); continue }
+                guard let state, !state.name.isEmpty else { line.append(" "); continue }
                 if !seen.contains(state) { seen.append(state) }
-                line.append(theme.timelineGlyph(state), style(for: state))
+                line.append(theme.timelineGlyph(state.pattern), style(for: state.severity))
             }
             out.append(line)
         }
         var legend = Line()
-        for state in seen { legend.append(theme.timelineGlyph(state) + " " + state + "  ", style(for: state)) }
+        for state in seen {
+            legend.append(theme.timelineGlyph(state.pattern) + " " + state.name + "  ", style(for: state.severity))
+        }
         out.append(legend)
         return out
     }
 
-    func style(for state: String) -> Style {
-        switch state {
-        case "open", "cut off", "failing": return theme.bad
-        case "half-open", "read-only", "syncing": return theme.warn
-        default: return theme.good
+    func style(for severity: Chart.Severity) -> Style {
+        switch severity {
+        case .failed: theme.bad
+        case .degraded: theme.warn
+        case .ok: theme.good
         }
     }
 }

@@ -70,13 +70,16 @@ struct LessonPane: Equatable, Sendable {
         if let estimate = lesson.estimate {
             out.append(Line("Estimate first: ", .bold).appending(""))
             for part in TextWidth.wrap(estimate.question, width: width) { out.append(Line(part)) }
+            // Said in full at any width: wrapped, never cut at the pane edge.
             if let outcome {
-                out.append(Line(outcome.sentence + " (\(outcome.score.rawValue))", outcome.score == .off ? theme.bad : theme.good))
+                out += Line.wrapped([(outcome.sentence + " (\(outcome.score.rawValue))", outcome.score == .off ? theme.bad : theme.good)],
+                                    width: width)
             } else if let guess = record.estimate, let truth {
-                out.append(Line("Your guess: " + Format.quantity(Quantity(guess, truth.quantity.unit)), .bold)
-                    .appending(" · e revises · v reveals", theme.muted))
+                out += Line.wrapped([("Your guess: " + Format.quantity(Quantity(guess, truth.quantity.unit)), .bold),
+                                     (" · e revises · v reveals", theme.muted)], width: width)
             } else {
-                out.append(Line("press e to answer before the calculator shows it (v reveals: a miss)", theme.muted))
+                out += Line.wrapped([("press e to answer before the calculator shows it (v reveals: a miss)", theme.muted)],
+                                    width: width)
             }
             out.append(.blank)
         }

@@ -21,6 +21,35 @@ public struct Line: Equatable, Sendable {
         return copy
     }
 
+    /// Spans word-wrapped to `width` columns, each piece keeping its span's style
+    /// (as `TextWidth.wrap` wraps plain text: runs of spaces become one, long words break).
+    public static func wrapped(_ spans: [(text: String, style: Style)], width: Int) -> [Line] {
+        var chars: [(Character, Style)] = []
+        for span in spans { for c in span.text { chars.append((c, span.style)) } }
+        var i = 0
+        return TextWidth.wrap(String(chars.map(\.0)), width: width).map { part in
+            var line = Line()
+            func add(_ c: Character, _ style: Style) {
+                if let last = line.spans.last, last.style == style {
+                    line.spans[line.spans.count - 1].text.append(c)
+                } else {
+                    line.spans.append((String(c), style))
+                }
+            }
+            for c in part {
+                if c == " " {
+                    add(c, i < chars.count ? chars[i].1 : .plain)
+                    while i < chars.count, chars[i].0 == " " { i += 1 }
+                } else {
+                    while i < chars.count, chars[i].0 == " " { i += 1 }
+                    add(c, i < chars.count ? chars[i].1 : .plain)
+                    i += 1
+                }
+            }
+            return line
+        }
+    }
+
     public var width: Int { spans.reduce(0) { $0 + TextWidth.columns(of: TextWidth.sanitized($1.text)) } }
 
     /// Draws into one row of `rect`, clipped; `fill` paints the rest of the row (selection bars).

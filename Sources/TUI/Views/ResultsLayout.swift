@@ -1,61 +1,45 @@
 import Calculators
 
-/// Lays results out for people: keys shaped `row.column` that several rows
-/// share (push/pull/hybrid × writes/time/read/storage) become a table; the
-/// rest is a list of label and value.
+/// Lays results out for people: the tables the calculator declares
+/// (push/pull/hybrid × writes/time/read/storage), then the rest as a list of
+/// label and value.
 struct ResultsLayout {
     struct Table: Equatable {
         var rowLabels: [String]
         var columnLabels: [String]
         var cells: [[String]]
+        /// The result keys the table shows.
+        var keys: Set<String>
     }
 
-    let table: Table?
-    let list: [ResultValue]
+    let tables: [Table]
+    let results: [ResultValue]
 
-    init(_ results: [ResultValue]) {
-        var rows: [String] = [], columnsByRow: [String: [String]] = [:], labels: [String: String] = [:]
-        for r in results {
-            let parts = r.key.split(separator: ".", maxSplits: 1).map(String.init)
-            guard parts.count == 2 else { continue }
-            if columnsByRow[parts[0]] == nil { rows.append(parts[0]) }
-            columnsByRow[parts[0], default: []].append(parts[1])
-            if labels[parts[0]] == nil { labels[parts[0]] = Self.rowLabel(r.label, fallback: parts[0]) }
-        }
-        // Columns shared by at least two rows, in first-seen order.
-        var counts: [String: Int] = [:], order: [String] = []
-        for row in rows { for c in columnsByRow[row]! { if counts[c] == nil { order.append(c) }; counts[c, default: 0] += 1 } }
-        let shared = order.filter { counts[$0]! >= 2 }
-        let tableRows = rows.filter { row in columnsByRow[row]!.filter(shared.contains).count >= 2 }
-        // Keep only columns that at least two of the table's own rows have.
-        let columns = shared.filter { c in tableRows.filter { columnsByRow[$0]!.contains(c) }.count >= 2 }
-        if columns.count >= 2, tableRows.count >= 2 {
-            let byKey = Dictionary(results.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-            let cells = tableRows.map { row in columns.map { byKey["\(row).\($0)"]?.display ?? "" } }
-            table = Table(rowLabels: tableRows.map { labels[$0]! }, columnLabels: columns.map(Self.columnLabel),
-                          cells: cells)
-            let inTable = Set(tableRows.flatMap { row in columns.map { "\(row).\($0)" } })
-            list = results.filter { !inTable.contains($0.key) }
-        } else {
-            table = nil
-            list = results
+    init(_ output: Output) {
+        let byKey = Dictionary(output.results.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        results = output.results
+        tables = output.tables.map { t in
+            Table(rowLabels: t.rows.map(\.label), columnLabels: t.columns.map(\.label),
+                  cells: t.cells.map { row in row.map { key in key.flatMap { byKey[$0]?.display } ?? "" } },
+                  keys: Set(t.keys))
         }
     }
 
-    /// "write_time" → "write time"; "wsjf_rank" → "wsjf #" (narrow columns for rankings).
-    static func columnLabel(_ key: String) -> String {
-        (key.hasSuffix("_rank") ? String(key.dropLast(5)) + " #" : key).replacing("_", with: " ")
+    /// The tables that fit `width`, then every result none of them shows. A table of one
+    /// row, or one wider than `width`, is listed instead.
+    func lines(width: Int, listWidth: Int, theme: Theme) -> [Line] {
+        var out: [Line] = [], shown = Set<String>()
+        for table in tables {
+            guard let lines = Self.tableLines(table, width: width, theme: theme) else { continue }
+            out += lines
+            shown.formUnion(table.keys)
+        }
+        return out + Self.listLines(results.filter { !shown.contains($0.key) }, width: listWidth, theme: theme)
     }
 
-    /// "Single region deployment: rank" → "Single region deployment"; "push writes" → "push".
-    static func rowLabel(_ label: String, fallback: String) -> String {
-        if let colon = label.firstIndex(of: ":") { return String(label[..<colon]) }
-        return fallback.replacing("_", with: " ")
-    }
-
-    /// The table as lines if it fits `width`; nil when it does not (the caller lists instead).
-    func tableLines(width: Int, theme: Theme) -> [Line]? {
-        guard let table else { return nil }
+    /// The table as lines if it fits `width`; nil when it does not, or has one row (the caller lists instead).
+    static func tableLines(_ table: Table, width: Int, theme: Theme) -> [Line]? {
+        guard table.rowLabels.count >= 2, !table.columnLabels.isEmpty else { return nil }
         let labelWidth = min(table.rowLabels.map(TextWidth.columns(of:)).max() ?? 0, 24)
         var widths = table.columnLabels.map(TextWidth.columns(of:))
         for row in table.cells { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], TextWidth.columns(of: cell)) } }

@@ -1,3 +1,5 @@
+import Calculators
+
 /// Styles and glyphs for one frame, from the display options. Views ask the
 /// theme instead of hard-coding colours, so `NO_COLOR` and ASCII are one switch.
 public struct Theme: Equatable, Sendable {
@@ -27,18 +29,17 @@ public struct Theme: Equatable, Sendable {
     var highlightBar: Style { tinted(.good, bold: true) }
 
     /// Fill characters for timeline states.
-    func timelineGlyph(_ state: String) -> String {
+    func timelineGlyph(_ pattern: Chart.Pattern) -> String {
         let unicode = glyphs == .unicode
-        switch state {
-        case "closed": return unicode ? "·" : "."
-        case "open": return unicode ? "█" : "#"
-        case "half-open": return unicode ? "▒" : "~"
-        case "failing": return unicode ? "▓" : "!"
-        case "accepting": return unicode ? "━" : "="
-        case "read-only": return unicode ? "┄" : "-"
-        case "cut off": return unicode ? "╳" : "x"
-        case "syncing": return unicode ? "░" : ":"
-        default: return unicode ? "?" : "?"
+        switch pattern {
+        case .dots: return unicode ? "·" : "."
+        case .solid: return unicode ? "█" : "#"
+        case .mediumShade: return unicode ? "▒" : "~"
+        case .denseShade: return unicode ? "▓" : "!"
+        case .heavyLine: return unicode ? "━" : "="
+        case .dashedLine: return unicode ? "┄" : "-"
+        case .cross: return unicode ? "╳" : "x"
+        case .lightShade: return unicode ? "░" : ":"
         }
     }
 
