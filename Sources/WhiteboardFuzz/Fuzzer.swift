@@ -10,8 +10,9 @@ import TUI
 /// without a saved session to resume. After each message it checks what must
 /// always hold: no trap, the panel, selection, focus and scrolls in bounds,
 /// and, on the frames it draws, a grid exactly the terminal's size with no
-/// control character and no non-finite number, equal to what the incremental
-/// renderer draws, and the same on a second render.
+/// control character, no non-finite number and no cell a terminal would draw
+/// wider or narrower than the grid, equal to what the incremental renderer
+/// draws, and the same on a second render.
 struct Fuzzer {
     struct Failure: Error, CustomStringConvertible {
         let message: String
@@ -242,6 +243,12 @@ struct Fuzzer {
                     throw Failure(message: "a control character in the grid at \(x),\(y)")
                 }
                 columns += cell.width
+                // What the terminal advances for this text (wcwidth of the first scalar, none for the rest) is the cell's width.
+                if cell.width > 0, let first = cell.text.unicodeScalars.first,
+                   TextWidth.scalarColumns(first) != cell.width || cell.text.unicodeScalars.dropFirst().contains(where: { TextWidth.scalarColumns($0) != 0 }) {
+                    throw Failure(message: "\(cell.text.unicodeScalars.map { String($0.value, radix: 16) }) at \(x),\(y) takes "
+                                  + "\(cell.width) columns in the grid and another number on a terminal")
+                }
                 if cell.width == 2, (x + 1 >= grid.size.cols || !grid[x + 1, y].isContinuation) {
                     throw Failure(message: "a wide glyph without its right half at \(x),\(y)")
                 }

@@ -77,16 +77,16 @@ import Trainer
 @Suite struct PackedGridTests {
     @Test func clustersCompareByTextWhateverTheirIndex() {
         var a = Grid(size: Size(cols: 6, rows: 1)), b = Grid(size: Size(cols: 6, rows: 1))
-        a.put("🇫🇷", x: 0, y: 0); a.put("e\u{301}", x: 3, y: 0)
-        b.put("e\u{301}", x: 3, y: 0); b.put("🇫🇷", x: 0, y: 0)
+        a.put("\u{1100}\u{1161}", x: 0, y: 0); a.put("e\u{301}", x: 3, y: 0)
+        b.put("e\u{301}", x: 3, y: 0); b.put("\u{1100}\u{1161}", x: 0, y: 0)
         #expect(a == b)
         #expect(a.changes(since: b).isEmpty)
-        #expect(a[0, 0] == Cell(text: "🇫🇷", width: 2, style: .plain))
+        #expect(a[0, 0] == Cell(text: "\u{1100}\u{1161}", width: 2, style: .plain))
         #expect(a[3, 0].text == "e\u{301}")
-        b.put("👩‍💻", x: 3, y: 0)
+        b.put("\u{1100}\u{1162}", x: 3, y: 0)
         #expect(a != b)
         #expect(b.changes(since: a).map(\.x) == [3, 4])
-        #expect(b.lines == ["🇫🇷 👩‍💻"])
+        #expect(b.lines == ["\u{1100}\u{1161} \u{1100}\u{1162}"])
     }
 
     @Test func everyStyleSurvivesPacking() {

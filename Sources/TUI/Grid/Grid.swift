@@ -15,6 +15,7 @@
 /// | `漢字··`    | `put("x", x: 1, y: 0)`                 | `·x字··`    | writing over half a glyph blanks its other half |
 /// | `漢字··`    | `put("x", x: 2, y: 0)`                 | `漢x···`    | same, for the left half |
 /// | `······`   | `put("漢", x: -1, y: 0)`                | `······`   | its visible half alone would lie: a space |
+/// | `······`   | `put("🇫🇷❤️", x: 0, y: 0)`              | `FR❤···`   | emoji sequences terminals disagree on go in pieces (`TextWidth.pieces`) |
 /// | `······`   | `put("hello", x: 0, y: 0, clip: Rect(x: 1, y: 0, width: 3, height: 1))` | `·ell··` | clip is a hard edge |
 public struct Grid: Equatable, Sendable {
     public private(set) var size: Size
@@ -101,11 +102,9 @@ public struct Grid: Equatable, Sendable {
         var cx = x
         var advanced = 0
         let visibleRow = y >= area.y && y < area.maxY
-        for character in safe {
-            let w = TextWidth.columns(of: character)
-            if w == 0 { continue }
+        func draw(_ character: Character, width w: Int) {
             defer { cx = Saturating.add(cx, w); advanced += w }
-            guard visibleRow, cx < area.maxX, Saturating.add(cx, w) > area.x else { continue }
+            guard visibleRow, cx < area.maxX, Saturating.add(cx, w) > area.x else { return }
             if cx >= area.x && Saturating.add(cx, w) <= area.maxX {
                 write(pack(character, width: w, style: style), x: cx, y: y)
             } else {
@@ -113,6 +112,15 @@ public struct Grid: Equatable, Sendable {
                 let visible = max(cx, area.x)
                 write(PackedCell(scalar: 32, width: 1, style: PackedCell.pack(style)), x: visible, y: y)
             }
+        }
+        for character in safe {
+            // An emoji sequence terminals disagree about goes in pieces they all draw alike.
+            if let pieces = TextWidth.pieces(of: character) {
+                for piece in pieces { draw(Character(piece.text), width: piece.columns) }
+                continue
+            }
+            let w = TextWidth.columns(of: character)
+            if w > 0 { draw(character, width: w) }
         }
         return advanced
     }
@@ -126,7 +134,7 @@ public struct Grid: Equatable, Sendable {
         guard !area.isEmpty else { return }
         var glyph = String(character)
         var w = TextWidth.columns(of: character)
-        if w == 0 || TextWidth.sanitized(glyph) != glyph { glyph = " "; w = 1 }
+        if w == 0 || TextWidth.sanitized(glyph) != glyph || TextWidth.pieces(of: character) != nil { glyph = " "; w = 1 }
         let packed = pack(Character(glyph), width: w, style: style)
         let space = PackedCell(scalar: 32, width: 1, style: PackedCell.pack(style))
         for y in area.y..<area.maxY {

@@ -2,44 +2,109 @@ import Trainer
 
 /// Column widths of text as a terminal shows it, and the text operations built on them.
 ///
-/// Widths follow Unicode East Asian Width (Wide and Fullwidth take two columns)
-/// plus emoji presentation, which is what glibc's `wcwidth` and current
-/// terminals do. The table lives here, not in libc, so that layout (and every
-/// snapshot test) is the same under any locale, including `LANG=C`.
+/// Widths are glibc's `wcwidth` per scalar (East Asian Wide and Fullwidth, and
+/// emoji that default to emoji presentation, take two columns; marks and format
+/// characters none), which is what tmux, xterm, the Linux console and ncurses
+/// itself count. The table lives here, not in libc, so that layout (and every
+/// snapshot test) is the same under any locale, including `LANG=C`; a test
+/// compares it with `wcwidth`.
+///
+/// Terminals disagree about emoji sequences: a flag, a ZWJ family, a heart with
+/// U+FE0F, a skin tone take 1, 2, 4 or 8 columns depending on the terminal. Such
+/// a grapheme is drawn as pieces every terminal measures alike (see `pieces`),
+/// and measured as those pieces, so the screen always matches the grid.
 public enum TextWidth {
-    /// Columns one grapheme takes: 0, 1 or 2.
+    /// Columns one grapheme takes on screen: the columns of its pieces when it is drawn in pieces.
     ///
-    /// | character                    | columns |
-    /// |------------------------------|---------|
-    /// | `a`, `é`, `─`, `…`           | 1       |
-    /// | `漢`, `Ａ` (fullwidth)        | 2       |
-    /// | `ｱ` (halfwidth katakana)      | 1       |
-    /// | `🚀`, `❤️` (with U+FE0F), `🇫🇷` | 2       |
-    /// | `❤︎` (with U+FE0E)            | 1       |
-    /// | U+0301 alone, U+200B         | 0       |
-    /// | C0/C1 controls, DEL          | 0 (sanitize first: `^[` is 2) |
+    /// | character                         | drawn as       | columns |
+    /// |-----------------------------------|----------------|---------|
+    /// | `a`, `é`, `e` + U+0301, `─`, `…`  | itself         | 1       |
+    /// | `漢`, `Ａ` (fullwidth), `🚀`, `⌚`  | itself         | 2       |
+    /// | `ｱ` (halfwidth katakana), `❤`     | itself         | 1       |
+    /// | `🇫🇷` (regional indicators)        | `FR`           | 2       |
+    /// | `❤️` (❤ + U+FE0F), `❤︎` (+ U+FE0E)  | `❤`            | 1       |
+    /// | `👍🏽` (skin tone)                  | `👍`           | 2       |
+    /// | `👨‍👩‍👧‍👦` (ZWJ family)             | `👨👩👧👦`       | 8       |
+    /// | `🏳️‍🌈` (flag, U+FE0F, ZWJ, rainbow) | `🏳🌈`          | 3       |
+    /// | U+0301 alone, U+200B              | nothing        | 0       |
+    /// | C0/C1 controls, DEL               | (sanitize first: `^[` is 2) | 0 |
     public static func columns(of character: Character) -> Int {
         // Printable ASCII is one column: the common case, without Unicode property lookups.
         if let ascii = character.asciiValue { return ascii >= 0x20 && ascii < 0x7F ? 1 : 0 }
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
         if isControl(first) { return 0 }
-        var textPresentation = false
-        var emojiPresentation = false
-        var regionalIndicators = 0
-        for s in scalars {
-            switch s.value {
-            case 0xFE0E: textPresentation = true
-            case 0xFE0F: emojiPresentation = true
-            case 0x1F1E6...0x1F1FF: regionalIndicators += 1
-            default: break
+        if let pieces = pieces(of: character) { return pieces.reduce(0) { $0 + $1.columns } }
+        return scalarColumns(first)
+    }
+
+    /// Columns of one scalar, as `wcwidth` counts them: 0 for controls, marks and
+    /// format characters, 2 for wide ones, 1 for the rest.
+    public static func scalarColumns(_ u: Unicode.Scalar) -> Int {
+        if u.value >= 0x20 && u.value < 0x7F { return 1 }
+        if isControl(u) || isZeroWidth(u) { return 0 }
+        return isWide(u) ? 2 : 1
+    }
+
+    /// One piece of a grapheme as it is drawn: a spacing scalar with the marks on it.
+    public struct Piece: Equatable, Sendable {
+        public let text: String
+        public let columns: Int
+    }
+
+    /// The pieces a grapheme is drawn as, when terminals disagree about drawing it
+    /// whole; nil for a grapheme drawn as itself (one spacing scalar, any marks on it).
+    ///
+    /// Regional indicators become their letters (`🇫🇷` → `F`, `R`: two adjacent
+    /// indicators would be joined into a flag again); variation selectors, the
+    /// zero-width joiner, skin-tone modifiers, tags and the keycap mark are left
+    /// out; every other spacing scalar, with the marks after it, is a piece of its
+    /// own, as a terminal that counts `wcwidth` draws it.
+    public static func pieces(of character: Character) -> [Piece]? {
+        let scalars = character.unicodeScalars
+        var spacing = 0, special = false
+        for u in scalars {
+            if isRegionalIndicator(u) || isEmojiComponent(u) { special = true } else if scalarColumns(u) > 0 { spacing += 1 }
+        }
+        guard special || spacing > 1 || (spacing == 1 && scalarColumns(scalars.first!) == 0) else { return nil }
+        var pieces: [Piece] = []
+        var text = String.UnicodeScalarView(), width = 0
+        func flush() {
+            if width > 0 { pieces.append(Piece(text: String(text), columns: width)) }
+            text = String.UnicodeScalarView()
+            width = 0
+        }
+        for u in scalars {
+            if isRegionalIndicator(u) {
+                flush()
+                text.append(Unicode.Scalar(UInt8(0x41 + u.value - 0x1F1E6)))
+                width = 1
+                flush()
+            } else if isEmojiComponent(u) || isControl(u) {
+                continue
+            } else if scalarColumns(u) > 0 {
+                flush()
+                text.append(u)
+                width = scalarColumns(u)
+            } else if width > 0 {
+                // A mark on the piece before it (a mark with nothing under it is left out).
+                text.append(u)
             }
         }
-        if regionalIndicators >= 2 { return 2 }
-        if isZeroWidth(first) { return 0 }
-        if isWide(first) { return textPresentation && first.properties.isEmoji ? 1 : 2 }
-        if emojiPresentation && first.properties.isEmoji { return 2 }
-        return 1
+        flush()
+        return pieces
+    }
+
+    static func isRegionalIndicator(_ u: Unicode.Scalar) -> Bool { (0x1F1E6...0x1F1FF).contains(u.value) }
+
+    /// Scalars that only change how an emoji sequence is drawn, where terminals disagree:
+    /// text and emoji presentation selectors, the zero-width joiner, the keycap mark,
+    /// skin-tone modifiers and tag characters.
+    static func isEmojiComponent(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0xFE0E, 0xFE0F, 0x200D, 0x20E3, 0x1F3FB...0x1F3FF, 0xE0020...0xE007F: true
+        default: false
+        }
     }
 
     /// Sum of `columns(of:)` over the string's graphemes.
@@ -200,7 +265,13 @@ public enum TextWidth {
     static func isZeroWidth(_ u: Unicode.Scalar) -> Bool {
         switch u.properties.generalCategory {
         case .nonspacingMark, .enclosingMark: return true
-        case .format: return u.value != 0x00AD   // soft hyphen shows as a hyphen
+        case .format:
+            // A soft hyphen shows as a hyphen; the Arabic and Syriac signs that span
+            // the digits after them (prepended concatenation marks) take a column.
+            switch u.value {
+            case 0x00AD, 0x0600...0x0605, 0x06DD, 0x070F, 0x0890...0x0891, 0x08E2, 0x110BD, 0x110CD: return false
+            default: return true
+            }
         default: break
         }
         return (0x1160...0x11FF).contains(u.value) || u.value == 0x200B
@@ -210,7 +281,8 @@ public enum TextWidth {
     static func isWide(_ u: Unicode.Scalar) -> Bool {
         let v = u.value
         if v < 0x1100 { return false }
-        if u.properties.isEmojiPresentation { return true }
+        // Regional indicators have emoji presentation but one column each (a pair is a flag).
+        if u.properties.isEmojiPresentation { return !isRegionalIndicator(u) }
         for range in wideRanges where range.contains(v) { return true }
         return false
     }
@@ -222,6 +294,7 @@ public enum TextWidth {
         0x2E80...0x303E,   // CJK radicals, Kangxi, CJK symbols and punctuation
         0x3041...0x33FF,   // Hiragana, Katakana, Bopomofo, compatibility
         0x3400...0x4DBF,   // CJK extension A
+        0x4DC0...0x4DFF,   // Yijing hexagram symbols
         0x4E00...0x9FFF,   // CJK unified ideographs
         0xA000...0xA4CF,   // Yi
         0xA960...0xA97F,   // Hangul Jamo extended A
@@ -233,7 +306,7 @@ public enum TextWidth {
         0xFFE0...0xFFE6,   // fullwidth signs
         0x16FE0...0x16FE4, 0x17000...0x18CFF, 0x18D00...0x18D08,  // Tangut, Khitan
         0x1AFF0...0x1B2FF, // Kana supplement and extensions, Nushu
-        0x1F200...0x1F202, 0x1F210...0x1F23B, 0x1F240...0x1F248, 0x1F250...0x1F251,
+        0x1F200...0x1F202, 0x1F210...0x1F23B, 0x1F240...0x1F248, 0x1F250...0x1F251, 0x1F260...0x1F265,
         0x20000...0x2FFFD, // CJK extensions B-F
         0x30000...0x3FFFD, // CJK extensions G-H
     ]
