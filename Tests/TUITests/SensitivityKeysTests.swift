@@ -55,7 +55,7 @@ import Trainer
         var h = Harness(120, 40)
         h.open("cache-memory")
         h.press(.tab)
-        #expect(h.state.panel?.chosenResult(hiding: nil)?.key == "lru.hit_rate")
+        #expect(h.state.panel?.chosenResult(hiding: HiddenResults())?.key == "lru.hit_rate")
         h.press(.character("["))
         #expect(h.state.panel?.analysis.result == "lfu.hit_rate")
         #expect(h.state.notice?.text.hasPrefix("Result for s and =: hit rate, LFU") == true)
@@ -141,7 +141,7 @@ import Trainer
         }
         #expect(!h.state.analysisPending)
         let panel = try #require(h.state.panel)
-        let result = try #require(panel.chosenResult(hiding: nil))
+        let result = try #require(panel.chosenResult(hiding: HiddenResults()))
         #expect(panel.tornadoRequest(result.key).flatMap { panel.analysis[$0]?.tornado } != nil)
         #expect(!h.text.contains("Updating"))
         // A reply for values no longer in force is dropped.

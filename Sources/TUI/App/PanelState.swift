@@ -28,6 +28,9 @@ public struct PanelState: Equatable, Sendable {
     public private(set) var visibleParameters: [Parameter] = []
     /// Keys whose value differs from the lesson's start.
     public private(set) var changedKeys: Set<String> = []
+    /// For each estimate's result, the other results that would answer it at
+    /// `inputs` (equal to it, or one arithmetic step from it with a number shown).
+    public private(set) var giveAways: [String: Set<String>] = [:]
 
     /// Index into `visibleParameters`.
     public var selected: Int = 0
@@ -53,6 +56,9 @@ public struct PanelState: Equatable, Sendable {
         output = computed
         claimChecks = lesson.claims.map { $0.evaluate(computed) }
         visibleParameters = calculator.visibleParameters(values)
+        giveAways = Dictionary(uniqueKeysWithValues: lesson.estimateKeys.map { key in
+            (key, GiveAway.revealing(key, output: computed, inputs: values, parameters: visibleParameters))
+        })
         changedKeys = Set(changes.keys.filter { key in startingInputs.map { $0[key] != values[key] } ?? false })
         analysis.forget(unless: values)
         if selected >= visibleParameters.count { selected = max(0, visibleParameters.count - 1) }
@@ -75,4 +81,19 @@ public struct PanelState: Equatable, Sendable {
         a.lesson == b.lesson && a.inputs == b.inputs && a.selected == b.selected && a.lessonScroll == b.lessonScroll
             && a.analysis == b.analysis
     }
+}
+
+/// The results a panel keeps back until the guess: those asked, and those
+/// that would answer them.
+public struct HiddenResults: Equatable, Sendable {
+    public var asked: Set<String> = []
+    public var revealing: Set<String> = []
+
+    public init(asked: Set<String> = [], revealing: Set<String> = []) {
+        self.asked = asked
+        self.revealing = revealing.subtracting(asked)
+    }
+
+    public var isEmpty: Bool { asked.isEmpty }
+    public func contains(_ key: String) -> Bool { asked.contains(key) || revealing.contains(key) }
 }

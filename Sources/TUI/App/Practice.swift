@@ -12,6 +12,13 @@ extension AppState {
         return estimate.resultKey
     }
 
+    /// Everything the calculator must not show yet: the estimate's result and
+    /// the results that would answer it (`PanelState.giveAways`).
+    public var hiddenResults: HiddenResults {
+        guard let key = hiddenResultKey else { return HiddenResults() }
+        return HiddenResults(asked: [key], revealing: panel?.giveAways[key] ?? [])
+    }
+
     mutating func toggleClock() {
         guard let lesson = panel?.lesson else { return }
         if !session.practiceMode {

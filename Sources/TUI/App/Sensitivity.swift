@@ -47,12 +47,12 @@ public struct SolveEntry: Equatable, Sendable {
 
 extension PanelState {
     /// Numeric results the user can choose for `s` and `=` (not one hidden for the estimate).
-    func analysableResults(hiding hidden: String?) -> [ResultValue] {
-        (output?.results ?? []).filter { !Sensitivity.isDecision($0) && $0.key != hidden && $0.quantity.value.isFinite }
+    func analysableResults(hiding hidden: HiddenResults) -> [ResultValue] {
+        (output?.results ?? []).filter { !Sensitivity.isDecision($0) && !hidden.contains($0.key) && $0.quantity.value.isFinite }
     }
 
     /// The result `s` and `=` act on: the user's choice, else the estimate's, else the first claim's, else the first.
-    func chosenResult(hiding hidden: String?) -> ResultValue? {
+    func chosenResult(hiding hidden: HiddenResults) -> ResultValue? {
         let results = analysableResults(hiding: hidden)
         let preferred = [analysis.result, lesson.estimate?.resultKey] + lesson.claims.map { Optional($0.resultKey) }
         for key in preferred.compactMap({ $0 }) { if let r = results.first(where: { $0.key == key }) { return r } }
@@ -77,7 +77,7 @@ extension AppState {
     mutating func openSensitivity() {
         if case .sensitivity = overlay { overlay = nil; return }
         guard let p = panel, p.inputs != nil else { notice = Notice(.info, "This panel has no calculator"); return }
-        guard let result = p.chosenResult(hiding: hiddenResultKey) else {
+        guard let result = p.chosenResult(hiding: hiddenResults) else {
             notice = Notice(.info, "No numeric result to analyse here")
             return
         }
@@ -88,9 +88,9 @@ extension AppState {
     /// `]` / `[`: the next or previous numeric result for `s` and `=`.
     mutating func cycleResult(_ d: Int) {
         guard let p = panel, p.inputs != nil else { notice = Notice(.info, "This panel has no calculator"); return }
-        let results = p.analysableResults(hiding: hiddenResultKey)
+        let results = p.analysableResults(hiding: hiddenResults)
         guard !results.isEmpty else { notice = Notice(.info, "No numeric result to choose here"); return }
-        let at = p.chosenResult(hiding: hiddenResultKey).flatMap { r in results.firstIndex { $0.key == r.key } } ?? 0
+        let at = p.chosenResult(hiding: hiddenResults).flatMap { r in results.firstIndex { $0.key == r.key } } ?? 0
         let next = results[((at + d) % results.count + results.count) % results.count]
         panels[current].analysis.result = next.key
         if case .sensitivity = overlay { overlay = .sensitivity(scroll: 0) } else {
@@ -104,7 +104,7 @@ extension AppState {
             notice = Notice(.info, "This panel has no calculator")
             return
         }
-        guard let result = p.chosenResult(hiding: hiddenResultKey) else {
+        guard let result = p.chosenResult(hiding: hiddenResults) else {
             notice = Notice(.info, "No numeric result to solve for here")
             return
         }
@@ -182,7 +182,7 @@ extension AppState {
     /// asked of the world for simulations. Nothing is recomputed while the values stay the same.
     mutating func analysisEffects() -> [Effect] {
         guard case .sensitivity = overlay, let p = panel, let calculator = p.calculator,
-              let result = p.chosenResult(hiding: hiddenResultKey) else { return [] }
+              let result = p.chosenResult(hiding: hiddenResults) else { return [] }
         let needed = [p.tornadoRequest(result.key), p.breakEvenRequest].compactMap { $0 }
         var effects: [Effect] = []
         for request in needed where p.analysis[request] == nil && !p.analysis.isPending(request) {

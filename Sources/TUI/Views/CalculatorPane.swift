@@ -7,8 +7,9 @@ struct CalculatorPane: Equatable, Sendable {
     /// The calculator's output for the panel's values, computed once per frame by the caller.
     let output: Output?
     let theme: Theme
-    /// The estimate's result, shown as "?" until the user has guessed it.
-    var hiddenResult: String?
+    /// The estimate's result, shown as "?" until the user has guessed it, and
+    /// the results that would answer it, kept back as long.
+    var hidden = HiddenResults()
 
     func draw(in rect: Rect, on grid: inout Grid, focused: Bool, tabbed: Bool = false) {
         guard let calculator = panel.calculator, let inputs = panel.inputs, let computed = output else { return }
@@ -18,9 +19,10 @@ struct CalculatorPane: Equatable, Sendable {
         guard !area.isEmpty else { return }
         var output = computed
         let width = area.width
-        if let hidden = hiddenResult {
+        if !hidden.isEmpty {
             output.results = output.results.map {
-                $0.key == hidden ? $0.showing("? (e to guess)") : $0
+                hidden.asked.contains($0.key) ? $0.showing("? (e to guess)")
+                    : hidden.revealing.contains($0.key) ? $0.showing("(after v)") : $0
             }
         }
 
@@ -62,10 +64,12 @@ struct CalculatorPane: Equatable, Sendable {
             lines.append(.blank)
             lines.append(Line("The board says", theme.heading))
             for check in checks {
-                let mark = check.holds ? theme.glyphs.check : theme.glyphs.cross
-                var line = Line(mark + " ", check.holds ? theme.good : theme.bad)
+                let kept = hidden.contains(check.claim.resultKey)
+                // Until the guess, a verdict would say whether the board's figure is the answer.
+                let mark = kept ? "?" : check.holds ? theme.glyphs.check : theme.glyphs.cross
+                var line = Line(mark + " ", kept ? theme.muted : check.holds ? theme.good : theme.bad)
                 // The computed value must stay visible: cut the claim's text, not the number.
-                let value = check.claim.resultKey == hiddenResult ? " ?" : !check.holds ? check.computed.map { " " + theme.glyphs.arrowRight + " " + Format.quantity($0) } ?? "" : ""
+                let value = kept ? "" : !check.holds ? check.computed.map { " " + theme.glyphs.arrowRight + " " + Format.quantity($0) } ?? "" : ""
                 let room = max(4, width - 2 - TextWidth.columns(of: value))
                 line.append(TextWidth.truncate(check.claim.text, toColumns: room, ellipsis: theme.glyphs.ellipsis))
                 if !value.isEmpty { line.append(value, theme.bad) }
@@ -74,7 +78,7 @@ struct CalculatorPane: Equatable, Sendable {
         }
         // Charts fill what is left, first the first one; none while a value is
         // hidden for the estimate (a bar would give it away).
-        let charts = hiddenResult == nil ? output.charts : []
+        let charts = hidden.isEmpty ? output.charts : []
         let restTop = area.y + paramRows
         var remaining = area.maxY - restTop - lines.count
         for chart in charts where remaining >= 4 {

@@ -6,7 +6,7 @@ import Trainer
 struct ClaimsOverlay {
     let panel: PanelState
     let output: Output?
-    let hiddenResult: String?
+    let hidden: HiddenResults
     let theme: Theme
     let scroll: Int
 
@@ -20,16 +20,17 @@ struct ClaimsOverlay {
             out.append(.blank)
         }
         for (i, check) in checks.enumerated() {
-            let mark = check.holds ? theme.glyphs.check : theme.glyphs.cross
+            let hidden = self.hidden.contains(check.claim.resultKey)
+            // Until the guess, a verdict would say whether the board's figure is the answer.
+            let mark = hidden ? "?" : check.holds ? theme.glyphs.check : theme.glyphs.cross
             let head = "\(mark) \(i + 1). "
             let indent = String(repeating: " ", count: TextWidth.columns(of: head))
             for (n, part) in TextWidth.wrap(check.claim.text, width: max(1, width - indent.count)).enumerated() {
-                out.append(n == 0 ? Line(head, check.holds ? theme.good : theme.bad).appending(part, .bold) : Line(indent + part, .bold))
+                out.append(n == 0 ? Line(head, hidden ? theme.muted : check.holds ? theme.good : theme.bad).appending(part, .bold) : Line(indent + part, .bold))
             }
-            let hidden = check.claim.resultKey == hiddenResult
             let computed = hidden ? "? (guess it first: e)" : check.computed.map(Format.literal) ?? "n/a"
             out.append(Line(indent + "board ", theme.muted).appending(Format.literal(check.claim.stated))
-                .appending("  computed ", theme.muted).appending(computed, check.holds ? theme.good : theme.bad))
+                .appending("  computed ", theme.muted).appending(computed, hidden ? theme.muted : check.holds ? theme.good : theme.bad))
             if !check.holds, !hidden, let why = check.claim.why {
                 for part in TextWidth.wrap((panel.isChanged ? "At the lesson's values: " : "Why: ") + why, width: max(1, width - indent.count)) {
                     out.append(Line(indent + part))

@@ -97,7 +97,7 @@ extension CalculatorPane {
     var keyed: CalculatorPane {
         var panel = self.panel
         panel.lessonScroll = 0
-        return CalculatorPane(panel: panel, output: output, theme: theme, hiddenResult: hiddenResult)
+        return CalculatorPane(panel: panel, output: output, theme: theme, hidden: hidden)
     }
 }
 

@@ -37,7 +37,7 @@ public enum Screen {
                           scroll: panel.lessonScroll, title: title)
             }
             if let rect = layout.calculator {
-                memo.draw(CalculatorPane(panel: panel, output: output, theme: theme, hiddenResult: state.hiddenResultKey),
+                memo.draw(CalculatorPane(panel: panel, output: output, theme: theme, hidden: state.hiddenResults),
                           in: rect, on: &grid, focused: state.focus == .calculator, tabbed: layout.lesson == nil)
             }
         } else {
@@ -60,12 +60,12 @@ public enum Screen {
             TextWidth.wrap(question.text, width: inner.width).map { Line($0, .bold) }.draw(on: &grid, in: inner)
         case let .claims(scroll):
             if let panel = state.panel {
-                ClaimsOverlay(panel: panel, output: output, hiddenResult: state.hiddenResultKey, theme: theme, scroll: scroll)
+                ClaimsOverlay(panel: panel, output: output, hidden: state.hiddenResults, theme: theme, scroll: scroll)
                     .draw(on: &grid)
             }
         case let .sensitivity(scroll):
             if let panel = state.panel {
-                SensitivityOverlay(panel: panel, hiddenResult: state.hiddenResultKey, theme: theme, scroll: scroll).draw(on: &grid)
+                SensitivityOverlay(panel: panel, hidden: state.hiddenResults, theme: theme, scroll: scroll).draw(on: &grid)
             }
         case let .changed(scroll): ChangedOverlay(state: state, theme: theme, scroll: scroll).draw(on: &grid)
         case .entry, .estimate, .solve, nil: break
@@ -144,17 +144,20 @@ public enum Screen {
             return
         }
         guard let panel = state.panel else { return }
-        let hidden = state.hiddenResultKey
-        let checks = panel.claimChecks
-        guard !checks.isEmpty else { return }
+        let hidden = state.hiddenResults
+        // A verdict on a hidden result would say whether the board's figure is the answer.
+        let checks = panel.claimChecks.filter { !hidden.contains($0.claim.resultKey) }
+        let held = panel.claimChecks.count - checks.count
+        guard !panel.claimChecks.isEmpty else { return }
         let holding = checks.filter(\.holds).count
         var line = Line(" claims ", theme.muted)
         line.append(theme.glyphs.check + "\(holding)", theme.good)
         line.append(" ")
         line.append(theme.glyphs.cross + "\(checks.count - holding)", checks.count > holding ? theme.bad : theme.muted)
+        if held > 0 { line.append(" ?\(held)", theme.muted) }
         line.append("  (c: what and why)", theme.muted)
         if let failing = checks.first(where: { !$0.holds }) {
-            let value = failing.claim.resultKey == hidden ? "?" : failing.computed.map(Format.literal) ?? "?"
+            let value = failing.computed.map(Format.literal) ?? "?"
             let room = max(4, rect.width - line.width - TextWidth.columns(of: value) - 6)
             line.append("  " + TextWidth.truncate(failing.claim.text, toColumns: room, ellipsis: theme.glyphs.ellipsis) + " " + theme.glyphs.arrowRight + " ", .plain)
             line.append(value, theme.bad)

@@ -5,12 +5,12 @@ import Calculators
 /// Reads only what `update` cached; it never runs a model.
 struct SensitivityOverlay {
     let panel: PanelState
-    let hiddenResult: String?
+    let hidden: HiddenResults
     let theme: Theme
     let scroll: Int
 
     func lines(width: Int) -> [Line] {
-        guard let result = panel.chosenResult(hiding: hiddenResult) else {
+        guard let result = panel.chosenResult(hiding: hidden) else {
             return [Line("No numeric result to analyse here.", theme.muted)]
         }
         var out: [Line] = []

@@ -39,6 +39,9 @@ public struct Lesson: Equatable, Sendable, Identifiable {
         ("41-42", 60), ("42-44", 120), ("44-46", 120), ("46-48", 120), ("48-50", 120), ("50", 0),
     ]
 
+    /// The results this lesson asks the user to guess.
+    public var estimateKeys: [String] { estimate.map { [$0.resultKey] } ?? [] }
+
     /// The calculator's inputs with this lesson's starting values applied.
     public func startingInputs() -> Inputs? {
         guard let name = calculator, let calc = Registry.named(name) else { return nil }

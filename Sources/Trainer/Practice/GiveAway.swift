@@ -1,0 +1,90 @@
+import Calculators
+
+/// What on a calculator's screen would answer an estimate before the guess:
+/// a result equal to the hidden one, or two numbers on screen (results or
+/// parameters) that give it in one step of ×, ÷, + or −. Savings and the
+/// all-hot bill side by side answer "what share does the split save?".
+public enum GiveAway {
+    /// How close a derived number must come to count as the answer: the
+    /// screen shows three figures, so one step on them lands within this.
+    public static let tolerance = 0.01
+
+    /// The results to hide, besides `target` itself, so that no result left
+    /// shown equals the target and no pair of numbers left shown derives it.
+    /// Of a pair the result is hidden (parameters are the question's own
+    /// numbers); of two results, the one named like the target, else the second.
+    public static func revealing(_ target: String, output: Output, inputs: Inputs,
+                                 parameters: [Parameter]) -> Set<String> {
+        guard let goal = output[target], goal.isDefined, goal.text == nil else { return [] }
+        let truth = goal.quantity.baseValue
+        guard truth.isFinite, truth != 0 else { return [] }
+        let shownParameters: [Number] = parameters.compactMap { p in
+            guard p.choices.isEmpty else { return nil }
+            let q = Quantity(inputs[p.key], p.unit)
+            return q.baseValue.isFinite ? Number(key: nil, quantity: q) : nil
+        }
+        var hidden: Set<String> = []
+        let prefix = target.split(separator: ".").first.map(String.init)
+        while true {
+            let shownResults: [Number] = output.results.compactMap { r in
+                guard r.key != target, !hidden.contains(r.key), r.isDefined, r.text == nil,
+                      r.quantity.baseValue.isFinite else { return nil }
+                return Number(key: r.key, quantity: r.quantity)
+            }
+            // A result equal to the answer, in the same kind of quantity.
+            if let same = shownResults.first(where: { answers($0.quantity, goal.quantity) }) {
+                hidden.insert(same.key!)
+                continue
+            }
+            let shown = shownResults + shownParameters
+            var found: String?
+            search: for i in shown.indices {
+                for j in shown.indices where j != i && (shown[i].key != nil || shown[j].key != nil) {
+                    guard steps(shown[i].quantity, shown[j].quantity).contains(where: { answers($0, goal.quantity) }) else { continue }
+                    let keys = [shown[i].key, shown[j].key].compactMap { $0 }
+                    found = keys.first { k in prefix != nil && k.split(separator: ".").first.map(String.init) == prefix } ?? keys.last
+                    break search
+                }
+            }
+            guard let key = found else { return hidden }
+            hidden.insert(key)
+        }
+    }
+
+    /// What one step of ×, ÷, + or − makes of two quantities, where the units
+    /// allow it: a rate times a time is a count, seconds plus bytes is nothing,
+    /// and only like units add (a rank plus a confidence is not a number anyone reads).
+    public static func steps(_ a: Quantity, _ b: Quantity) -> [Quantity] {
+        var out: [Quantity] = []
+        if let p = try? a.times(b) { out.append(p) }
+        if a.unit.dimension == .costPerLatency, b.unit.dimension == .time, let ms = try? b.converted(to: .milliseconds) {
+            out.append(Quantity(a.value * ms.value, .dollarsPerMonth))
+        }
+        if b.baseValue != 0, let q = try? a.dividedBy(b) { out.append(q) }
+        let like = a.unit.dimension == b.unit.dimension
+            && (![.count, .ratio].contains(a.unit.dimension) || a.unit.symbol == b.unit.symbol)
+        if like {
+            out.append(a + b)
+            out.append(a - b)
+        }
+        return out.filter { $0.baseValue.isFinite }
+    }
+
+    /// Whether a quantity reads as the answer: the same kind (counts and plain
+    /// ratios count as one kind), within the tolerance.
+    public static func answers(_ q: Quantity, _ truth: Quantity) -> Bool {
+        let plain: Set<Dimension> = [.count, .ratio]
+        let sameKind = q.unit.dimension == truth.unit.dimension
+            || (plain.contains(q.unit.dimension) && plain.contains(truth.unit.dimension))
+        return sameKind && close(q.baseValue, truth.baseValue)
+    }
+
+    static func close(_ a: Double, _ b: Double) -> Bool {
+        a.isFinite && abs(a - b) <= tolerance * abs(b)
+    }
+
+    struct Number {
+        let key: String?
+        let quantity: Quantity
+    }
+}
