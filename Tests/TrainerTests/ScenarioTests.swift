@@ -88,6 +88,35 @@ import Trainer
         #expect(lines.contains { $0.hasPrefix("mine.yaml:15:16: error: peak_factor must be a mapping") })
     }
 
+    @Test func aControlCharacterInTheTextIsRefusedAtItsColumn() {
+        let text = "name: x\ntitle: \"Board \u{1B}]52;c;aGk=\u{7}\"\nvalues:\n  dau:\n    value: 1M\n    source: \"s\u{9B}6n\"\n"
+        let (scenario, errors) = ScenarioParser.parse(file: "x.yaml", text: text)
+        #expect(scenario == nil)
+        #expect(errors.map(\.description) == [
+            "x.yaml:2:15: error: control character U+001B (ESC) in the text: scenarios may not hold control characters",
+            "x.yaml:6:15: error: control character U+009B (CSI) in the text: scenarios may not hold control characters",
+        ])
+        // The message itself shows no raw control (the caller escapes the rest at the output edge).
+        #expect(!errors.map(\.description).joined().unicodeScalars.contains { VisibleText.isControl($0) && $0 != "\n" })
+    }
+
+    @Test func aControlCharacterWrittenAsAYAMLEscapeIsRefusedAtItsValue() {
+        let text = "name: x\ntitle: \"Board\"\nabout: \"tab\there is fine\"\nvalues:\n  dau:\n    value: 1M\n    source: \"s \\e[6n \\x9b\"\n"
+        let (scenario, errors) = ScenarioParser.parse(file: "x.yaml", text: text)
+        #expect(scenario == nil)
+        #expect(errors.map(\.description) == [
+            "x.yaml:7:13: error: control character U+001B (ESC) in a value (written as an escape such as \\e or \\x1b): "
+                + "scenarios may not hold control characters",
+        ])
+    }
+
+    @Test func aTabInsideAValueIsText() {
+        let text = "name: x\ntitle: \"Board\twide\"\nvalues:\n  dau:\n    value: 1M\n    source: \"s\"\n"
+        let (scenario, errors) = ScenarioParser.parse(file: "x.yaml", text: text)
+        #expect(errors.isEmpty)
+        #expect(scenario?.title == "Board\twide")
+    }
+
     @Test func anchorsAndAliasesAreRefused() {
         let text = "name: x\ntitle: y\nvalues:\n  dau: &a\n    value: 1M\n    source: s\n  registered_accounts: *a\n"
         let (scenario, errors) = ScenarioParser.parse(file: "x.yaml", text: text)

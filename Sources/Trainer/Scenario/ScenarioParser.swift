@@ -29,6 +29,14 @@ public enum ScenarioParser {
         func fail(_ node: Node?, _ message: String) {
             fail(node?.mark?.line ?? 1, node?.mark?.column ?? 1, message)
         }
+        // A control character (ESC, BEL, C1) is refused wherever it is, as in lessons:
+        // a scenario's title and sources reach the screen and every report.
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        for (i, line) in lines.enumerated() {
+            guard let (column, scalar) = VisibleText.firstControl(in: line, allowingTab: true) else { continue }
+            fail(i + 1, column, "control character \(VisibleText.name(scalar)) in the text: scenarios may not hold control characters")
+        }
+        if !errors.isEmpty { return (nil, errors) }
         if let (line, column) = LessonParser.firstAliasedAnchor(text) {
             fail(line, column, "YAML anchors and aliases (& and *) are not allowed in scenarios")
             return (nil, errors)
@@ -55,6 +63,12 @@ public enum ScenarioParser {
                 fail(anchored, "YAML anchors and aliases (& and *) are not allowed in scenarios")
                 return (nil, errors)
             }
+            for node in LessonParser.scalarsWithControls(root) {
+                let scalar = node.scalar.flatMap { $0.string.unicodeScalars.first { VisibleText.isControl($0) && $0 != "\n" && $0 != "\t" } }
+                fail(node, "control character \(scalar.map(VisibleText.name) ?? "") in a value (written as an escape such as \\e or \\x1b): "
+                     + "scenarios may not hold control characters")
+            }
+            if !errors.isEmpty { return (nil, errors) }
             for (key, _) in map where !fields.contains(key.string ?? "") {
                 fail(key, "unknown field \"\(key.string ?? "?")\" in a scenario (allowed: \(fields.joined(separator: ", ")))")
             }
