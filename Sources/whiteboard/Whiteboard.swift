@@ -41,7 +41,7 @@ struct Whiteboard: ParsableCommand {
         abstract: "Practise the trade-offs minutes (41-50) of a news-feed system-design interview.",
         discussion: """
             With no subcommand, opens the trainer. Its options: --practice (start the ten-minute clock), \
-            --resume (take back the last session), --lessons DIR (add your lesson files), --export-dir DIR, \
+            --resume (take back the last session), --scenario NAME|FILE (the numbers every panel shares), --lessons DIR (add your lesson files), --export-dir DIR, \
             --ascii, --no-color, --quiet (no bell at the clock's cues). See 'whiteboard help train'.
             """,
         version: "0.1.0",

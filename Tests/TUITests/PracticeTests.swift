@@ -15,12 +15,12 @@ import Trainer
         _ = h.state.update(.ticked(at: 190))
         #expect(h.state.session.clock.spent(in: "41-42") == 30)
         #expect(h.state.session.clock.spent(in: "42-44") == 60)
-        #expect(h.lines[0].hasSuffix("▶ 1:30/10:00  42-44 1:00 left  5/25"))
+        #expect(h.lines[0].hasSuffix("▶ 1:30/10:00  42-44 1:00 left  6/26"))
         h.press(.character("t"))
         #expect(!h.state.session.clock.isRunning)
         _ = h.state.update(.ticked(at: 500))
         #expect(h.state.session.clock.elapsed == 90)
-        #expect(h.lines[0].hasSuffix("⏸ 1:30/10:00  42-44 1:00 left  5/25"))
+        #expect(h.lines[0].hasSuffix("⏸ 1:30/10:00  42-44 1:00 left  6/26"))
     }
 
     @Test func overBudgetShowsInTheHeader() {

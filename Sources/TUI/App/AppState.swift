@@ -39,15 +39,23 @@ public struct AppState: Equatable, Sendable {
     public var cues = ClockCues()
     /// Drill mode (`whiteboard drill`): due estimates one after another instead of the panels.
     public var drill: DrillRun?
+    /// The scenario the trainer runs under, as its file gives it (`--scenario`, default the
+    /// board's). The values in force are the scenario panel's: these with the user's changes.
+    public let scenario: Scenario
+    /// Why the scenario asked for did not load (the trainer then runs under the board's).
+    public let scenarioProblems: [LessonError]
 
     public init(library: LessonLibrary, size: Size, display: DisplayOptions = DisplayOptions(),
                 session: PracticeSession = PracticeSession(startedAt: 0, practiceMode: false),
-                announcedPages: Int? = nil, quiet: Bool = false, drill: DrillRun? = nil) {
+                announcedPages: Int? = nil, quiet: Bool = false, drill: DrillRun? = nil,
+                scenario: Scenario = .board, scenarioProblems: [LessonError] = []) {
         cues = ClockCues(quiet: quiet)
         self.drill = drill
-        panels = library.lessons.map(PanelState.init)
+        self.scenario = scenario
+        self.scenarioProblems = scenarioProblems
+        panels = Self.deck(library.lessons.map(PanelState.init), scenario: PanelState(scenario: scenario))
         self.session = session
-        problems = library.problems
+        problems = library.problems + scenarioProblems
         self.size = size
         self.display = display
         self.announcedPages = announcedPages
@@ -145,19 +153,57 @@ public struct AppState: Equatable, Sendable {
         return EstimateOutcome(guess: record.estimate, truth: truth)
     }
 
-    // MARK: - caches
+    // MARK: - the scenario
 
-    /// Recomputes one panel's cached values from the session's record.
-    mutating func refreshPanel(_ index: Int) {
-        guard panels.indices.contains(index) else { return }
-        panels[index].refresh(changes: session[lesson: panels[index].lesson.id].parameters)
+    /// The lesson panels with the scenario panel second (right after the opening
+    /// one), when some panel follows the scenario.
+    static func deck(_ lessons: [PanelState], scenario: PanelState) -> [PanelState] {
+        guard lessons.contains(where: { !$0.links.isEmpty }) else { return lessons }
+        var deck = lessons
+        deck.insert(scenario, at: min(1, deck.count))
+        return deck
     }
 
+    /// Where the scenario panel is in the deck.
+    public var scenarioIndex: Int? { panels.firstIndex(where: \.isScenario) }
+
+    /// The scenario's values in force: the file's with the user's changes (the scenario panel's values).
+    public var scenarioValues: Inputs {
+        if let i = scenarioIndex, let values = panels[i].inputs { return values }
+        var values = scenario.values
+        for (key, value) in session[lesson: Scenario.panelID].parameters.sorted(by: { $0.key < $1.key }) {
+            values.setClamped(key, value)
+        }
+        return values
+    }
+
+    /// The scenario inputs the user changed, in the model's order: key, the file's value, the user's.
+    public var scenarioChanges: [(key: String, from: Double, to: Double)] {
+        var now = scenario
+        now.values = scenarioValues
+        return now.changes(from: scenario)
+    }
+
+    // MARK: - caches
+
+    /// Recomputes one panel's cached values from the session's record and the scenario.
+    mutating func refreshPanel(_ index: Int) {
+        guard panels.indices.contains(index) else { return }
+        panels[index].refresh(changes: session[lesson: panels[index].lesson.id].parameters, scenario: scenarioValues)
+    }
+
+    /// The scenario panel first, so every linked value reads the scenario in force.
     mutating func refreshAllPanels() {
-        for i in panels.indices { refreshPanel(i) }
+        if let s = scenarioIndex { refreshPanel(s) }
+        for i in panels.indices where !panels[i].isScenario { refreshPanel(i) }
     }
 
     mutating func noticeProblems() {
+        if !scenarioProblems.isEmpty {
+            let file = scenarioProblems.first?.file ?? "the scenario"
+            notice = Notice(.error, "\(file) did not load (running under the board's scenario): see the last panel")
+            return
+        }
         guard !problems.isEmpty else { return }
         let files = Set(problems.map(\.file)).count
         notice = Notice(.error, "\(files) lesson file\(files == 1 ? "" : "s") did not load: see the last panel")

@@ -5,7 +5,9 @@ import Trainer
 /// scroll), and what its calculator says for the values in force.
 ///
 /// The user's values live in one place, the session's record for the lesson
-/// (`PanelRecord.parameters`: changes over the lesson's start). Everything
+/// (`PanelRecord.parameters`: changes over the lesson's start and the
+/// scenario's linked values; for the scenario panel, the user's scenario
+/// changes). Everything
 /// here that depends on them (`inputs`, `output`, the claim checks, the
 /// visible parameters) is a cache that `update` refreshes through `refresh`
 /// when those values change; views only read it and never run a model.
@@ -13,20 +15,28 @@ public struct PanelState: Equatable, Sendable {
     public let lesson: Lesson
     /// Resolved once from the lesson's calculator name; nil for text-only panels.
     public let calculator: (any Calculator)?
-    /// The lesson's starting values: what `R` returns to and "changed" compares against.
+    /// The lesson's starting values: what "changed" compares against when nothing is linked.
     public let startingInputs: Inputs?
     /// The estimate's answer at the lesson's starting values (the question quotes them).
     public let estimateTruth: ResultValue?
+    /// The parameters that follow the scenario, by key (the lesson's departures left out).
+    public let links: [String: ScenarioLink]
 
-    /// The values in force: the lesson's start with the user's changes applied.
+    /// The values before the user changes any: the lesson's start with every
+    /// linked parameter set from the scenario in force. `r` and `R` return to it.
+    public private(set) var baseInputs: Inputs?
+    /// The values in force: `baseInputs` with the user's changes applied.
     public private(set) var inputs: Inputs?
     /// The calculator's output for `inputs`.
     public private(set) var output: Output?
-    /// The board's claims checked against `output`.
+    /// The board's claims, checked at the board's scenario with the user's changes.
     public private(set) var claimChecks: [ClaimCheck] = []
+    /// Where the claims are checked when the scenario in force moves this panel
+    /// away from the board's: ["200M DAU"]; empty when they are checked on screen.
+    public private(set) var claimsCheckedAt: [String] = []
     /// The parameters that matter for `inputs` (the debt prioritizer hides unused item slots).
     public private(set) var visibleParameters: [Parameter] = []
-    /// Keys whose value differs from the lesson's start.
+    /// Keys whose value differs from the base, or that override a link.
     public private(set) var changedKeys: Set<String> = []
     /// For each estimate's result, the other results that would answer it at
     /// `inputs` (equal to it, or one arithmetic step from it with a number shown).
@@ -43,23 +53,49 @@ public struct PanelState: Equatable, Sendable {
         calculator = lesson.calculator.flatMap(Registry.named)
         startingInputs = lesson.startingInputs()
         estimateTruth = lesson.estimateTruth()
-        refresh(changes: [:])
+        links = lesson.scenarioLinks
+        refresh(changes: [:], scenario: Scenario.board.values)
     }
 
-    /// Recomputes everything that depends on the user's values. Called by
-    /// `update` whenever the panel's record changed, and nowhere else.
-    mutating func refresh(changes: [String: Double]) {
-        guard let calculator, var values = startingInputs else { return }
+    /// The scenario panel: the scenario's inputs as parameters, starting at the file's values.
+    public init(scenario: Scenario) {
+        lesson = scenario.panelLesson
+        calculator = Scenario.model
+        startingInputs = scenario.values
+        estimateTruth = nil
+        links = [:]
+        refresh(changes: [:], scenario: scenario.values)
+    }
+
+    /// Whether this is the scenario panel.
+    public var isScenario: Bool { lesson.id == Scenario.panelID }
+
+    /// Recomputes everything that depends on the user's values and the scenario's.
+    /// Called by `update` whenever the panel's record or the scenario changed, and nowhere else.
+    mutating func refresh(changes: [String: Double], scenario: Inputs) {
+        guard let calculator, let start = startingInputs else { return }
+        let base = ScenarioLinks.apply(links, to: start, scenario: scenario)
+        var values = base
         for (key, value) in changes.sorted(by: { $0.key < $1.key }) { values.setClamped(key, value) }
         let computed = calculator.evaluate(values)
+        baseInputs = base
         inputs = values
         output = computed
-        claimChecks = lesson.claims.map { $0.evaluate(computed) }
+        // The board's claims are about the board: checked at its scenario when this one moves the panel.
+        claimsCheckedAt = lesson.claims.isEmpty ? [] : ScenarioLinks.boardDifferences(links, scenario: scenario)
+        if claimsCheckedAt.isEmpty {
+            claimChecks = lesson.claims.map { $0.evaluate(computed) }
+        } else {
+            var atBoard = ScenarioLinks.apply(links, to: start, scenario: Scenario.board.values)
+            for (key, value) in changes.sorted(by: { $0.key < $1.key }) { atBoard.setClamped(key, value) }
+            let boardOutput = calculator.evaluate(atBoard)
+            claimChecks = lesson.claims.map { $0.evaluate(boardOutput) }
+        }
         visibleParameters = calculator.visibleParameters(values)
         giveAways = Dictionary(uniqueKeysWithValues: lesson.estimateKeys.map { key in
             (key, GiveAway.revealing(key, output: computed, inputs: values, parameters: visibleParameters))
         })
-        changedKeys = Set(changes.keys.filter { key in startingInputs.map { $0[key] != values[key] } ?? false })
+        changedKeys = Set(changes.keys.filter { key in base[key] != values[key] || links[key] != nil })
         analysis.forget(unless: values)
         if selected >= visibleParameters.count { selected = max(0, visibleParameters.count - 1) }
     }
@@ -68,18 +104,24 @@ public struct PanelState: Equatable, Sendable {
         visibleParameters.indices.contains(selected) ? visibleParameters[selected] : visibleParameters.last
     }
 
-    /// True when any value differs from where the lesson started it.
+    /// True when any value differs from where the lesson and the scenario put it.
     public var isChanged: Bool { !changedKeys.isEmpty }
 
-    /// True when the value differs from where the lesson started it.
+    /// True when the value differs from where the lesson and the scenario put it, or overrides a link.
     public func isChanged(_ key: String) -> Bool { changedKeys.contains(key) }
 
+    /// The link a parameter follows now: nil when it has none or the user overrode it here.
+    public func link(_ key: String) -> ScenarioLink? { changedKeys.contains(key) ? nil : links[key] }
+
+    /// The link the user overrode on this panel.
+    public func overriddenLink(_ key: String) -> ScenarioLink? { changedKeys.contains(key) ? links[key] : nil }
+
     /// The lesson determines the calculator, its start and the estimate's truth;
-    /// the caches follow from the record. Two panels are equal when the lesson,
-    /// the place in it and the values in force are.
+    /// the caches follow from the record and the scenario. Two panels are equal
+    /// when the lesson, the place in it and the values in force are.
     public static func == (a: PanelState, b: PanelState) -> Bool {
         a.lesson == b.lesson && a.inputs == b.inputs && a.selected == b.selected && a.lessonScroll == b.lessonScroll
-            && a.analysis == b.analysis
+            && a.analysis == b.analysis && a.startingInputs == b.startingInputs && a.claimsCheckedAt == b.claimsCheckedAt
     }
 }
 

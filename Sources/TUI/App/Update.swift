@@ -25,10 +25,13 @@ extension AppState {
         let before = session.panels
         var effects = drillReduce(message) ?? reduce(message)
         if session.panels != before {
-            // The one place the panels' caches follow the session's values.
-            for i in panels.indices {
-                let id = panels[i].lesson.id
-                if before[id]?.parameters ?? [:] != session[lesson: id].parameters { refreshPanel(i) }
+            // The one place the panels' caches follow the session's values: the
+            // scenario first, then every panel it moved or whose own values changed.
+            func moved(_ id: String) -> Bool { before[id]?.parameters ?? [:] != session[lesson: id].parameters }
+            let scenarioMoved = moved(Scenario.panelID)
+            if scenarioMoved, let s = scenarioIndex { refreshPanel(s) }
+            for i in panels.indices where !panels[i].isScenario {
+                if scenarioMoved && !panels[i].links.isEmpty || moved(panels[i].lesson.id) { refreshPanel(i) }
             }
             if isUserChange(message) {
                 unsavedChanges = true
@@ -193,7 +196,7 @@ extension AppState {
     /// Records a value in the session: the one copy of the user's values. A value
     /// equal to the lesson's start is no change, so it is not kept.
     mutating func set(_ key: String, _ value: Double) {
-        guard let p = panel, let start = p.startingInputs else { return }
+        guard let p = panel, let start = p.baseInputs else { return }
         var probe = start
         probe.setClamped(key, value)
         let id = p.lesson.id
@@ -215,9 +218,13 @@ extension AppState {
     }
 
     mutating func resetParameter() {
-        guard let p = panel, let parameter = p.selectedParameter, let start = p.startingInputs else { return }
+        guard let p = panel, let parameter = p.selectedParameter, let start = p.baseInputs else { return }
         set(parameter.key, start[parameter.key])
-        notice = Notice(.info, "\(parameter.label) reset to \(parameter.display(start[parameter.key]))")
+        if let link = p.links[parameter.key] {
+            notice = Notice(.info, "\(parameter.label) follows the scenario again: \(parameter.display(start[parameter.key])) (\(link.source))")
+        } else {
+            notice = Notice(.info, "\(parameter.label) reset to \(parameter.display(start[parameter.key]))")
+        }
     }
 
     mutating func resetPanel() {
@@ -225,7 +232,9 @@ extension AppState {
         let count = p.changedKeys.count
         guard count > 0 else { notice = Notice(.info, "Every value is already the lesson's"); return }
         session[lesson: p.lesson.id].parameters = [:]
-        notice = Notice(.info, "Panel reset: \(count) value\(count == 1 ? "" : "s") back to the lesson's · u undoes")
+        let relinked = p.changedKeys.contains { p.links[$0] != nil }
+        let whose = p.isScenario ? "the scenario file's" : relinked ? "the lesson's and the scenario's" : "the lesson's"
+        notice = Notice(.info, "Panel reset: \(count) value\(count == 1 ? "" : "s") back to \(whose) · u undoes")
     }
 
     /// Keeps the values each panel had before a user's change, so `u` can go back to them.
@@ -254,7 +263,7 @@ extension AppState {
 
     /// "followers 2,000,000 followers → 1,000,000 followers", or "3 values (followers, …)".
     func describeChange(on panel: PanelState, from old: [String: Double], to new: [String: Double]) -> String {
-        guard let start = panel.startingInputs, let calculator = panel.calculator else { return "" }
+        guard let start = panel.baseInputs, let calculator = panel.calculator else { return "" }
         let keys = Set(old.keys).union(new.keys).filter { (old[$0] ?? start[$0]) != (new[$0] ?? start[$0]) }
         let moved = calculator.parameters.filter { keys.contains($0.key) }
         if moved.count == 1, let p = moved.first {
@@ -268,11 +277,11 @@ extension AppState {
     /// the values are the session's, so nothing else needs carrying over.
     mutating func load(_ library: LessonLibrary) {
         let previous = Dictionary(panels.map { ($0.lesson.id, $0) }, uniquingKeysWith: { a, _ in a })
-        panels = library.lessons.map { lesson in
+        panels = Self.deck(library.lessons.map { lesson in
             if let old = previous[lesson.id], old.lesson == lesson { return old }
             return PanelState(lesson: lesson)
-        }
-        problems = library.problems
+        }, scenario: scenarioIndex.map { panels[$0] } ?? PanelState(scenario: scenario))
+        problems = library.problems + scenarioProblems
         announcedPages = nil
         // A kept panel already follows the session; a new one was computed at the
         // lesson's start and needs the session's values only if it has some.
@@ -516,7 +525,8 @@ extension AppState {
                 let value = try parameter.parse(entry.text)
                 overlay = nil
                 set(entry.key, value)
-                notice = Notice(.info, "\(parameter.label) = \(parameter.display(value))")
+                let overrides = panel?.overriddenLink(entry.key).map { " · overrides the scenario's \($0.source) here; r restores the link" } ?? ""
+                notice = Notice(.info, "\(parameter.label) = \(parameter.display(value))" + overrides)
             } catch {
                 // Keep the editor open with the text, so the user can fix it; name the
                 // parameter as the screen does, not by its key.

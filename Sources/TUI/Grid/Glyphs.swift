@@ -25,6 +25,8 @@ public enum Glyphs: Sendable, Hashable {
     public var check: String { self == .unicode ? "✓" : "+" }
     public var cross: String { self == .unicode ? "✗" : "x" }
     public var pointer: String { self == .unicode ? "▸" : ">" }
+    /// Marks a value that follows the scenario.
+    public var linked: String { self == .unicode ? "≡" : "=" }
     public var ellipsis: String { self == .unicode ? "…" : "..." }
     public var bullet: String { self == .unicode ? "·" : "-" }
     public var arrowRight: String { self == .unicode ? "→" : "->" }

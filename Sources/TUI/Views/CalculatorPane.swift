@@ -41,12 +41,20 @@ struct CalculatorPane: Equatable, Sendable {
             var line = Line(isSelected ? theme.glyphs.pointer + " " : "  ")
             line.append(Pad.right(p.label, labelWidth), isSelected ? .bold : .plain)
             line.append("  " + p.display(inputs[p.key]), changed ? theme.changed : .plain)
-            if changed { line.append(theme.glyphs == .unicode ? " •" : " *", theme.warn) }
+            if changed { line.append(theme.glyphs == .unicode ? " •" : " *", theme.warn) } else if panel.link(p.key) != nil {
+                line.append(" " + theme.glyphs.linked, theme.muted)
+            }
             line.draw(on: &grid, x: area.x, y: area.y + row, clip: area,
                       fill: isSelected ? (focused ? theme.selected : theme.selectedUnfocused) : nil)
         }
         var lines: [Line] = []
         if let p = panel.selectedParameter {
+            // Where a linked value comes from, or that this panel overrides it.
+            if let link = panel.link(p.key) {
+                lines.append(Line("  from scenario: " + link.source, theme.muted))
+            } else if let link = panel.overriddenLink(p.key), let base = panel.baseInputs {
+                lines.append(Line("  overrides scenario: \(link.source) = \(p.display(base[p.key])) · r restores", theme.warn))
+            }
             var hint = p.rangeDescription + (p.scale == .logarithmic ? " · steps 1-2-5, ×10" : "")
             if parameters.count > paramRows { hint += " · \(panel.selected + 1)/\(parameters.count)" }
             lines.append(Line("  " + hint, theme.muted))
@@ -62,7 +70,9 @@ struct CalculatorPane: Equatable, Sendable {
         let checks = panel.claimChecks
         if !checks.isEmpty {
             lines.append(.blank)
-            lines.append(Line("The board says", theme.heading))
+            let at = panel.claimsCheckedAt
+            lines.append(Line("The board says", theme.heading)
+                .appending(at.isEmpty ? "" : " (checked at the board's \(at.joined(separator: ", ")))", theme.muted))
             for check in checks {
                 let kept = hidden.contains(check.claim.resultKey)
                 // Until the guess, a verdict would say whether the board's figure is the answer.

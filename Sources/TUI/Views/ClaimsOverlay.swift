@@ -13,6 +13,11 @@ struct ClaimsOverlay {
     func lines(width: Int) -> [Line] {
         let checks = panel.claimChecks
         var out: [Line] = []
+        if !panel.claimsCheckedAt.isEmpty {
+            let text = "The board's claims are about the board: checked at the board's \(panel.claimsCheckedAt.joined(separator: ", ")), not the scenario on screen."
+            for part in TextWidth.wrap(text, width: width) { out.append(Line(part, theme.muted)) }
+            out.append(.blank)
+        }
         if panel.isChanged {
             for part in TextWidth.wrap("You changed values: verdicts use your values, the explanations describe the lesson's (r/R resets).", width: width) {
                 out.append(Line(part, theme.warn))

@@ -156,6 +156,9 @@ public enum Screen {
         line.append(theme.glyphs.cross + "\(checks.count - holding)", checks.count > holding ? theme.bad : theme.muted)
         if held > 0 { line.append(" ?\(held)", theme.muted) }
         line.append("  (c: what and why)", theme.muted)
+        if !panel.claimsCheckedAt.isEmpty {
+            line.append("  at the board's " + panel.claimsCheckedAt.joined(separator: ", "), theme.muted)
+        }
         if let failing = checks.first(where: { !$0.holds }) {
             let value = failing.computed.map(Format.literal) ?? "?"
             let room = max(4, rect.width - line.width - TextWidth.columns(of: value) - 6)

@@ -54,6 +54,11 @@ public struct LessonLibrary: Equatable, Sendable {
                 let parsed = source.parse()
                 library.problems += parsed.errors
                 guard let lesson = parsed.lesson else { continue }
+                if lesson.id == Scenario.panelID {
+                    library.problems.append(LessonError(file: source.name, line: idLine(source.text), column: 1,
+                                                        "id \"\(lesson.id)\" is the scenario panel's; choose another"))
+                    continue
+                }
                 if let first = seenHere[lesson.id] {
                     library.problems.append(LessonError(file: source.name, line: idLine(source.text), column: 1,
                                                         "duplicate id \"\(lesson.id)\" (also in \(first))"))

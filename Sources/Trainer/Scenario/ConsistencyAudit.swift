@@ -24,8 +24,7 @@ public enum ConsistencyAudit {
             for link in ScenarioLinks.defaults(for: name).values.sorted(by: { $0.parameter < $1.parameter }) {
                 guard let p = calc.parameter(link.parameter), let linked = link.value(in: scenario.values) else { continue }
                 let own = start[link.parameter]
-                let scale = max(abs(own), abs(linked), 1e-12)
-                guard abs(own - linked) / scale > 0.005 else { continue }
+                guard !ScenarioLinks.agree(own, linked) else { continue }
                 out.append(Finding(quantity: link.source, lesson: lesson.id, file: lesson.file, parameter: link.parameter,
                                    lessonValue: p.display(own), scenarioValue: p.display(linked), explained: false))
             }

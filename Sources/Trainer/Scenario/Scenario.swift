@@ -69,3 +69,29 @@ public struct Scenario: Equatable, Sendable {
         }
     }
 }
+
+extension Scenario {
+    /// The scenario panel's id (no lesson may take it) and its session record's key.
+    public static let panelID = "scenario"
+
+    /// The scenario panel, early in the deck: its inputs are the parameters, its
+    /// derived values the results, and the text says where each value comes from.
+    public var panelLesson: Lesson {
+        var body: [Lesson.Block] = [
+            .paragraph("One set of numbers behind every panel: change an input here and every value marked as linked on the other panels follows at once. A value changed on a panel overrides the link there only; r on that row restores it."),
+            .heading(level: 2, text: "Derived values"),
+            .list(ScenarioModel.formulas.map { f in
+                (Self.model.evaluate(values)[f.key]?.label ?? f.key) + " = " + f.formula
+            }),
+        ]
+        let cited = Self.model.parameters.compactMap { p in
+            sources[p.key].map { p.label + ": " + $0.text + ($0.date.map { " (\($0))" } ?? "") }
+        }
+        if !cited.isEmpty {
+            body.append(.heading(level: 2, text: "Sources"))
+            body.append(.list(cited))
+        }
+        return Lesson(id: Self.panelID, file: file, minutes: Lesson.sections[0].minutes, title: "Scenario: " + title,
+                      calculator: ScenarioModel.calculatorName, body: body)
+    }
+}

@@ -61,6 +61,21 @@ public struct ScenarioLibrary: Sendable {
         }
     }
 
+    /// The scenario the trainer runs under: the one asked for, or, when it cannot be
+    /// had, the board's with what went wrong as file:line problems (the trainer
+    /// starts anyway and shows them).
+    public func forTrainer(_ nameOrPath: String) -> (scenario: Scenario, problems: [LessonError]) {
+        switch load(nameOrPath) {
+        case let .success(scenario): return (scenario, [])
+        case let .failure(.invalid(errors)): return (.board, errors)
+        case let .failure(failure):
+            let file = nameOrPath.contains("/") || nameOrPath.hasSuffix(".yaml") || nameOrPath.hasSuffix(".yml") ? nameOrPath : "--scenario"
+            var message = failure.description
+            if message.hasPrefix(nameOrPath + ": ") { message = String(message.dropFirst(nameOrPath.count + 2)) }
+            return (.board, [LessonError(file: file, line: 1, column: 1, message)])
+        }
+    }
+
     func parsed(file: String, text: String) -> Result<Scenario, Failure> {
         let (scenario, errors) = ScenarioParser.parse(file: file, text: text)
         if let scenario { return .success(scenario) }

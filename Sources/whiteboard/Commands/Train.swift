@@ -34,6 +34,10 @@ extension Whiteboard {
         @Flag(help: "No terminal bell at the clock's cues (section ends, 10:00); they are still shown.")
         var quiet = false
 
+        @Option(help: ArgumentHelp("The scenario every panel shares: a bundled name (whiteboard scenario --list) or a YAML file.",
+                                   valueName: "name|file"))
+        var scenario = "board"
+
         func run() throws {
             guard TerminalCheck.isInteractive() else {
                 FileStandardError.write("whiteboard needs an interactive terminal; try 'whiteboard calc --list'\n")
@@ -55,7 +59,7 @@ extension Whiteboard {
             let exit = try CursesScreen.run(options: options) { screen in
                 var loop = RunLoop(screen: screen, lessonSets: sets, exportDirectory: exportDir ?? ".",
                                    store: SessionStore(environment: environment), practice: practice, resume: resume,
-                                   quiet: quiet)
+                                   quiet: quiet, scenario: ScenarioLibrary.bundled.forTrainer(scenario))
                 return loop.run()
             }
             if let code = exit { throw ExitCode(code) }
@@ -88,7 +92,8 @@ struct RunLoop {
     let worker = AnalysisWorker()
 
     init(screen: CursesScreen, lessonSets: [[LessonLibrary.Source]], exportDirectory: String,
-         store: SessionStore, practice: Bool, resume: Bool, quiet: Bool = false, drill: DrillRun? = nil) {
+         store: SessionStore, practice: Bool, resume: Bool, quiet: Bool = false, drill: DrillRun? = nil,
+         scenario: (scenario: Scenario, problems: [LessonError]) = (.board, [])) {
         self.screen = screen
         self.exportDirectory = exportDirectory
         self.lessonSets = lessonSets
@@ -101,8 +106,9 @@ struct RunLoop {
         state = AppState(library: LessonLibrary.load([Array(first)]), size: screen.size,
                          display: DisplayOptions(unicode: unicode, color: screen.supportsColor),
                          session: PracticeSession(startedAt: Date().timeIntervalSince1970, practiceMode: false),
-                         announcedPages: lessonSets.count == 1 ? lessonSets[0].count : nil, quiet: quiet,
-                         drill: drill)
+                         // The bundled deck has a scenario panel besides its lesson files.
+                         announcedPages: lessonSets.count == 1 ? lessonSets[0].count + 1 : nil, quiet: quiet,
+                         drill: drill, scenario: scenario.scenario, scenarioProblems: scenario.problems)
     }
 
     /// Seconds on a clock that never jumps (for the practice clock).

@@ -13,6 +13,8 @@ struct TrainerLaunch {
     var practice = false
     var resume = false
     var quiet = false
+    /// The scenario every panel shares (`--scenario`): a bundled name or a file.
+    var scenario = "board"
     /// Drill mode (`whiteboard drill` in a terminal): due estimates instead of the panels.
     var drill: DrillRun?
 
@@ -40,7 +42,7 @@ struct TrainerLaunch {
             return try CursesScreen.run(options: options) { screen in
                 var loop = RunLoop(screen: screen, lessonSets: sets, exportDirectory: exportDirectory ?? ".",
                                    store: SessionStore(environment: environment), practice: practice, resume: resume,
-                                   quiet: quiet, drill: drill)
+                                   quiet: quiet, drill: drill, scenario: ScenarioLibrary.bundled.forTrainer(scenario))
                 return loop.run()
             }
         } catch {
