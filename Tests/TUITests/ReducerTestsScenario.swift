@@ -170,3 +170,19 @@ import Trainer
         shots("dau-400M")
     }
 }
+
+/// The lessons arriving after the first frame follow the scenario in force.
+@Suite struct ScenarioLoadTests {
+    @Test func panelsLoadedAfterTheFirstFrameFollowAScenarioOffTheBoards() throws {
+        var startup = Scenario.board
+        startup.values.setClamped("dau", 1_000_000)
+        let first = LessonLibrary(lessons: Array(Harness.bundled.lessons.prefix(1)))
+        var state = AppState(library: first, size: Size(cols: 120, rows: 40), scenario: startup)
+        #expect(state.scenarioIndex == nil)
+        _ = state.update(.lessonsLoaded(Harness.bundled))
+        let headroom = try ReducerTests.index(state, "db-write-headroom")
+        #expect(state.scenarioIndex == 1)
+        #expect(state.panels[headroom].inputs?["current_qps"] == 18)
+        #expect(state.panels[headroom].claimsCheckedAt == ["200M DAU"])
+    }
+}

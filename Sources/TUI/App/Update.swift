@@ -285,8 +285,11 @@ extension AppState {
         announcedPages = nil
         // A kept panel already follows the session; a new one was computed at the
         // lesson's start and needs the session's values only if it has some.
-        for i in panels.indices where previous[panels[i].lesson.id] != panels[i]
-            && !session[lesson: panels[i].lesson.id].parameters.isEmpty { refreshPanel(i) }
+        // A new linked panel also needs a scenario other than the board's; the scenario panel goes first.
+        if let s = scenarioIndex, previous[Scenario.panelID] == nil { refreshPanel(s) }
+        let offBoard = scenarioValues != Scenario.board.values
+        for i in panels.indices where !panels[i].isScenario && previous[panels[i].lesson.id] != panels[i]
+            && (!session[lesson: panels[i].lesson.id].parameters.isEmpty || offBoard && !panels[i].links.isEmpty) { refreshPanel(i) }
         let currentID = session.currentLessonID
         current = currentID.flatMap { id in panels.firstIndex { $0.lesson.id == id } } ?? min(current, max(0, pageCount - 1))
         if let id = panel?.lesson.id, session.currentLessonID == nil { session.visit(id) }
