@@ -76,7 +76,7 @@ import Trainer
         h.open("fanout-one-author")
         h.press(.tab, .character("L"), .down, .character("+"), .character("R"))
         #expect(h.state.panel?.isChanged == false)
-        #expect(h.state.notice == Notice(.info, "Panel reset: 2 values back to the lesson's · u undoes"))
+        #expect(h.state.notice == Notice(.info, "Panel reset: 2 values back to the lesson's and the scenario's · u undoes"))
         h.press(.character("u"))
         #expect(h.state.panel?.inputs?["followers"] == 10_000_000)
         #expect(h.state.panel?.changedKeys.count == 2)
