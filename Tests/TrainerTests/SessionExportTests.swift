@@ -75,6 +75,7 @@ enum ExportFixture {
     }
 
     @Test func emptySessionMarkdown() {
+        let deck = ExportFixture.lessons.reduce(0) { $0 + $1.checklist.count }
         let s = PracticeSession(startedAt: ExportFixture.started, practiceMode: false)
         let text = SessionExport.markdown(s, lessons: ExportFixture.lessons, finishedAt: ExportFixture.started + 60, timeZone: utc)
         #expect(text.hasPrefix("""
@@ -84,10 +85,32 @@ enum ExportFixture {
             - Mode: explore (no clock)
             - Time used: 0:00 of 10:00 (10:00 left)
             - Estimates: 0 good, 0 fair, 0 off (0 of 0 answered)
-            - Checklist: 0 of 0 ticked
+            - Checklist: 0 of 0 ticked on the panels visited
+            - Checklist over the whole deck: 0 of \(deck)\(TimeText.percent(0, of: deck)) (\(ExportFixture.lessons.count) of \(ExportFixture.lessons.count) panels not visited)
 
             """))
-        #expect(text.hasSuffix("| total | 0:00 | 10:00 | under by 10:00 |\n\nNo panels visited.\n"))
+        #expect(text.contains("| total | 0:00 | 10:00 | under by 10:00 |\n\nNo panels visited.\n"))
+        // Every panel is still listed, with its prompts and unticked checklist, as not visited.
+        for lesson in ExportFixture.lessons {
+            #expect(text.contains("## \(lesson.minutes) · \(lesson.title)\n\nNot visited."))
+            for item in lesson.checklist { #expect(text.contains("- [ ] " + item)) }
+            if let short = lesson.prompts.short { #expect(text.contains("- 30 s: " + short)) }
+        }
+    }
+
+    @Test func workOnNextListsTheMissesWorstFirst() {
+        var s = ExportFixture.session
+        let text = SessionExport.markdown(s, lessons: ExportFixture.lessons, finishedAt: ExportFixture.finished, timeZone: utc)
+        // The fixture's fan-out guess is good (90 s against 100 s): it is no miss, and its ratio is given.
+        #expect(text.contains("; guess ÷ truth = 0.9"))
+        #expect(!text.contains("- Estimate on \(ExportFixture.fanout.title)"))
+        s[lesson: "fanout"].estimate = 5
+        let off = SessionExport.markdown(s, lessons: ExportFixture.lessons, finishedAt: ExportFixture.finished, timeZone: utc)
+        let next = off.components(separatedBy: "## Work on next\n\n").last?.components(separatedBy: "\n\n").first ?? ""
+        #expect(next.hasPrefix("- Estimate on \(ExportFixture.fanout.title): off"))
+        #expect(next.contains("(answer 100 s)"))
+        #expect(off.contains("; guess ÷ truth = 0.05"))
+        #expect(next.split(separator: "\n").count <= 5)
     }
 
     @Test func jsonIsValidAndComplete() throws {

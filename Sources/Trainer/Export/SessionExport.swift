@@ -7,7 +7,10 @@ import Foundation
 /// parameters changed from the lesson's starting values, key results for the
 /// final values, claims checked, the estimate, the checklist and notes; then
 /// pacing by section, estimation accuracy and checklist coverage. Both are
-/// built from one `SessionSummary`, so they agree.
+/// built from one `SessionSummary`, so they agree. The Markdown also lists the
+/// panels not visited (prompts, the estimate asked, the checklist unticked),
+/// coverage over the whole deck, each estimate's guess ÷ truth, and a short
+/// "Work on next" list from the misses.
 ///
 /// JSON shape (version 1; keys in this order; times in seconds; `docs/session-json.md`):
 ///
@@ -49,7 +52,16 @@ public enum SessionExport {
         let asked = summary.panels.filter { $0.estimate != nil }.count
         out.append("- Estimates: \(e.good) good, \(e.fair) fair, \(e.off) off (\(e.total) of \(asked) answered)")
         out.append("- Checklist: \(summary.checklistTicked) of \(summary.checklistTotal) ticked"
-            + TimeText.percent(summary.checklistTicked, of: summary.checklistTotal))
+            + TimeText.percent(summary.checklistTicked, of: summary.checklistTotal) + " on the panels visited")
+        let deck = lessons.reduce(0) { $0 + $1.checklist.count }
+        out.append("- Checklist over the whole deck: \(summary.checklistTicked) of \(deck)"
+            + TimeText.percent(summary.checklistTicked, of: deck)
+            + " (\(lessons.count - summary.panels.count) of \(lessons.count) panels not visited)")
+        let next = workOnNext(summary, lessons: lessons)
+        if !next.isEmpty {
+            out += ["", "## Work on next", ""]
+            out += next.map { "- " + $0 }
+        }
         out.append("")
         out.append("## Pacing")
         out.append("")
@@ -64,7 +76,16 @@ public enum SessionExport {
         if summary.panels.isEmpty {
             out += ["", "No panels visited."]
         }
-        for panel in summary.panels { out += [""] + markdown(panel) }
+        // Every panel of the deck, in lesson order: those not visited too, with
+        // what they would have asked, so the export shows what is left to practise.
+        let included = Dictionary(summary.panels.map { ($0.lesson.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for lesson in lessons {
+            if let panel = included[lesson.id] {
+                out += [""] + markdown(panel)
+            } else {
+                out += [""] + markdown(PanelSummary(lesson: lesson, record: PanelRecord()), visited: false)
+            }
+        }
         return out.joined(separator: "\n") + "\n"
     }
 
@@ -92,9 +113,20 @@ public enum SessionExport {
 
     // MARK: Markdown pieces
 
-    static func markdown(_ panel: PanelSummary) -> [String] {
+    static func markdown(_ panel: PanelSummary, visited: Bool = true) -> [String] {
         var out = ["## \(panel.lesson.minutes) · \(clean(panel.lesson.title))", ""]
-        out.append("Time on panel: " + TimeText.clock(panel.record.seconds))
+        out.append(visited ? "Time on panel: " + TimeText.clock(panel.record.seconds) : "Not visited.")
+        let prompts = [("30 s", panel.lesson.prompts.short), ("2 min", panel.lesson.prompts.long)]
+            .compactMap { label, text in text.map { "- \(label): " + clean($0) } }
+        if !prompts.isEmpty { out += ["", "### Prompts", ""] + prompts }
+        guard visited else {
+            if let estimate = panel.estimate { out += ["", "### Estimate", "", clean(estimate.question), "", "Not answered."] }
+            if !panel.checklist.isEmpty {
+                out += ["", "### Checklist", ""]
+                out += panel.checklist.map { "- [ ] " + clean($0.text) }
+            }
+            return out
+        }
         if !panel.changes.isEmpty {
             out += ["", "### Parameters changed", ""]
             out += panel.changes.map { "- " + clean($0.display) }
@@ -112,7 +144,8 @@ public enum SessionExport {
             let actual = (estimate.actual?.display ?? "n/a") + (panel.changes.isEmpty ? "" : " at the lesson's values")
             if let outcome = estimate.outcome {
                 out.append((estimate.guessDisplay.map { "Guess \($0)" } ?? "Revealed without a guess")
-                    + ", actual \(actual): **\(outcome.score.rawValue)**, \(outcome.grade.summary)")
+                    + ", actual \(actual): **\(outcome.score.rawValue)**, \(outcome.grade.summary)"
+                    + (estimate.guess == nil ? "" : "; guess ÷ truth = " + ratioText(estimate)))
             } else if let guess = estimate.guessDisplay {
                 out.append("Guess \(guess), not revealed (actual \(actual)).")
             } else {
@@ -130,6 +163,44 @@ public enum SessionExport {
                 .map { $0.isEmpty ? ">" : "> " + clean(String($0)) }
         }
         return out
+    }
+
+    /// The guess divided by the truth, both in the answer's unit: "0.9", "3.2", "0.025".
+    static func ratioText(_ estimate: EstimateSummary) -> String {
+        guard let guess = estimate.guess, let truth = estimate.actual?.quantity.value, truth != 0, guess.isFinite else { return "n/a" }
+        return Format.significant(guess / truth, digits: 2)
+    }
+
+    /// A short list of what to practise next, worst first: estimates off, then
+    /// those revealed without a guess or only fair, then estimates on panels not
+    /// visited, then the checklist items missed where most were missed. At most five.
+    static func workOnNext(_ summary: SessionSummary, lessons: [Lesson]) -> [String] {
+        var lines: [(rank: Int, text: String)] = []
+        let visited = Set(summary.panels.map(\.lesson.id))
+        for panel in summary.panels {
+            guard let e = panel.estimate else { continue }
+            let title = clean(panel.lesson.title)
+            if let outcome = e.outcome {
+                switch (outcome.score, e.guess) {
+                case (.off, nil): lines.append((1, "Estimate on \(title): revealed without a guess (answer \(e.actual?.display ?? "n/a"))"))
+                case (.off, _): lines.append((0, "Estimate on \(title): off, \(outcome.grade.summary) (answer \(e.actual?.display ?? "n/a"))"))
+                case (.fair, _): lines.append((2, "Estimate on \(title): fair, \(outcome.grade.summary)"))
+                case (.good, _): break
+                }
+            } else {
+                lines.append((3, "Estimate on \(title): not revealed"))
+            }
+        }
+        for lesson in lessons where !visited.contains(lesson.id) && lesson.estimate != nil {
+            lines.append((4, "Not visited, with an estimate: \(clean(lesson.title))"))
+        }
+        let missed = summary.panels.map { p in (p, p.checklist.filter { !$0.ticked }.count) }
+            .filter { $0.1 > 0 }.sorted { $0.1 > $1.1 }
+        for (panel, count) in missed {
+            lines.append((5, "Checklist on \(clean(panel.lesson.title)): \(count) of \(panel.checklist.count) not named"))
+        }
+        return lines.enumerated().sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }
+            .prefix(5).map(\.element.text)
     }
 
     /// "over by 0:10", "under by 1:50", "on time"; the wrap-up has no budget.
