@@ -173,6 +173,33 @@ extension Sensitivity {
                           rows: rows, skipped: skipped, evaluations: evaluations)
     }
 
+    /// Where one decision flips as one parameter crosses its range, other inputs as given:
+    /// the row `breakEvens` gives for that pair, at the cost of that pair alone.
+    public static func breakEven(_ calculator: any Calculator, _ inputs: Inputs, decision key: String,
+                                 parameter parameterKey: String) throws(SensitivityError) -> BreakEven {
+        let baseOutput = calculator.evaluate(inputs)
+        let found = decisions(calculator, output: baseOutput)
+        guard let d = found.first(where: { $0.key == key }) else {
+            throw .unknownDecision(key, calculator: calculator.name, known: found.map(\.key))
+        }
+        let p = try parameter(calculator, parameterKey)
+        if let reason = skipReason(p) { throw .notMovable(parameter: p.key, reason: reason) }
+        let unknown = "n/a"
+        func state(_ x: Double) -> String {
+            if x == inputs[p.key] { return d.state(baseOutput, inputs) ?? unknown }
+            let moved = with(inputs, p.key, x)
+            return d.state(calculator.evaluate(moved), moved) ?? unknown
+        }
+        let points = grid(p, intervals: breakEvenIntervals)
+        let states = points.map(state)
+        var flips: [Flip] = []
+        for i in points.indices.dropLast() where states[i] != states[i + 1] {
+            flips += locate(p, points[i], states[i], points[i + 1], states[i + 1], depth: 0, state: state)
+        }
+        return BreakEven(decision: d.key, decisionLabel: d.label, parameter: p, value: inputs[p.key],
+                         state: d.state(baseOutput, inputs) ?? unknown, flips: flips)
+    }
+
     /// Narrows a cell whose ends disagree to the flip (or flips, when a third state shows up inside).
     static func locate(_ p: Parameter, _ a0: Double, _ sa: String, _ b0: Double, _ sb: String, depth: Int,
                        state: (Double) -> String) -> [Flip] {

@@ -163,6 +163,7 @@ public enum Sensitivity {
 public enum SensitivityError: Error, Equatable, CustomStringConvertible {
     case unknownResult(String, calculator: String, known: [String])
     case unknownParameter(String, calculator: String, known: [String])
+    case unknownDecision(String, calculator: String, known: [String])
     case notNumeric(result: String)
     /// The result has no value at the starting inputs (a ratio of nothing to nothing).
     case undefinedHere(result: String, reason: String)
@@ -178,6 +179,9 @@ public enum SensitivityError: Error, Equatable, CustomStringConvertible {
             return "\(calculator) has no result \"\(key)\" (results: \(known.joined(separator: ", ")))"
         case let .unknownParameter(key, calculator, known):
             return "\(calculator) has no parameter \"\(key)\" (parameters: \(known.joined(separator: ", ")))"
+        case let .unknownDecision(key, calculator, known):
+            return known.isEmpty ? "\(calculator) makes no decision here, so \"\(key)\" cannot flip"
+                : "\(calculator) makes no decision \"\(key)\" (decisions: \(known.joined(separator: ", ")))"
         case let .notNumeric(key):
             return "\(key) is a decision, not a number: see --break-even for where it flips"
         case let .undefinedHere(key, reason):

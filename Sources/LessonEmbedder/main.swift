@@ -56,9 +56,21 @@ func unit(_ u: Calculators.Unit) -> String {
 }
 
 func claim(_ c: Claim) -> String {
-    "Claim(id: \(string(c.id)), text: \(string(c.text)), resultKey: \(string(c.resultKey)), "
+    let kind = switch c.kind {
+    case .value: "Claim.Kind.value"
+    case let .mostSensitive(parameter): "Claim.Kind.mostSensitive(parameter: \(string(parameter)))"
+    case let .breakEven(parameter): "Claim.Kind.breakEven(parameter: \(string(parameter)))"
+    }
+    return "Claim(id: \(string(c.id)), text: \(string(c.text)), resultKey: \(string(c.resultKey)), "
         + "stated: Quantity(\(double(c.stated.value)), \(unit(c.stated.unit))), tolerance: \(double(c.tolerance)), "
-        + "why: \(optional(c.why)))"
+        + "why: \(optional(c.why)), kind: \(kind))"
+}
+
+/// A verdict checked when the lesson was embedded, so the trainer does not rerun the model for it.
+func check(_ c: ClaimCheck) -> String {
+    "ClaimCheck(claim: \(claim(c.claim)), computed: "
+        + (c.computed.map { "Quantity(\(double($0.value)), \(unit($0.unit)))" } ?? "nil")
+        + ", holds: \(c.holds), reason: \(string(c.reason)))"
 }
 
 func block(_ b: Lesson.Block, indent: String) -> String {
@@ -81,7 +93,8 @@ func lesson(_ l: Lesson) -> String {
     s += "\(i)prompts: Lesson.Prompts(short: \(optional(l.prompts.short)), long: \(optional(l.prompts.long))),\n"
     s += "\(i)checklist: \(list(l.checklist.map(string), indent: i)),\n"
     s += "\(i)estimate: \(l.estimate.map { "Lesson.Estimate(resultKey: \(string($0.resultKey)), question: \(string($0.question)), drill: \(optional($0.drill)))" } ?? "nil"),\n"
-    s += "\(i)body: \(list(l.body.map { block($0, indent: i + "    ") }, indent: i))\n"
+    s += "\(i)body: \(list(l.body.map { block($0, indent: i + "    ") }, indent: i)),\n"
+    s += "\(i)modelChecks: \(list(l.modelChecks.map(check), indent: i))\n"
     s += ")"
     return s
 }

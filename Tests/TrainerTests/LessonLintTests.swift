@@ -107,7 +107,7 @@ import Testing
 
     @Test func anUnknownClaimFieldListsTheAllowedOnes() {
         #expect(lint(claims("  - id: c\n    text: t\n    result: push.writes\n    stated: 1M\n    source: board\n")) == [
-            #"demo.md:11:5: error: unknown field "source" in a claim (allowed: id, text, result, stated, unit, tolerance, why)"#,
+            #"demo.md:11:5: error: unknown field "source" in a claim (allowed: id, text, result, stated, unit, tolerance, why, most_sensitive, break_even)"#,
         ])
     }
 

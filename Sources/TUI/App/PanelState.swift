@@ -84,12 +84,12 @@ public struct PanelState: Equatable, Sendable {
         // The board's claims are about the board: checked at its scenario when this one moves the panel.
         claimsCheckedAt = lesson.claims.isEmpty ? [] : ScenarioLinks.boardDifferences(links, scenario: scenario)
         if claimsCheckedAt.isEmpty {
-            claimChecks = lesson.claims.map { $0.evaluate(computed) }
+            claimChecks = lesson.claims.map { lesson.check($0, output: computed) }
         } else {
             var atBoard = ScenarioLinks.apply(links, to: start, scenario: Scenario.board.values)
             for (key, value) in changes.sorted(by: { $0.key < $1.key }) { atBoard.setClamped(key, value) }
             let boardOutput = calculator.evaluate(atBoard)
-            claimChecks = lesson.claims.map { $0.evaluate(boardOutput) }
+            claimChecks = lesson.claims.map { lesson.check($0, output: boardOutput) }
         }
         visibleParameters = calculator.visibleParameters(values)
         giveAways = Dictionary(uniqueKeysWithValues: lesson.estimateKeys.map { key in

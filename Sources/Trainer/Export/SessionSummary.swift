@@ -101,7 +101,7 @@ public struct PanelSummary: Equatable, Sendable {
         }
         let output = calculator.evaluate(final)
         results = Self.keyResults(output, lesson: lesson)
-        claims = lesson.claims.map { $0.evaluate(output) }
+        claims = lesson.claims.map { lesson.check($0, output: output) }
         if let asked = lesson.estimate {
             // The question states the lesson's own numbers, so the answer is
             // computed at the starting values: later edits do not move it.

@@ -147,7 +147,45 @@ struct FieldReader {
                 if (0...1).contains(t) { tolerance = t } else { fail(v, "tolerance \(t) is out of range (allowed: 0 … 1)") }
             }
             let why = string(claim, "why", required: false, in: item)
+            let sensitive = string(claim, "most_sensitive", required: false, in: item)
+            let flipping = string(claim, "break_even", required: false, in: item)
+            if sensitive != nil, flipping != nil {
+                fail(field(claim, "break_even")?.value, "a claim is about one thing: \"most_sensitive\" or \"break_even\", not both")
+                continue
+            }
             guard let output, let result else { continue }
+            if let calculator, let key = sensitive ?? flipping {
+                // The input named must be one the analyses move.
+                guard let parameter = calculator.parameter(key) else {
+                    fail(field(claim, sensitive != nil ? "most_sensitive" : "break_even")?.value,
+                         "\(calculator.name) has no parameter \"\(key)\" (parameters: \(calculator.parameters.map(\.key).joined(separator: ", ")))")
+                    continue
+                }
+                if let reason = Sensitivity.skipReason(parameter) {
+                    fail(field(claim, sensitive != nil ? "most_sensitive" : "break_even")?.value,
+                         "\(key) is \(reason): the analyses never move it")
+                    continue
+                }
+                if flipping != nil {
+                    let decisions = Sensitivity.decisions(calculator, output: output)
+                    guard decisions.contains(where: { $0.key == result }) else {
+                        fail(field(claim, "result")?.value, decisions.isEmpty
+                             ? "\(calculator.name) makes no decision here, so \"\(result)\" cannot break even"
+                             : "\(calculator.name) makes no decision \"\(result)\" (decisions: \(decisions.map(\.key).joined(separator: ", ")))")
+                        continue
+                    }
+                    let statedUnit = unit ?? parameter.unit
+                    if statedUnit.dimension != parameter.unit.dimension {
+                        fail(field(claim, "unit")?.value, "unit \"\(statedUnit.symbol)\" does not fit parameter \"\(key)\" (\(parameter.unit.symbol.isEmpty ? "a count" : parameter.unit.symbol))")
+                        continue
+                    }
+                    if let id, let text, let stated {
+                        out.append(Claim(id: id, text: text, resultKey: result, stated: Quantity(stated, statedUnit),
+                                         tolerance: tolerance, why: why, kind: .breakEven(parameter: key)))
+                    }
+                    continue
+                }
+            }
             guard let computed = output[result] else {
                 fail(field(claim, "result")?.value, "\(calculator?.name ?? "the calculator") has no result \"\(result)\" (results: \(output.results.map(\.key).joined(separator: ", ")))")
                 continue
@@ -157,9 +195,13 @@ struct FieldReader {
                 fail(field(claim, "unit")?.value, "unit \"\(statedUnit.symbol)\" does not fit result \"\(result)\" (\(computed.quantity.unit.symbol.isEmpty ? "a count" : computed.quantity.unit.symbol))")
                 continue
             }
+            if sensitive != nil, computed.kind == .choice {
+                fail(field(claim, "result")?.value, "\(result) is a decision, not a number: say where it flips with \"break_even\"")
+                continue
+            }
             if let id, let text, let stated {
                 out.append(Claim(id: id, text: text, resultKey: result, stated: Quantity(stated, statedUnit),
-                                 tolerance: tolerance, why: why))
+                                 tolerance: tolerance, why: why, kind: sensitive.map { .mostSensitive(parameter: $0) } ?? .value))
             }
         }
         return out

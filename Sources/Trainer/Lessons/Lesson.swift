@@ -17,10 +17,14 @@ public struct Lesson: Equatable, Sendable, Identifiable {
     public let checklist: [String]
     public let estimate: Estimate?
     public let body: [Block]
+    /// The claims that need the model run again (which input matters most, where a decision
+    /// flips), checked once at the starting values: like the estimate, they speak of the
+    /// lesson's own numbers, and a simulation's tornado is too slow to redo on every change.
+    public let modelChecks: [ClaimCheck]
 
     public init(id: String, file: String, minutes: String, title: String, calculator: String? = nil,
                 parameters: [ParameterSetting] = [], claims: [Claim] = [], prompts: Prompts = Prompts(),
-                checklist: [String] = [], estimate: Estimate? = nil, body: [Block] = []) {
+                checklist: [String] = [], estimate: Estimate? = nil, body: [Block] = [], modelChecks: [ClaimCheck]? = nil) {
         self.id = id
         self.file = file
         self.minutes = minutes
@@ -32,6 +36,24 @@ public struct Lesson: Equatable, Sendable, Identifiable {
         self.checklist = checklist
         self.estimate = estimate
         self.body = body
+        self.modelChecks = modelChecks ?? Self.checkAtStart(claims.filter(\.needsModel), calculator: calculator,
+                                                            parameters: parameters)
+    }
+
+    static func checkAtStart(_ claims: [Claim], calculator name: String?, parameters: [ParameterSetting]) -> [ClaimCheck] {
+        guard !claims.isEmpty, let name, let calculator = Registry.named(name) else { return [] }
+        var inputs = calculator.defaults
+        for setting in parameters { inputs.setClamped(setting.key, setting.value) }
+        let output = calculator.evaluate(inputs)
+        return claims.map { $0.evaluate(calculator, inputs, output: output) }
+    }
+
+    /// A claim's verdict: a value claim read from `output` (the values in force), a claim
+    /// about the model as checked at the starting values.
+    public func check(_ claim: Claim, output: Output) -> ClaimCheck {
+        guard claim.needsModel else { return claim.evaluate(output) }
+        return modelChecks.first { $0.claim == claim }
+            ?? ClaimCheck(claim: claim, computed: nil, holds: false, reason: "not checked: the lesson has no calculator")
     }
 
     /// The sections of the ten minutes, in order, with their budgets in seconds.

@@ -13,7 +13,7 @@ public enum AuditReport {
             guard let name = lesson.calculator, let calculator = Registry.named(name),
                   let inputs = lesson.startingInputs() else { return [] }
             let output = calculator.evaluate(inputs)
-            return lesson.claims.map { Row(lesson: lesson.id, check: $0.evaluate(output)) }
+            return lesson.claims.map { Row(lesson: lesson.id, check: lesson.check($0, output: output)) }
         }
     }
 
