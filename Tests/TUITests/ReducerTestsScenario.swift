@@ -186,3 +186,18 @@ import Trainer
         #expect(state.panels[headroom].claimsCheckedAt == ["200M DAU"])
     }
 }
+
+@Suite struct ScenarioResumeTests {
+    @Test func resumeTakesBackTheScenarioChangesAndNamesTheScenario() throws {
+        var saved = PracticeSession(startedAt: 1_800_000_000, practiceMode: false)
+        saved.scenario = "board"
+        saved[lesson: Scenario.panelID].parameters = ["dau": 400_000_000]
+        var state = ReducerTests.fresh()
+        #expect(state.session.scenario == "board")
+        _ = state.update(.started(saved: .loaded(saved), lockHeld: true, resume: true, practice: false, wallClock: 0))
+        let headroom = try ReducerTests.index(state, "db-write-headroom")
+        #expect(state.scenarioValues["dau"] == 400_000_000)
+        #expect(state.panels[headroom].inputs?["current_qps"] == 7_200)
+        #expect(state.session.scenario == "board")
+    }
+}

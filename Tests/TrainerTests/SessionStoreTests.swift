@@ -94,12 +94,12 @@ import Testing
         defer { dir.cleanUp() }
         let s = store(dir)
         try Paths.makeDirectory(s.stateDirectory)
-        dir.write("state/whiteboard/session.json", #"{"version": 2, "startedAt": 0}"#)
+        dir.write("state/whiteboard/session.json", #"{"version": 3, "startedAt": 0}"#)
         guard case let .corrupt(movedTo, reason) = s.loadLast() else {
             Issue.record("expected corrupt")
             return
         }
-        #expect(reason == "format version 2, expected 1")
+        #expect(reason == "format version 3, expected 2")
         #expect(movedTo.contains("/session.corrupt-"))
         #expect(dir.names("state/whiteboard").contains("session.json") == false)
     }
@@ -201,5 +201,55 @@ import Testing
         let (entries, skipped) = store.historyWithSkipped()
         #expect(entries.count == 1)
         #expect(skipped == 1)
+    }
+}
+
+@Suite struct SessionMigrationTests {
+    /// A session file as builds before scenarios wrote it (format version 1).
+    static let versionOne = #"""
+    {
+      "clock" : { "elapsed" : 30, "spentBySection" : { "41-42" : 30 } },
+      "currentLessonID" : "db-write-headroom",
+      "id" : "s1800000000000",
+      "panels" : {
+        "db-write-headroom" : { "notes" : "shard early", "parameters" : { "growth" : 10 }, "seconds" : 30, "ticked" : [ 0 ], "visited" : true }
+      },
+      "practiceMode" : true,
+      "startedAt" : 1800000000,
+      "version" : 1
+    }
+    """#
+
+    @Test func aVersionOneSessionLoadsUnderTheBoardsScenario() throws {
+        let dir = TempDirectory()
+        defer { dir.cleanUp() }
+        let s = SessionStore(environment: ["HOME": dir.path, "XDG_STATE_HOME": dir.file("state"), "XDG_DATA_HOME": dir.file("data")])
+        try Paths.makeDirectory(s.stateDirectory)
+        dir.write("state/whiteboard/session.json", Self.versionOne)
+        guard case let .loaded(session) = s.loadLast() else {
+            Issue.record("a version 1 session should load")
+            return
+        }
+        #expect(session.version == PracticeSession.formatVersion)
+        #expect(session.scenario == "board")
+        #expect(session.scenarioChanges.isEmpty)
+        #expect(session[lesson: "db-write-headroom"].parameters == ["growth": 10])
+        #expect(session[lesson: "db-write-headroom"].notes == "shard early")
+        #expect(session.currentLessonID == "db-write-headroom")
+        // Saved again, it is a version 2 file with its scenario, and reads back the same.
+        try s.save(session)
+        guard case let .loaded(again) = s.loadLast() else { Issue.record("saved session should load"); return }
+        #expect(again == session)
+    }
+
+    @Test func theMarkdownNamesTheScenarioAndWhatTheUserChanged() {
+        var session = PracticeSession(startedAt: 1_800_000_000, practiceMode: false)
+        session.scenario = "startup"
+        session[lesson: "scenario"].parameters = ["dau": 2_000_000]
+        let text = SessionExport.markdown(session, lessons: [], finishedAt: 1_800_000_600, timeZone: TimeZone(identifier: "UTC")!)
+        #expect(text.contains("- Scenario: startup; you changed daily active users to 2,000,000 accounts\n"))
+        session[lesson: "scenario"].parameters = [:]
+        let plain = SessionExport.markdown(session, lessons: [], finishedAt: 1_800_000_600, timeZone: TimeZone(identifier: "UTC")!)
+        #expect(plain.contains("- Scenario: startup (unchanged)\n"))
     }
 }

@@ -55,6 +55,7 @@ public struct AppState: Equatable, Sendable {
         self.scenarioProblems = scenarioProblems
         panels = Self.deck(library.lessons.map(PanelState.init), scenario: PanelState(scenario: scenario))
         self.session = session
+        if self.session.scenario == nil { self.session.scenario = scenario.name }
         problems = library.problems + scenarioProblems
         self.size = size
         self.display = display

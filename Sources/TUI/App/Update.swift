@@ -307,6 +307,11 @@ extension AppState {
         unsavedChanges = saved.hasChanges
         autosave.written = saved
         notice = Notice(.info, "Resumed your last session" + (saved.clock.elapsed > 0 ? ": t resumes the clock" : ""))
+        // The scenario's changes come back with the session; under another scenario file, say which.
+        if let name = saved.scenario, name != scenario.name {
+            session.scenario = scenario.name
+            notice = Notice(.info, "Resumed your last session, saved under the \(name) scenario: now under \(scenario.name) (--scenario \(name) to match)")
+        }
     }
 
     // MARK: - the world

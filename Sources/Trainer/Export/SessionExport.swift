@@ -45,6 +45,7 @@ public enum SessionExport {
         out.append("- Started \(ExportNaming.readable(at: s.startedAt, timeZone: timeZone, seconds: true)), "
             + "finished \(ExportNaming.readable(at: finishedAt, timeZone: timeZone, seconds: true)) (\(timeZone.identifier))")
         out.append("- Mode: " + (s.practiceMode ? "practice (ten-minute clock)" : "explore (no clock)"))
+        out.append("- Scenario: " + clean(s.scenario ?? "board") + scenarioChanges(s))
         let left = PracticeClock.total - summary.timeUsed
         out.append("- Time used: \(TimeText.clock(summary.timeUsed)) of \(TimeText.clock(PracticeClock.total))"
             + (left >= 0 ? " (\(TimeText.clock(left)) left)" : " (\(TimeText.clock(-left)) over)"))
@@ -112,6 +113,13 @@ public enum SessionExport {
     }
 
     // MARK: Markdown pieces
+
+    /// "; you changed daily active users to 400,000,000 accounts", or " (unchanged)".
+    static func scenarioChanges(_ s: PracticeSession) -> String {
+        let model = ScenarioModel()
+        let changed = model.parameters.compactMap { p in s.scenarioChanges[p.key].map { "\(p.label) to \(p.display($0))" } }
+        return changed.isEmpty ? " (unchanged)" : "; you changed " + changed.joined(separator: ", ")
+    }
 
     static func markdown(_ panel: PanelSummary, visited: Bool = true) -> [String] {
         var out = ["## \(panel.lesson.minutes) · \(clean(panel.lesson.title))", ""]

@@ -3,8 +3,11 @@
 /// Plain data, saved as JSON by `SessionStore` after each change so a crash or
 /// a closed terminal loses nothing, and exported by `SessionExport`.
 public struct PracticeSession: Codable, Equatable, Sendable {
-    /// Bumped when the saved shape changes; a file of another version is moved aside, not misread.
-    public static let formatVersion = 1
+    /// Bumped when the saved shape changes. An older version this build knows is
+    /// migrated on load (`migrated`); any other is moved aside, not misread.
+    public static let formatVersion = 2
+    /// The oldest version `migrated` takes forward.
+    public static let oldestReadable = 1
 
     public var version: Int
     /// Stable across `--resume`, so a session is one history row however often it is resumed.
@@ -20,6 +23,9 @@ public struct PracticeSession: Codable, Equatable, Sendable {
     /// Set once the session is in the history, cleared by any later change, so a
     /// session resumed and quit again without changes is not listed twice.
     public var inHistory: Bool? = nil
+    /// The scenario the session ran under ("board", a bundled name or a file path).
+    /// The user's changes to it are the scenario panel's record (`panels["scenario"]`).
+    public var scenario: String? = nil
 
     public init(startedAt: Double, practiceMode: Bool) {
         version = Self.formatVersion
@@ -48,6 +54,18 @@ public struct PracticeSession: Codable, Equatable, Sendable {
         }
         return clock.isRunning == other.clock.isRunning && quiet(self) == quiet(other)
     }
+
+    /// The session in this build's format: a version 1 file (saved before
+    /// scenarios) ran under the board's numbers, so it says so; nothing else changes.
+    public func migrated() -> PracticeSession {
+        var copy = self
+        if copy.version < 2 { copy.scenario = copy.scenario ?? "board" }
+        copy.version = Self.formatVersion
+        return copy
+    }
+
+    /// The user's changes to the scenario, by input key.
+    public var scenarioChanges: [String: Double] { panels["scenario"]?.parameters ?? [:] }
 
     /// The record of one lesson; an empty `PanelRecord()` when absent.
     /// Setting an empty record removes it, so equal sessions encode equally.

@@ -68,12 +68,12 @@ public struct SessionStore: Sendable {
         guard let probe = try? decoder.decode(VersionProbe.self, from: data) else {
             return moveAside(reason: "not a saved session (invalid JSON)")
         }
-        guard probe.version == PracticeSession.formatVersion else {
+        guard let version = probe.version, (PracticeSession.oldestReadable...PracticeSession.formatVersion).contains(version) else {
             let found = probe.version.map(String.init) ?? "missing"
             return moveAside(reason: "format version \(found), expected \(PracticeSession.formatVersion)")
         }
         do {
-            return .loaded(try decoder.decode(PracticeSession.self, from: data))
+            return .loaded(try decoder.decode(PracticeSession.self, from: data).migrated())
         } catch {
             return moveAside(reason: "not a saved session (\(Self.describe(error)))")
         }
