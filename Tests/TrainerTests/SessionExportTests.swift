@@ -83,6 +83,7 @@ enum ExportFixture {
 
             - Started 2023-11-14 22:13:20, finished 2023-11-14 22:14:20 (\(utc.identifier))
             - Mode: explore (no clock)
+            - Scenario: board (unchanged)
             - Time used: 0:00 of 10:00 (10:00 left)
             - Estimates: 0 good, 0 fair, 0 off (0 of 0 answered)
             - Checklist: 0 of 0 ticked on the panels visited
@@ -116,9 +117,11 @@ enum ExportFixture {
     @Test func jsonIsValidAndComplete() throws {
         let text = SessionExport.json(ExportFixture.session, lessons: ExportFixture.lessons, finishedAt: ExportFixture.finished)
         let root = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-        #expect(root["version"] as? Int == 1)
+        #expect(root["version"] as? Int == 2)
         #expect(root["started"] as? String == "2023-11-14T22:13:20Z")
         #expect(root["finished"] as? String == "2023-11-14T22:25:00Z")
+        #expect(root["scenario"] as? String == "board")
+        #expect((root["scenario_changes"] as? [String: Any])?.isEmpty == true)
         #expect(root["practice"] as? Bool == true)
         #expect(root["time_used_s"] as? Double == 230)
         let sections = try #require(root["sections"] as? [[String: Any]])

@@ -12,12 +12,13 @@ import Foundation
 /// coverage over the whole deck, each estimate's guess ÷ truth, and a short
 /// "Work on next" list from the misses.
 ///
-/// JSON shape (version 1; keys in this order; times in seconds; `docs/session-json.md`):
+/// JSON shape (version 2; keys in this order; times in seconds; `docs/session-json.md`):
 ///
 /// ```
-/// { "version": 1,
+/// { "version": 2,
 ///   "started": "2023-11-14T22:13:20Z",   // ISO 8601, UTC
 ///   "finished": "2023-11-14T22:25:00Z",
+///   "scenario": "board", "scenario_changes": { "dau": 400000000 },   // base units
 ///   "practice": true,                   // practice mode (clock) on
 ///   "time_used_s": 552,                 // practice-clock seconds
 ///   "sections": [ { "minutes": "41-42", "spent_s": 70, "budget_s": 60 }, … ],  // "50" has budget 0
@@ -96,6 +97,8 @@ public enum SessionExport {
             ("version", .number(Double(PracticeSession.formatVersion))),
             ("started", .string(ExportNaming.iso8601(s.startedAt))),
             ("finished", .string(ExportNaming.iso8601(finishedAt))),
+            ("scenario", .string(s.scenario ?? "board")),
+            ("scenario_changes", .object(s.scenarioChanges.sorted { $0.key < $1.key }.map { ($0.key, .number($0.value)) })),
             ("practice", .bool(s.practiceMode)),
             ("time_used_s", .number(seconds(summary.timeUsed))),
             ("sections", .array(summary.sections.map {
