@@ -14,6 +14,10 @@ public enum Message: Equatable, Sendable {
     case moveSelection(Int)
     case scrollLesson(Int)
     case pageLesson(Int)
+    /// Ctrl-D / Ctrl-U: half a page of the lesson down or up.
+    case halfPageLesson(Int)
+    /// Home / End (G): the top or the end of the lesson.
+    case scrollLessonToEdge(end: Bool)
     // Editing parameters
     case step(Int, large: Bool)
     case beginEntry

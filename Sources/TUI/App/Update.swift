@@ -58,6 +58,10 @@ extension AppState {
         case let .moveSelection(d): moveSelection(d)
         case let .scrollLesson(d): scrollLesson(by: d)
         case let .pageLesson(d): scrollLesson(by: d * max(1, size.rows - 6))
+        case let .halfPageLesson(d): scrollLesson(by: d * max(1, (size.rows - 6) / 2))
+        case let .scrollLessonToEdge(end):
+            guard panel != nil else { return [] }
+            panels[current].lessonScroll = end ? lessonScrollLimit : 0
         case let .step(d, large): step(d, large: large)
         case .beginEntry: beginEntry()
         case .resetParameter: resetParameter()
@@ -176,10 +180,12 @@ extension AppState {
         panels[current].selected = min(max(p.selected + d, 0), count - 1)
     }
 
+    /// Scrolls within the lesson's wrapped height at this size, so a key back up always moves it.
     mutating func scrollLesson(by d: Int) {
         guard panel != nil else { return }
-        // The view clamps the upper end; it alone knows the wrapped height.
-        panels[current].lessonScroll = max(0, panels[current].lessonScroll + d)
+        let limit = lessonScrollLimit
+        let from = min(panels[current].lessonScroll, limit)
+        panels[current].lessonScroll = min(max(0, from + d), limit)
     }
 
     mutating func step(_ d: Int, large: Bool) {

@@ -147,3 +147,15 @@ extension String {
         return String(s)
     }
 }
+
+extension AppState {
+    /// The furthest the lesson on screen can scroll at this size and focus (its
+    /// wrapped height less the pane's); unbounded while the lesson is not drawn.
+    var lessonScrollLimit: Int {
+        guard let p = panel, Layout.fits(size),
+              let rect = Layout(size: size, focus: focus, hasCalculator: p.inputs != nil).lesson else { return Int.max / 2 }
+        let pane = LessonPane(lesson: p.lesson, theme: Theme(display), record: session[lesson: p.lesson.id],
+                              outcome: estimateOutcome, truth: p.estimateTruth)
+        return pane.maxScroll(in: rect)
+    }
+}
