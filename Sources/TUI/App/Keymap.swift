@@ -79,7 +79,7 @@ public enum Keymap {
     static func c(_ s: Character) -> Key { .character(s) }
 
     public static let bindings: [KeyBinding] = [
-        .init([c("n")], .nextPanel, "next panel (only n and p move panels; PgDn/PgUp page the lesson)", group: "Panels",
+        .init([c("n")], .nextPanel, "next panel (PgDn/PgUp page the lesson)", group: "Panels",
               in: [.panels], hint: "n/p panel"),
         .init([c("p")], .previousPanel, "previous panel", group: "Panels", in: [.panels]),
         .init([c("g")], .openPanelList, "panel list: jump by number or title", group: "Panels", in: [.panels],
