@@ -46,6 +46,14 @@ public struct Parameter: Hashable, Sendable {
         .choice(key, label, C.names, default: Array(C.allCases).firstIndex(of: value) ?? 0, help: help)
     }
 
+    /// The value a fraction `u` (0…1) of the way across the range, spaced as the parameter's
+    /// steps are: evenly on a linear scale, by ratio on a logarithmic one. Samplers (property
+    /// tests, sensitivity spans) draw from here so that a log range is not all top decade.
+    public func value(atFraction u: Double) -> Double {
+        let lo = range.lowerBound, hi = range.upperBound
+        return scale == .logarithmic && lo > 0 ? lo * power(hi / lo, u) : lo + (hi - lo) * u
+    }
+
     /// Checks a value against the range. Whole-number parameters round first.
     public func validate(_ value: Double) throws(ParameterError) -> Double {
         guard value.isFinite else { throw .notANumber(key: key, text: String(value), allowed: rangeDescription) }

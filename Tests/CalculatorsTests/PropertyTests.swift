@@ -122,9 +122,7 @@ import Testing
         for i in 0..<combinations {
             var inputs = base
             for p in calculator.parameters where !precisionOnly.contains("\(calculator.name).\(p.key)") {
-                let lo = p.range.lowerBound, hi = p.range.upperBound, u = random.unit()
-                let value = p.scale == .logarithmic && lo > 0 ? lo * power(hi / lo, u) : lo + (hi - lo) * u
-                inputs.setClamped(p.key, value)
+                inputs.setClamped(p.key, p.value(atFraction: random.unit()))
             }
             sets.append(("random #\(i)", inputs))
         }

@@ -11,11 +11,7 @@ import Testing
         for n in 0..<25 {
             var inputs = calculator.defaults
             for p in calculator.parameters where random.unit() < 0.5 {
-                let r = p.range
-                let x = p.scale == .logarithmic && r.lowerBound > 0
-                    ? r.lowerBound * power(r.upperBound / r.lowerBound, random.unit())
-                    : r.lowerBound + (r.upperBound - r.lowerBound) * random.unit()
-                inputs.setClamped(p.key, x)
+                inputs.setClamped(p.key, p.value(atFraction: random.unit()))
             }
             sets.append(("random \(n + 1)", inputs))
         }
