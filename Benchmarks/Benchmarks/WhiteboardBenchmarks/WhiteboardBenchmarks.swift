@@ -22,6 +22,7 @@ let benchmarks: @Sendable () -> Void = {
 
     calculatorBenchmarks()
     stalenessBenchmarks()
+    sensitivityBenchmarks()
     lessonBenchmarks()
     renderBenchmarks()
     keystrokeBenchmarks()
