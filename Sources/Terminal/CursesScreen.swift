@@ -44,6 +44,8 @@ public final class CursesScreen {
     private var inputClosed = false
     private var resumedPending = false
     private var colorPairs: [Color: Int16] = [:]
+    /// Curses attributes and colour pair by `Grid.Change.styleKey` (filled as styles appear).
+    private var attributeCache = [(attr_t, Int16)?](repeating: nil, count: 256)
     /// Not a UTF-8 locale: curses cannot print anything past ASCII (a CJK
     /// glyph would come out blank, a box line as `M-b~@`), so those cells
     /// show `?` and a wide one also blanks its second column.
@@ -202,42 +204,54 @@ public final class CursesScreen {
 
     public func draw(_ grid: Grid) {
         let screenSize = size
-        let changes: [CellChange]
+        let previous: Grid?
         if let lastGrid, lastGrid.size == grid.size {
-            changes = grid.changes(since: lastGrid)
-            if changes.isEmpty { return }
+            previous = lastGrid
         } else {
             werase(window)
             clearok(wb_curscr(), true)
-            changes = grid.changes(since: nil)
+            previous = nil
         }
-        for change in changes where change.cell.width != 0 {
-            guard change.x < screenSize.cols, change.y < screenSize.rows else { continue }
-            put(change.cell, x: change.x, y: change.y)
-            if asciiOnly && change.cell.width == 2 && change.x + 1 < screenSize.cols {
-                put(Cell(text: " ", width: 1, style: change.cell.style), x: change.x + 1, y: change.y)
+        var changed = false
+        grid.forEachChange(since: previous) { change in
+            changed = true
+            guard change.width != 0, change.x < screenSize.cols, change.y < screenSize.rows else { return }
+            let (attrs, pair) = attributes(forKey: change.styleKey, change.style)
+            put(change, x: Int32(change.x), y: Int32(change.y), attrs: attrs, pair: pair)
+            if asciiOnly && change.width == 2 && change.x + 1 < screenSize.cols {
+                _ = wb_put_char(window, Int32(change.y), Int32(change.x + 1), 32, attrs, pair)
             }
         }
+        // Equal grids write nothing, not even a refresh.
+        guard changed || previous == nil else { return }
         lastGrid = grid
         wnoutrefresh(window)
         doupdate()
     }
 
-    private func put(_ cell: Cell, x: Int, y: Int) {
-        let (attrs, pair) = attributes(for: cell.style)
-        let scalars = cell.text.unicodeScalars
-        // Most cells hold one scalar: no buffer to build.
-        if scalars.isEmpty || (asciiOnly && !scalars.allSatisfy(\.isASCII)) {
-            _ = wb_put_char(window, Int32(y), Int32(x), wchar_t(scalars.isEmpty ? 32 : 63), attrs, pair)
+    /// Writes one cell: most hold one scalar, handed to curses without a buffer to build.
+    private func put(_ change: Grid.Change, x: Int32, y: Int32, attrs: attr_t, pair: Int16) {
+        if let scalar = change.scalar {
+            let shown = asciiOnly && scalar >= 0x80 ? 63 : scalar
+            _ = wb_put_char(window, y, x, wchar_t(bitPattern: shown), attrs, pair)
             return
         }
-        if scalars.count == 1, let only = scalars.first {
-            _ = wb_put_char(window, Int32(y), Int32(x), wchar_t(bitPattern: only.value), attrs, pair)
+        let scalars = change.text.unicodeScalars
+        if scalars.isEmpty || (asciiOnly && !scalars.allSatisfy(\.isASCII)) {
+            _ = wb_put_char(window, y, x, wchar_t(scalars.isEmpty ? 32 : 63), attrs, pair)
             return
         }
         var text = scalars.map { wchar_t(bitPattern: $0.value) }
         text.append(0)
-        _ = wb_put_cell(window, Int32(y), Int32(x), text, attrs, pair)
+        _ = wb_put_cell(window, y, x, text, attrs, pair)
+    }
+
+    /// `attributes(for:)` of a grid's style, made once per style (`Grid.Change.styleKey`).
+    private func attributes(forKey key: Int, _ style: @autoclosure () -> Style) -> (attr_t, Int16) {
+        if let known = attributeCache[key] { return known }
+        let made = attributes(for: style())
+        attributeCache[key] = made
+        return made
     }
 
     private func attributes(for style: Style) -> (attr_t, Int16) {

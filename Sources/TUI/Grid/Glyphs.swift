@@ -65,7 +65,7 @@ public enum Glyphs: Sendable, Hashable {
         let inner = max(0, rect.width - 2)
         let clip = rect.intersection(grid.bounds)
         guard !clip.isEmpty else { return }
-        let across = String(repeating: horizontal, count: min(inner, clip.width))
+        let across = String.repeating(horizontal, count: min(inner, clip.width))
         // Rows between top and bottom get the sides; only rows that can be visible.
         let firstSide = max(top + 1, clip.y), lastSide = min(bottom - 1, clip.maxY - 1)
         if firstSide <= lastSide {
@@ -111,10 +111,10 @@ public enum Glyphs: Sendable, Hashable {
         case .unicode:
             let eighths = Swift.max(1, Int((fraction * Double(columns) * 8).rounded()))
             let partial = eighths % 8
-            return String(repeating: block, count: eighths / 8) + (partial > 0 ? partialBlocks[partial - 1] : "")
+            return String.repeating(block, count: eighths / 8) + (partial > 0 ? partialBlocks[partial - 1] : "")
         case .ascii:
             let full = Swift.max(1, Int((fraction * Double(columns)).rounded()))
-            return String(repeating: block, count: full)
+            return String.repeating(block, count: full)
         }
     }
 }

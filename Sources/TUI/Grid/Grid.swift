@@ -352,23 +352,58 @@ public struct Grid: Equatable, Sendable {
     /// | `漢`                | `ab`       | `a`@0, `b`@1: the glyph's columns are all rewritten |
     /// | `漢` plain          | `漢` bold on its right half only | `漢`@0 as well: a continuation is never sent without its lead |
     public func changes(since previous: Grid?) -> [CellChange] {
-        guard let previous, previous.size == size else {
-            return cells.indices.map { i in
-                CellChange(x: i % max(1, size.cols), y: i / max(1, size.cols), cell: cell(cells[i]))
-            }
-        }
         var out: [CellChange] = []
-        for y in 0..<size.rows where !sameRow(y, as: previous) {
-            let base = y * size.cols
-            for x in 0..<size.cols where !same(base + x, as: previous) {
-                let packed = cells[base + x]
-                if packed.width == 0, x > 0, out.last.map({ $0.x != x - 1 || $0.y != y }) ?? true {
-                    out.append(CellChange(x: x - 1, y: y, cell: cell(cells[base + x - 1])))
-                }
-                out.append(CellChange(x: x, y: y, cell: cell(packed)))
-            }
+        forEachChange(since: previous) { change in
+            out.append(CellChange(x: change.x, y: change.y,
+                                  cell: Cell(text: change.text, width: change.width, style: change.style)))
         }
         return out
+    }
+
+    /// One cell of `changes(since:)` as the backend writes it, without a `String`
+    /// for the common glyph of one scalar.
+    public struct Change {
+        public let x: Int
+        public let y: Int
+        fileprivate let packed: PackedCell
+        fileprivate let cluster: String?
+
+        /// 1, 2 (wide) or 0 (continuation).
+        public var width: Int { packed.width }
+        /// The glyph's one scalar, or nil for a grapheme of several (then see `text`).
+        public var scalar: UInt32? { packed.isCluster || packed.width == 0 ? nil : packed.payload }
+        /// The grapheme, `""` for a continuation.
+        public var text: String {
+            if let cluster { return cluster }
+            if packed.width == 0 { return "" }
+            return String(Character(Unicode.Scalar(packed.payload) ?? " "))
+        }
+        public var style: Style { packed.unpackedStyle }
+        /// The same number for the same style, below 256: for a backend to keep what it made of each style.
+        public var styleKey: Int { Int(packed.style) }
+    }
+
+    /// Calls `body` with each cell `changes(since:)` lists, in the same order.
+    public func forEachChange(since previous: Grid?, _ body: (Change) -> Void) {
+        func change(_ i: Int, x: Int, y: Int) -> Change {
+            let packed = cells[i]
+            return Change(x: x, y: y, packed: packed, cluster: packed.isCluster ? clusters[Int(packed.payload)] : nil)
+        }
+        guard let previous, previous.size == size else {
+            let cols = max(1, size.cols)
+            for i in cells.indices { body(change(i, x: i % cols, y: i / cols)) }
+            return
+        }
+        for y in 0..<size.rows where !sameRow(y, as: previous) {
+            let base = y * size.cols
+            var lastX = -2
+            for x in 0..<size.cols where !same(base + x, as: previous) {
+                // A continuation is never sent without its lead.
+                if cells[base + x].width == 0, x > 0, lastX != x - 1 { body(change(base + x - 1, x: x - 1, y: y)) }
+                body(change(base + x, x: x, y: y))
+                lastX = x
+            }
+        }
     }
 
     private func rows<T>(_ body: (ArraySlice<PackedCell>) -> T) -> [T] {

@@ -33,7 +33,7 @@ struct ChartView {
             let drawn = theme.glyphs.bar(value: values[i], max: top, width: barWidth)
             out.append(Line(Pad.right(bar.label, labelWidth) + " ", bar.highlighted ? .bold : .plain)
                 .appending(drawn, bar.highlighted ? theme.highlightBar : theme.barStyle)
-                .appending(String(repeating: " ", count: max(1, barWidth - TextWidth.columns(of: drawn) + 1)))
+                .appending(String.repeating(" ", count: max(1, barWidth - TextWidth.columns(of: drawn) + 1)))
                 .appending(texts[i]))
         }
         if !fits { out.append(Line("  … \(bars.count - shown.count) more rows (a taller window shows them)", theme.muted)) }
@@ -73,7 +73,7 @@ struct ChartView {
         if let m = mark, points.indices.contains(m.index), let c = markColumn {
             let label = (theme.glyphs == .unicode ? "▲ " : "^ ") + m.label + " " + Format.compact(points[m.index].x)
             let start = min(c, max(0, width - TextWidth.columns(of: label)))
-            axis = Pad.right(String(repeating: " ", count: start) + label, width)
+            axis = Pad.right(String.repeating(" ", count: start) + label, width)
             out.append(Line(axis, theme.highlightBar))
             out.append(Line(Pad.right(first, max(0, width - TextWidth.columns(of: last) - 1)) + " " + last + " " + xLabel, theme.muted))
         } else {

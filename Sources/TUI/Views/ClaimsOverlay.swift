@@ -29,7 +29,7 @@ struct ClaimsOverlay {
             // Until the guess, a verdict would say whether the board's figure is the answer.
             let mark = hidden ? "?" : check.holds ? theme.glyphs.check : theme.glyphs.cross
             let head = "\(mark) \(i + 1). "
-            let indent = String(repeating: " ", count: TextWidth.columns(of: head))
+            let indent = String.repeating(" ", count: TextWidth.columns(of: head))
             for (n, part) in TextWidth.wrap(check.claim.text, width: max(1, width - indent.count)).enumerated() {
                 out.append(n == 0 ? Line(head, hidden ? theme.muted : check.holds ? theme.good : theme.bad).appending(part, .bold) : Line(indent + part, .bold))
             }

@@ -45,6 +45,8 @@ struct PaneMemo: Sendable {
     private var lessonLines: (pane: LessonPane, width: Int, lines: [Line])?
     private var lesson: (key: LessonKey, patch: Grid.Patch)?
     private var calculator: (key: CalculatorKey, patch: Grid.Patch)?
+    /// The footer's text and what it was made from (the bindings are searched and sorted for it).
+    private var hints: (contexts: [KeyBinding.Context], offer: Keymap.Offer, width: Int, theme: Theme, text: String)?
 
     mutating func draw(_ pane: LessonPane, in rect: Rect, on grid: inout Grid, focused: Bool, scroll: Int, title: String) {
         let pane = pane.keyed
@@ -73,6 +75,21 @@ struct PaneMemo: Sendable {
         }
         pane.draw(in: rect, on: &grid, focused: focused, tabbed: tabbed)
         calculator = (key, grid.patch(rect))
+    }
+}
+
+extension PaneMemo {
+    /// `Screen.hints`, with the footer's text kept while the key contexts, the offer and the width stay.
+    mutating func drawHints(_ state: AppState, in rect: Rect, on grid: inout Grid, theme: Theme) {
+        let contexts = state.keyContexts, offer = state.offer
+        let text: String
+        if let hints, hints.contexts == contexts, hints.offer == offer, hints.width == rect.width, hints.theme == theme {
+            text = hints.text
+        } else {
+            text = Screen.hintText(contexts: contexts, offer: offer, width: rect.width, theme: theme)
+            hints = (contexts, offer, rect.width, theme, text)
+        }
+        grid.put(text, x: rect.x, y: rect.y, style: theme.muted, clip: rect)
     }
 }
 

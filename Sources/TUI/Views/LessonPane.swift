@@ -33,7 +33,7 @@ struct LessonPane: Equatable, Sendable {
                 for item in items {
                     let wrapped = TextWidth.wrap(item, width: max(1, width - indent))
                     for (i, part) in wrapped.enumerated() {
-                        out.append(Line(i == 0 ? bullet : String(repeating: " ", count: indent), theme.muted).appending(part))
+                        out.append(Line(i == 0 ? bullet : String.repeating(" ", count: indent), theme.muted).appending(part))
                     }
                 }
                 out.append(.blank)
@@ -92,7 +92,7 @@ struct LessonPane: Equatable, Sendable {
                 let box = (theme.glyphs == .unicode ? (ticked ? "☑" : "☐") : (ticked ? "[x]" : "[ ]")) + " \(n + 1) "
                 let indent = TextWidth.columns(of: box)
                 for (i, part) in TextWidth.wrap(item, width: max(1, width - indent)).enumerated() {
-                    out.append(Line(i == 0 ? box : String(repeating: " ", count: indent), ticked ? theme.good : theme.muted)
+                    out.append(Line(i == 0 ? box : String.repeating(" ", count: indent), ticked ? theme.good : theme.muted)
                         .appending(part, ticked ? theme.good : .plain))
                 }
             }

@@ -84,11 +84,33 @@ enum Pad {
     static func right(_ s: String, _ width: Int, ellipsis: String = "…") -> String {
         let w = TextWidth.columns(of: s)
         if w > width { return TextWidth.truncate(s, toColumns: width, ellipsis: ellipsis) }
-        return s + String(repeating: " ", count: width - w)
+        return s + String.repeating(" ", count: width - w)
     }
 
     static func left(_ s: String, _ width: Int) -> String {
         let w = TextWidth.columns(of: s)
-        return w >= width ? s : String(repeating: " ", count: width - w) + s
+        return w >= width ? s : String.repeating(" ", count: width - w) + s
+    }
+}
+
+extension String {
+    /// `piece` written `count` times (nothing for a count below 1), as
+    /// `String(repeating:count:)` gives, but copied into one buffer: the
+    /// standard one appends piece by piece, a few thousand instructions for a
+    /// bar or a frame's edge, on every frame.
+    static func repeating(_ piece: String, count: Int) -> String {
+        guard count > 0, !piece.isEmpty else { return "" }
+        if count == 1 { return piece }
+        var piece = piece
+        return piece.withUTF8 { source in
+            let size = source.count
+            let (total, overflow) = size.multipliedReportingOverflow(by: count)
+            guard !overflow else { return String(repeating: String(decoding: source, as: UTF8.self), count: count) }
+            return String(unsafeUninitializedCapacity: total) { buffer in
+                guard let to = buffer.baseAddress, let from = source.baseAddress else { return 0 }
+                for i in 0..<count { (to + i * size).update(from: from, count: size) }
+                return total
+            }
+        }
     }
 }

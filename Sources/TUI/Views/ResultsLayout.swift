@@ -45,7 +45,7 @@ struct ResultsLayout {
         for row in table.cells { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], TextWidth.columns(of: cell)) } }
         let total = labelWidth + widths.reduce(0) { $0 + $1 + 2 }
         guard total <= width else { return nil }
-        var header = Line(String(repeating: " ", count: labelWidth))
+        var header = Line(String.repeating(" ", count: labelWidth))
         for (i, c) in table.columnLabels.enumerated() { header.append("  " + Pad.left(c, widths[i]), theme.muted) }
         var out = [header]
         for (r, label) in table.rowLabels.enumerated() {

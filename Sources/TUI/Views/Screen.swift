@@ -45,7 +45,7 @@ public enum Screen {
                 .draw(in: Rect(x: 0, y: 1, width: state.size.cols, height: state.size.rows - 3), on: &grid)
         }
         status(state, output: output, in: layout.status, on: &grid, theme: theme)
-        hints(state, in: layout.hints, on: &grid, theme: theme)
+        memo.drawHints(state, in: layout.hints, on: &grid, theme: theme)
         switch state.overlay {
         case let .help(scroll): HelpOverlay(theme: theme, scroll: scroll).draw(on: &grid)
         case let .panelList(query, selection):
@@ -184,10 +184,10 @@ public enum Screen {
         line.draw(on: &grid, x: rect.x + 1, y: rect.y, clip: rect)
     }
 
-    static func hints(_ state: AppState, in rect: Rect, on grid: inout Grid, theme: Theme) {
-        let text = " " + Keymap.hints(for: state.keyContexts, offer: state.offer).joined(separator: "  ")
-        grid.put(TextWidth.truncate(text, toColumns: rect.width, ellipsis: theme.glyphs.ellipsis), x: rect.x, y: rect.y,
-                 style: theme.muted, clip: rect)
+    /// The footer's text: the hints of the contexts in force, cut to `width`.
+    static func hintText(contexts: [KeyBinding.Context], offer: Keymap.Offer, width: Int, theme: Theme) -> String {
+        let text = " " + Keymap.hints(for: contexts, offer: offer).joined(separator: "  ")
+        return TextWidth.truncate(text, toColumns: width, ellipsis: theme.glyphs.ellipsis)
     }
 }
 

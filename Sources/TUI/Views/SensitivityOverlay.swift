@@ -86,7 +86,7 @@ struct SensitivityOverlay {
             let p = bar.parameter
             let moved = "  " + p.display(bar.lowInput) + " … " + p.display(bar.highInput)
                 + (bar.move == .step ? " (one step)" : "") + " · swing " + value(bar.swing)
-            out.append(Line(String(repeating: " ", count: labelWidth) + TextWidth.truncate(moved, toColumns: max(1, width - labelWidth), ellipsis: theme.glyphs.ellipsis), theme.muted))
+            out.append(Line(String.repeating(" ", count: labelWidth) + TextWidth.truncate(moved, toColumns: max(1, width - labelWidth), ellipsis: theme.glyphs.ellipsis), theme.muted))
         }
         return out
     }

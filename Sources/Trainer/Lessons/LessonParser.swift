@@ -149,6 +149,8 @@ public enum LessonParser {
     /// refers to. libyaml names are letters, digits, `-` and `_`, so the text
     /// holds both tokens literally; a lone anchor is caught on the tree.
     static func firstAliasedAnchor(_ yaml: String) -> (Int, Int)? {
+        // Most files have no alias at all: a scan of the bytes says so without splitting lines.
+        guard Self.mayHold(UInt8(ascii: "*"), yaml), Self.mayHold(UInt8(ascii: "&"), yaml) else { return nil }
         func names(after marker: Character) -> [(name: Substring, line: Int, column: Int)] {
             var found: [(Substring, Int, Int)] = []
             for (i, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -164,6 +166,19 @@ public enum LessonParser {
         }
         let aliases = Set(names(after: "*").map(\.name))
         return names(after: "&").first { aliases.contains($0.name) }.map { ($0.line, $0.column) }
+    }
+
+    /// False when no `marker` in `yaml` is followed by a name's first character (an ASCII
+    /// letter, digit, `-` or `_`), so it names nothing; true when one may.
+    private static func mayHold(_ marker: UInt8, _ yaml: String) -> Bool {
+        var afterMarker = false
+        for byte in yaml.utf8 {
+            if afterMarker, (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x2D || byte == 0x5F {
+                return true
+            }
+            afterMarker = byte == marker
+        }
+        return false
     }
 
     static func locate(_ error: YamlError) -> (Int, Int, String) {
