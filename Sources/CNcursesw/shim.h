@@ -8,6 +8,7 @@
 #include <locale.h>
 #include <langinfo.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
@@ -104,6 +105,40 @@ static inline int wb_input_hung_up(int fd) {
     int n = poll(&p, 1, 0);
     if (n < 0) return errno == EINTR ? 0 : 1;
     return (p.revents & (POLLHUP | POLLERR | POLLNVAL)) ? 1 : 0;
+}
+
+/* A pipe another thread writes a byte to, to end a wait for input early (a
+   run off the keystroke path finished): both ends non-blocking, closed on exec.
+   Returns 0 on success. */
+static inline int wb_wake_pipe(int *read_end, int *write_end) {
+    int fds[2];
+    if (pipe(fds) != 0) return -1;
+    for (int i = 0; i < 2; i++) {
+        int flags = fcntl(fds[i], F_GETFL);
+        fcntl(fds[i], F_SETFL, flags | O_NONBLOCK);
+        fcntl(fds[i], F_SETFD, FD_CLOEXEC);
+    }
+    *read_end = fds[0];
+    *write_end = fds[1];
+    return 0;
+}
+
+/* A full pipe already wakes the reader: a failed write is fine. */
+static inline void wb_wake(int write_end) {
+    char c = 1;
+    ssize_t n = write(write_end, &c, 1);
+    (void)n;
+}
+
+/* Waits up to timeout_ms for input on fd or a byte on wake (then drained).
+   Returns when either is ready, the time is up, or a signal came. */
+static inline void wb_wait_input(int fd, int wake, int timeout_ms) {
+    struct pollfd p[2] = { { .fd = fd, .events = POLLIN, .revents = 0 },
+                           { .fd = wake, .events = POLLIN, .revents = 0 } };
+    if (poll(p, 2, timeout_ms) > 0 && (p[1].revents & POLLIN)) {
+        char buf[64];
+        while (read(wake, buf, sizeof buf) > 0) {}
+    }
 }
 
 /* ioctl is variadic, which Swift cannot call. Returns 0 and the size on success. */

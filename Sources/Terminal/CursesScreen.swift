@@ -292,7 +292,9 @@ public final class CursesScreen {
     /// `inTextField`: the focus is on text (notes, a typed value, the panel
     /// list's filter), where a lone Esc followed within `escapeDelay` by `[` or
     /// `O` is the start of a key, not Esc (see `InputAssembler`).
-    public func readKey(timeoutMilliseconds: Int, inTextField: Bool = false) -> InputEvent {
+    ///
+    /// `wakeup`: another thread's `InputWakeup.wake()` ends the wait early, as a timeout.
+    public func readKey(timeoutMilliseconds: Int, inTextField: Bool = false, wakeup: InputWakeup? = nil) -> InputEvent {
         if resumedPending {
             resumedPending = false
             return .signal(.resumed)
@@ -303,9 +305,8 @@ public final class CursesScreen {
             wb_sleep_ms(max(timeout, 10))
             return .endOfInput
         }
-        wtimeout(window, timeout)
         wb_clear_errno()
-        let first = wgetch(window)
+        let first = firstByte(timeout: timeout, wakeup: wakeup)
         if first == wb_err() {
             if let event = takeSignal() { return event }
             if wb_input_hung_up(STDIN_FILENO) != 0 || isatty(STDIN_FILENO) == 0 {
@@ -330,6 +331,21 @@ public final class CursesScreen {
         case let .paste(text): return .paste(text)
         case .nothing: return .timeout
         }
+    }
+
+    /// The first `wgetch` of a key, waiting up to `timeout` ms. With a wakeup, what
+    /// curses already holds comes first; else the wait is on the terminal and the
+    /// wakeup's pipe together, and curses then reads without waiting.
+    private func firstByte(timeout: Int32, wakeup: InputWakeup?) -> Int32 {
+        guard let wakeup, timeout > 0 else {
+            wtimeout(window, timeout)
+            return wgetch(window)
+        }
+        wtimeout(window, 0)
+        let held = wgetch(window)
+        if held != wb_err() || Signals.hasPending { return held }
+        wb_wait_input(STDIN_FILENO, wakeup.readEnd, timeout)
+        return wgetch(window)
     }
 
     /// A `wgetch` result as the assembler sees it.
@@ -371,5 +387,28 @@ public final class CursesScreen {
         invalidate()
         clearok(wb_curscr(), true)
         wrefresh(window)
+    }
+}
+
+/// Ends a `CursesScreen.readKey` wait from another thread: how a run off the
+/// keystroke path gets its result on screen as soon as it is ready.
+public final class InputWakeup: @unchecked Sendable {
+    let readEnd: Int32
+    private let writeEnd: Int32
+
+    /// Nil when no pipe could be made (the loop then only wakes on its timeouts).
+    public init?() {
+        var r: Int32 = -1, w: Int32 = -1
+        guard wb_wake_pipe(&r, &w) == 0 else { return nil }
+        readEnd = r
+        writeEnd = w
+    }
+
+    /// Safe from any thread; wakes at most one wait per call, and none is lost.
+    public func wake() { wb_wake(writeEnd) }
+
+    deinit {
+        close(readEnd)
+        close(writeEnd)
     }
 }

@@ -6,7 +6,7 @@ import TUI
 /// Random messages through `update` and `view` with a fixed seed: keys (every
 /// key of the keymap and more), pasted text, resizes from 1x1 to 400x200, clock
 /// ticks, suspend and resume, the replies of the world (saves that fail,
-/// analyses that arrive late), and quits that start the trainer again, with or
+/// analyses and simulation runs that arrive late), and quits that start the trainer again, with or
 /// without a saved session to resume. After each message it checks what must
 /// always hold: no trap, the panel, selection, focus and scrolls in bounds,
 /// and, on the frames it draws, a grid exactly the terminal's size with no
@@ -83,13 +83,16 @@ struct Fuzzer {
     /// Analyses handed to the world and not answered yet (a slow worker), and answers kept.
     var analyses: [(lesson: String, request: Sensitivity.Request)] = []
     var answers: [Sensitivity.Request: Sensitivity.Reply] = [:]
+    /// Panels' simulation runs handed to the world and not answered yet.
+    var evaluations: [(lesson: String, request: PanelEvaluation)] = []
     /// The session the last run left, offered at the next start.
     var lastSession: PracticeSession?
 
     /// The bundled lessons and a trainer opened on them, made once per process.
     static let bundled: (LessonLibrary, AppState) = {
         let lessons = LessonLibrary.load([BundledLessons.sources])
-        return (lessons, AppState(library: lessons, size: Size(cols: 100, rows: 30)))
+        // As in a terminal: a simulation's run after a change comes back later, as a message.
+        return (lessons, AppState(library: lessons, size: Size(cols: 100, rows: 30), simulationsOffKeyPath: true))
     }()
 
     init(seed: UInt64) {
@@ -108,6 +111,7 @@ struct Fuzzer {
         state.cues = ClockCues(quiet: random.chance(50))
         renderer = FrameRenderer()
         analyses = []
+        evaluations = []
         let saved: SessionStore.LoadResult = lastSession.map { random.chance(70) ? .loaded($0) : .none } ?? .none
         let effects = state.update(.started(saved: saved, lockHeld: random.chance(90), resume: random.chance(30),
                                             practice: random.chance(30), wallClock: 1_800_000_000 + clock))
@@ -160,8 +164,14 @@ struct Fuzzer {
         perform(effects)
     }
 
-    /// The oldest analysis still running comes back, computed once per request.
+    /// The oldest analysis or panel run still running comes back (an analysis computed once per request).
     mutating func answerAnalysis() -> [Effect] {
+        if !evaluations.isEmpty, analyses.isEmpty || random.chance(50) {
+            let (lesson, request) = evaluations.removeFirst()
+            report.analyses += 1
+            guard let result = request.run() else { return [] }
+            return state.update(.evaluated(lesson: lesson, result))
+        }
         guard !analyses.isEmpty else { return [] }
         let (lesson, request) = analyses.removeFirst()
         report.analyses += 1
@@ -183,6 +193,9 @@ struct Fuzzer {
                 return
             case let .analyse(lesson, request):
                 analyses.append((lesson, request))
+                continue
+            case let .evaluate(lesson, request):
+                evaluations.append((lesson, request))
                 continue
             case .bell: continue
             case .loadLessons: reply = .lessonsLoaded(lessons)

@@ -44,12 +44,16 @@ public struct AppState: Equatable, Sendable {
     public let scenario: Scenario
     /// Why the scenario asked for did not load (the trainer then runs under the board's).
     public let scenarioProblems: [LessonError]
+    /// A simulation's run after a change is handed to the world (`.evaluate`) instead of
+    /// made in `update`: the trainer in a terminal; tests and headless commands run it in place.
+    public let simulationsOffKeyPath: Bool
 
     public init(library: LessonLibrary, size: Size, display: DisplayOptions = DisplayOptions(),
                 session: PracticeSession = PracticeSession(startedAt: 0, practiceMode: false),
                 announcedPages: Int? = nil, quiet: Bool = false, drill: DrillRun? = nil,
-                scenario: Scenario = .board, scenarioProblems: [LessonError] = []) {
+                scenario: Scenario = .board, scenarioProblems: [LessonError] = [], simulationsOffKeyPath: Bool = false) {
         cues = ClockCues(quiet: quiet)
+        self.simulationsOffKeyPath = simulationsOffKeyPath
         self.drill = drill
         self.scenario = scenario
         self.scenarioProblems = scenarioProblems
@@ -188,9 +192,14 @@ public struct AppState: Equatable, Sendable {
     // MARK: - caches
 
     /// Recomputes one panel's cached values from the session's record and the scenario.
-    mutating func refreshPanel(_ index: Int) {
-        guard panels.indices.contains(index) else { return }
-        panels[index].refresh(changes: session[lesson: panels[index].lesson.id].parameters, scenario: scenarioValues)
+    /// With `deferring` (and `simulationsOffKeyPath`), a simulation's run comes back as an effect.
+    @discardableResult
+    mutating func refreshPanel(_ index: Int, deferring: Bool = false) -> Effect? {
+        guard panels.indices.contains(index) else { return nil }
+        let id = panels[index].lesson.id
+        return panels[index].refresh(changes: session[lesson: id].parameters, scenario: scenarioValues,
+                                     deferring: deferring && simulationsOffKeyPath)
+            .map { .evaluate(lesson: id, $0) }
     }
 
     /// The scenario panel first, so every linked value reads the scenario in force.

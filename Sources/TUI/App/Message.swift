@@ -92,6 +92,8 @@ public enum Message: Equatable, Sendable {
     case sessionRecorded(Result<String, StorageFailure>)
     /// An analysis run off the keystroke path finished (for the panel with this lesson id).
     case analysed(lesson: String, Sensitivity.Reply)
+    /// A panel's simulation run off the keystroke path finished (for the panel with this lesson id).
+    case evaluated(lesson: String, PanelEvaluation.Result)
 }
 
 extension Message {
@@ -100,7 +102,7 @@ extension Message {
         switch self {
         case .started, .lessonsLoaded, .ticked, .resized, .suspended, .resumed, .terminated, .saved,
              .historyAppended, .archived, .exportFinished, .historyOpened, .attemptRecorded, .sessionRecorded, .attemptsLoaded,
-             .analysed:
+             .analysed, .evaluated:
             true
         default: false
         }
@@ -151,6 +153,8 @@ public enum Effect: Equatable, Sendable {
     /// Run a tornado, break-evens or a solve on a simulation, off the keystroke path:
     /// answered by `.analysed`.
     case analyse(lesson: String, Sensitivity.Request)
+    /// Run a panel's simulation off the keystroke path: answered by `.evaluated`.
+    case evaluate(lesson: String, PanelEvaluation)
     /// Leave, with this exit status (nil: a normal quit).
     case quit(status: Int32?)
 }

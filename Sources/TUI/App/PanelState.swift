@@ -47,6 +47,10 @@ public struct PanelState: Equatable, Sendable {
     public var lessonScroll: Int = 0
     /// The result `s` and `=` act on, and the tornado, break-evens and solves at `inputs`.
     public var analysis = PanelAnalysis()
+    /// The values a simulation is being run for off the keystroke path; until its
+    /// output arrives, `output`, the claim checks and the give-aways are those of the
+    /// values before (the pane says it is updating). Nil when they are for `inputs`.
+    public private(set) var evaluating: Inputs?
 
     public init(lesson: Lesson) {
         self.lesson = lesson
@@ -54,7 +58,7 @@ public struct PanelState: Equatable, Sendable {
         startingInputs = lesson.startingInputs()
         estimateTruth = lesson.estimateTruth()
         links = lesson.scenarioLinks
-        refresh(changes: [:], scenario: Scenario.board.values)
+        _ = refresh(changes: [:], scenario: Scenario.board.values)
     }
 
     /// The scenario panel: the scenario's inputs as parameters, starting at the file's values.
@@ -64,7 +68,7 @@ public struct PanelState: Equatable, Sendable {
         startingInputs = scenario.values
         estimateTruth = nil
         links = [:]
-        refresh(changes: [:], scenario: scenario.values)
+        _ = refresh(changes: [:], scenario: scenario.values)
     }
 
     /// Whether this is the scenario panel.
@@ -72,32 +76,48 @@ public struct PanelState: Equatable, Sendable {
 
     /// Recomputes everything that depends on the user's values and the scenario's.
     /// Called by `update` whenever the panel's record or the scenario changed, and nowhere else.
-    mutating func refresh(changes: [String: Double], scenario: Inputs) {
-        guard let calculator, let start = startingInputs else { return }
+    ///
+    /// With `deferring`, a simulation that has shown an output once is not run here:
+    /// the values, the changed marks and the selection follow at once, and the run
+    /// comes back as the request to hand off the keystroke path (see `evaluating`).
+    mutating func refresh(changes: [String: Double], scenario: Inputs, deferring: Bool = false) -> PanelEvaluation? {
+        guard let calculator, let start = startingInputs else { return nil }
         let base = ScenarioLinks.apply(links, to: start, scenario: scenario)
         var values = base
         for (key, value) in changes.sorted(by: { $0.key < $1.key }) { values.setClamped(key, value) }
-        let computed = calculator.evaluate(values)
         baseInputs = base
         inputs = values
-        output = computed
         // The board's claims are about the board: checked at its scenario when this one moves the panel.
         claimsCheckedAt = lesson.claims.isEmpty ? [] : ScenarioLinks.boardDifferences(links, scenario: scenario)
-        if claimsCheckedAt.isEmpty {
-            claimChecks = lesson.claims.map { lesson.check($0, output: computed) }
-        } else {
-            var atBoard = ScenarioLinks.apply(links, to: start, scenario: Scenario.board.values)
-            for (key, value) in changes.sorted(by: { $0.key < $1.key }) { atBoard.setClamped(key, value) }
-            let boardOutput = calculator.evaluate(atBoard)
-            claimChecks = lesson.claims.map { lesson.check($0, output: boardOutput) }
+        var atBoard: Inputs?
+        if !claimsCheckedAt.isEmpty {
+            var board = ScenarioLinks.apply(links, to: start, scenario: Scenario.board.values)
+            for (key, value) in changes.sorted(by: { $0.key < $1.key }) { board.setClamped(key, value) }
+            atBoard = board
         }
         visibleParameters = calculator.visibleParameters(values)
-        giveAways = Dictionary(uniqueKeysWithValues: lesson.estimateKeys.map { key in
-            (key, GiveAway.revealing(key, output: computed, inputs: values, parameters: visibleParameters))
-        })
         changedKeys = Set(changes.keys.filter { key in base[key] != values[key] || links[key] != nil })
         analysis.forget(unless: values)
         if selected >= visibleParameters.count { selected = max(0, visibleParameters.count - 1) }
+        let request = PanelEvaluation(calculator: calculator.name, inputs: values, boardInputs: atBoard)
+        if deferring, output != nil, Sensitivity.runsOffKeyPath(calculator) {
+            evaluating = values
+            return request
+        }
+        evaluated(request.run(on: calculator))
+        return nil
+    }
+
+    /// Takes a model's output for the values in force (a reply for values since
+    /// changed is dropped: another run for the new ones is on its way).
+    mutating func evaluated(_ result: PanelEvaluation.Result) {
+        guard result.request.inputs == inputs else { return }
+        output = result.output
+        claimChecks = lesson.claims.map { lesson.check($0, output: result.boardOutput ?? result.output) }
+        giveAways = Dictionary(uniqueKeysWithValues: lesson.estimateKeys.map { key in
+            (key, GiveAway.revealing(key, output: result.output, inputs: result.request.inputs, parameters: visibleParameters))
+        })
+        evaluating = nil
     }
 
     public var selectedParameter: Parameter? {
@@ -122,7 +142,29 @@ public struct PanelState: Equatable, Sendable {
     public static func == (a: PanelState, b: PanelState) -> Bool {
         a.lesson == b.lesson && a.inputs == b.inputs && a.selected == b.selected && a.lessonScroll == b.lessonScroll
             && a.analysis == b.analysis && a.startingInputs == b.startingInputs && a.claimsCheckedAt == b.claimsCheckedAt
+            && a.evaluating == b.evaluating
     }
+}
+
+/// One run of a panel's model: at the values in force and, when the scenario moves
+/// the panel off the board's, at the board's too (where its claims are checked).
+public struct PanelEvaluation: Equatable, Sendable {
+    public let calculator: String
+    public let inputs: Inputs
+    public let boardInputs: Inputs?
+
+    public struct Result: Equatable, Sendable {
+        public let request: PanelEvaluation
+        public let output: Output
+        public let boardOutput: Output?
+    }
+
+    func run(on model: any Calculator) -> Result {
+        Result(request: self, output: model.evaluate(inputs), boardOutput: boardInputs.map(model.evaluate))
+    }
+
+    /// The run, off the keystroke path (nil for a calculator no longer registered).
+    public func run() -> Result? { Registry.named(calculator).map(run(on:)) }
 }
 
 /// The results a panel keeps back until the guess: those asked, and those

@@ -197,5 +197,5 @@ extension AppState {
     }
 
     /// Whether an analysis is running off the keystroke path (the loop then wakes often to collect it).
-    public var analysisPending: Bool { panels.contains { !$0.analysis.pending.isEmpty } }
+    public var analysisPending: Bool { panels.contains { !$0.analysis.pending.isEmpty || $0.evaluating != nil } }
 }

@@ -29,9 +29,11 @@ extension AppState {
             // scenario first, then every panel it moved or whose own values changed.
             func moved(_ id: String) -> Bool { before[id]?.parameters ?? [:] != session[lesson: id].parameters }
             let scenarioMoved = moved(Scenario.panelID)
-            if scenarioMoved, let s = scenarioIndex { refreshPanel(s) }
+            // Simulations run off the keystroke path (in a terminal): the key shows at once.
+            if scenarioMoved, let s = scenarioIndex, let run = refreshPanel(s, deferring: true) { effects.append(run) }
             for i in panels.indices where !panels[i].isScenario {
-                if scenarioMoved && !panels[i].links.isEmpty || moved(panels[i].lesson.id) { refreshPanel(i) }
+                if scenarioMoved && !panels[i].links.isEmpty || moved(panels[i].lesson.id),
+                   let run = refreshPanel(i, deferring: true) { effects.append(run) }
             }
             if isUserChange(message) {
                 unsavedChanges = true
@@ -143,6 +145,8 @@ extension AppState {
         case let .attemptRecorded(result): recorded(result, what: "attempt")
         case let .sessionRecorded(result): recorded(result, what: "session")
         case let .analysed(lesson, reply): analysed(lesson: lesson, reply)
+        case let .evaluated(lesson, result):
+            if let i = panels.firstIndex(where: { $0.lesson.id == lesson }) { panels[i].evaluated(result) }
         }
         return []
     }

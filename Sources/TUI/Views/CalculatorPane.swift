@@ -59,6 +59,9 @@ struct CalculatorPane: Equatable, Sendable {
             if parameters.count > paramRows { hint += " · \(panel.selected + 1)/\(parameters.count)" }
             lines.append(Line("  " + hint, theme.muted))
         }
+        if panel.evaluating != nil {
+            lines.append(Line("  Updating: the simulation runs off the keystroke path" + theme.glyphs.ellipsis, theme.warn))
+        }
         // Notes explain clamps and contradictions in the inputs: right under them.
         for note in output.notes {
             for (i, part) in TextWidth.wrap(note, width: width - 2).enumerated() {

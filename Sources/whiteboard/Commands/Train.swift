@@ -108,7 +108,8 @@ struct RunLoop {
                          session: PracticeSession(startedAt: Date().timeIntervalSince1970, practiceMode: false),
                          // The bundled deck has a scenario panel besides its lesson files.
                          announcedPages: lessonSets.count == 1 ? lessonSets[0].count + 1 : nil, quiet: quiet,
-                         drill: drill, scenario: scenario.scenario, scenarioProblems: scenario.problems)
+                         drill: drill, scenario: scenario.scenario, scenarioProblems: scenario.problems,
+                         simulationsOffKeyPath: true)
     }
 
     /// Seconds on a clock that never jumps (for the practice clock).
@@ -130,7 +131,9 @@ struct RunLoop {
         draw()
         while true {
             let wait = Int((state.wakeDelay() * 1000).rounded(.up))
-            var event = screen.readKey(timeoutMilliseconds: max(1, min(wait, 5_000)), inTextField: state.isEditingText)
+            // A reply from the worker ends the wait: its result shows as soon as it is ready.
+            var event = screen.readKey(timeoutMilliseconds: max(1, min(wait, 5_000)), inTextField: state.isEditingText,
+                                       wakeup: worker.wakeup)
             deferSaves = true
             if let exit = send(.ticked(at: Self.monotonic())) { return exit }
             for reply in worker.collect() { if let exit = send(reply) { return exit } }
@@ -220,6 +223,9 @@ struct RunLoop {
                 return .some(status)
             case let .analyse(lesson, request):
                 worker.start(lesson: lesson, request)
+                continue
+            case let .evaluate(lesson, request):
+                worker.evaluate(lesson: lesson, request)
                 continue
             case .loadLessons:
                 reply = .lessonsLoaded(LessonLibrary.load(lessonSets))
