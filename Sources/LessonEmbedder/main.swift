@@ -89,6 +89,7 @@ func lesson(_ l: Lesson) -> String {
     s += "\(i)title: \(string(l.title)),\n"
     s += "\(i)calculator: \(optional(l.calculator)),\n"
     s += "\(i)parameters: \(list(l.parameters.map { "Lesson.ParameterSetting(key: \(string($0.key)), value: \(double($0.value)))" }, indent: i)),\n"
+    s += "\(i)departures: \(list(l.departures.map { "Lesson.Departure(key: \(string($0.key)), reason: \(string($0.reason)))" }, indent: i)),\n"
     s += "\(i)claims: \(list(l.claims.map(claim), indent: i)),\n"
     s += "\(i)prompts: Lesson.Prompts(short: \(optional(l.prompts.short)), long: \(optional(l.prompts.long))),\n"
     s += "\(i)checklist: \(list(l.checklist.map(string), indent: i)),\n"

@@ -17,7 +17,7 @@ import Testing
 
     @Test func anUnknownTopLevelFieldListsTheAllowedOnes() {
         #expect(lint(head + "promts:\n  short: \"Why?\"\n---\n") == [
-            #"demo.md:6:1: error: unknown field "promts" in front matter (allowed: id, minutes, title, calculator, parameters, claims, prompts, checklist, estimate)"#,
+            #"demo.md:6:1: error: unknown field "promts" in front matter (allowed: id, minutes, title, calculator, parameters, departures, claims, prompts, checklist, estimate)"#,
         ])
     }
 

@@ -87,7 +87,7 @@ import Testing
     @Test func windowsLineEndingsKeepLineNumbers() {
         let text = "---\r\nid: demo\r\nminutes: \"50\"\r\ntitle: Demo\r\ncolour: red\r\n---\r\nBody\r\n"
         #expect(lint(text) == [
-            #"demo.md:5:1: error: unknown field "colour" in front matter (allowed: id, minutes, title, calculator, parameters, claims, prompts, checklist, estimate)"#,
+            #"demo.md:5:1: error: unknown field "colour" in front matter (allowed: id, minutes, title, calculator, parameters, departures, claims, prompts, checklist, estimate)"#,
         ])
     }
 

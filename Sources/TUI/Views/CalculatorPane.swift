@@ -54,6 +54,11 @@ struct CalculatorPane: Equatable, Sendable {
                 lines.append(Line("  from scenario: " + link.source, theme.muted))
             } else if let link = panel.overriddenLink(p.key), let base = panel.baseInputs {
                 lines.append(Line("  overrides scenario: \(link.source) = \(p.display(base[p.key])) · r restores", theme.warn))
+            } else if !panel.isChanged(p.key), let reason = panel.lesson.departureReason(p.key) {
+                // A value the lesson keeps off the scenario on purpose says why.
+                for (i, part) in TextWidth.wrap("off the scenario: " + reason, width: max(8, width - 4)).enumerated() {
+                    lines.append(Line((i == 0 ? "  " : "    ") + part, theme.muted))
+                }
             }
             var hint = p.rangeDescription + (p.scale == .logarithmic ? " · steps 1-2-5, ×10" : "")
             if parameters.count > paramRows { hint += " · \(panel.selected + 1)/\(parameters.count)" }

@@ -73,6 +73,7 @@ struct FieldReader {
         var inputs = calculator?.defaults
         for p in parameters { inputs?.setClamped(p.key, p.value) }
         let output = calculator.flatMap { c in inputs.map { c.evaluate($0) } }
+        let departures = self.departures(map, calculator: calculator, start: inputs)
 
         let claims = self.claims(map, calculator: calculator, output: output)
         let prompts = self.prompts(map)
@@ -81,7 +82,7 @@ struct FieldReader {
 
         guard let id, let minutes, let title else { return nil }
         return Lesson(id: id, file: file, minutes: minutes, title: title, calculator: calculatorName,
-                      parameters: parameters, claims: claims, prompts: prompts, checklist: checklist,
+                      parameters: parameters, departures: departures, claims: claims, prompts: prompts, checklist: checklist,
                       estimate: estimate, body: body)
     }
 
@@ -115,6 +116,43 @@ struct FieldReader {
             } catch {
                 fail(v, error.description)
             }
+        }
+        return out
+    }
+
+    /// `departures: {key: reason}`: a linked parameter the lesson keeps off the board's
+    /// scenario on purpose, and why. Only a parameter that is linked and that the lesson
+    /// really starts elsewhere can depart; a reason that explains nothing is an error.
+    mutating func departures(_ map: Node.Mapping, calculator: (any Calculator)?, start: Inputs?) -> [Lesson.Departure] {
+        guard let (key, value) = field(map, "departures") else { return [] }
+        guard let reasons = value.mapping else { fail(value, "\"departures\" must map parameter keys to reasons (entry_bytes: \"why\")"); return [] }
+        guard let calculator, let start else {
+            if field(map, "calculator") == nil { fail(key, "\"departures\" need a \"calculator\"") }
+            return []
+        }
+        let links = ScenarioLinks.defaults(for: calculator.name)
+        var out: [Lesson.Departure] = []
+        for (k, v) in reasons {
+            let name = k.string ?? "?"
+            guard let parameter = calculator.parameter(name) else {
+                fail(k, "\(calculator.name) has no parameter \"\(name)\" (parameters: \(calculator.parameters.map(\.key).joined(separator: ", ")))")
+                continue
+            }
+            guard let link = links[name], let board = link.value(in: Scenario.board.values) else {
+                let linked = links.keys.sorted()
+                fail(k, "\(name) does not follow the scenario, so it cannot depart from it"
+                     + (linked.isEmpty ? " (\(calculator.name) has no linked parameters)" : " (linked: \(linked.joined(separator: ", ")))"))
+                continue
+            }
+            guard case let .scalar(reason) = v, !reason.string.trimmed.isEmpty else {
+                fail(v, "the departure of \(name) must give its reason as text")
+                continue
+            }
+            if ScenarioLinks.agree(start[name], board) {
+                fail(k, "\(name) starts at the board's \(link.source), \(parameter.display(board)): nothing departs (set the value the lesson uses, or drop the line)")
+                continue
+            }
+            out.append(.init(key: name, reason: reason.string))
         }
         return out
     }

@@ -12,6 +12,9 @@ public struct Lesson: Equatable, Sendable, Identifiable {
     public let calculator: String?
     /// Starting values, in the order the file gives them.
     public let parameters: [ParameterSetting]
+    /// Linked parameters the lesson deliberately keeps off the scenario, each with its
+    /// reason, in file order (`audit --consistency` counts these as explained).
+    public let departures: [Departure]
     public let claims: [Claim]
     public let prompts: Prompts
     public let checklist: [String]
@@ -23,7 +26,7 @@ public struct Lesson: Equatable, Sendable, Identifiable {
     public let modelChecks: [ClaimCheck]
 
     public init(id: String, file: String, minutes: String, title: String, calculator: String? = nil,
-                parameters: [ParameterSetting] = [], claims: [Claim] = [], prompts: Prompts = Prompts(),
+                parameters: [ParameterSetting] = [], departures: [Departure] = [], claims: [Claim] = [], prompts: Prompts = Prompts(),
                 checklist: [String] = [], estimate: Estimate? = nil, body: [Block] = [], modelChecks: [ClaimCheck]? = nil) {
         self.id = id
         self.file = file
@@ -31,6 +34,7 @@ public struct Lesson: Equatable, Sendable, Identifiable {
         self.title = title
         self.calculator = calculator
         self.parameters = parameters
+        self.departures = departures
         self.claims = claims
         self.prompts = prompts
         self.checklist = checklist
@@ -77,6 +81,16 @@ public struct Lesson: Equatable, Sendable, Identifiable {
         public let value: Double
         public init(key: String, value: Double) { self.key = key; self.value = value }
     }
+
+    /// Why a linked parameter starts off the scenario's value: "the sketch counts the post ID alone".
+    public struct Departure: Equatable, Sendable {
+        public let key: String
+        public let reason: String
+        public init(key: String, reason: String) { self.key = key; self.reason = reason }
+    }
+
+    /// The reason the lesson gives for keeping `key` off the scenario, if it gives one.
+    public func departureReason(_ key: String) -> String? { departures.first { $0.key == key }?.reason }
 
     public struct Prompts: Equatable, Sendable {
         /// A 30-second answer.

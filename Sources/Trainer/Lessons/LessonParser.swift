@@ -5,7 +5,7 @@ import Yams
 /// Collects every problem it finds, each with its file, line and column, rather
 /// than stopping at the first: `whiteboard lint` lists them all at once.
 public enum LessonParser {
-    static let fields = ["id", "minutes", "title", "calculator", "parameters", "claims", "prompts", "checklist", "estimate"]
+    static let fields = ["id", "minutes", "title", "calculator", "parameters", "departures", "claims", "prompts", "checklist", "estimate"]
     static let claimFields = ["id", "text", "result", "stated", "unit", "tolerance", "why", "most_sensitive", "break_even"]
 
     /// The lesson, or nil when it has errors; the errors in file order.

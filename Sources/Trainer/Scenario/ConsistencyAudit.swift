@@ -12,21 +12,37 @@ public enum ConsistencyAudit {
         public let parameter: String
         public let lessonValue: String
         public let scenarioValue: String
-        /// Whether the lesson explains the departure (a stated reason); none is stated yet.
-        public let explained: Bool
+        /// The lesson's reason for the departure (its `departures`), when it states one.
+        public let reason: String?
+        /// Whether the lesson explains the departure with a stated reason.
+        public var explained: Bool { reason != nil }
+
+        public init(quantity: String, lesson: String, file: String, parameter: String, lessonValue: String,
+                    scenarioValue: String, reason: String?) {
+            self.quantity = quantity
+            self.lesson = lesson
+            self.file = file
+            self.parameter = parameter
+            self.lessonValue = lessonValue
+            self.scenarioValue = scenarioValue
+            self.reason = reason
+        }
     }
 
-    /// Lessons' starting values of linked parameters against the scenario, quantity by quantity.
+    /// Each panel's value of a linked quantity, as the panel opens under `scenario`
+    /// (its links followed, its departures kept), against the scenario's, quantity by quantity.
     public static func findings(_ lessons: [Lesson], scenario: Scenario) -> [Finding] {
         var out: [Finding] = []
         for lesson in lessons {
-            guard let name = lesson.calculator, let calc = Registry.named(name), let start = lesson.startingInputs() else { continue }
+            guard let name = lesson.calculator, let calc = Registry.named(name),
+                  let start = lesson.startingInputs(scenario: scenario.values) else { continue }
             for link in ScenarioLinks.defaults(for: name).values.sorted(by: { $0.parameter < $1.parameter }) {
                 guard let p = calc.parameter(link.parameter), let linked = link.value(in: scenario.values) else { continue }
                 let own = start[link.parameter]
                 guard !ScenarioLinks.agree(own, linked) else { continue }
                 out.append(Finding(quantity: link.source, lesson: lesson.id, file: lesson.file, parameter: link.parameter,
-                                   lessonValue: p.display(own), scenarioValue: p.display(linked), explained: false))
+                                   lessonValue: p.display(own), scenarioValue: p.display(linked),
+                                   reason: lesson.departureReason(link.parameter)))
             }
         }
         return out.sorted { ($0.quantity, $0.lesson) < ($1.quantity, $1.lesson) }
@@ -39,7 +55,12 @@ public enum ConsistencyAudit {
             rows.append([f.quantity, f.lesson, f.parameter, f.lessonValue, f.scenarioValue, f.explained ? "yes" : "no"])
         }
         let unexplained = findings.filter { !$0.explained }.count
-        return CalculatorReport.layout(rows) + "\n\n\(findings.count) difference\(findings.count == 1 ? "" : "s"), \(unexplained) unexplained\n"
+        var reasons = ""
+        for f in findings {
+            if let reason = f.reason { reasons += "\(f.lesson) \(f.parameter): \(reason)\n" }
+        }
+        return CalculatorReport.layout(rows) + "\n\n" + (reasons.isEmpty ? "" : "Why they differ:\n" + reasons + "\n")
+            + "\(findings.count) difference\(findings.count == 1 ? "" : "s"), \(unexplained) unexplained\n"
     }
 
     public static func json(_ findings: [Finding], scenario: Scenario) -> String {
@@ -48,7 +69,8 @@ public enum ConsistencyAudit {
             ("differences", .array(findings.map { f in
                 .object([("quantity", .string(f.quantity)), ("panel", .string(f.lesson)), ("file", .string(f.file)),
                          ("parameter", .string(f.parameter)), ("panel_value", .string(f.lessonValue)),
-                         ("scenario_value", .string(f.scenarioValue)), ("explained", .bool(f.explained))])
+                         ("scenario_value", .string(f.scenarioValue)), ("explained", .bool(f.explained)),
+                         ("reason", f.reason.map(JSONValue.string) ?? .null)])
             })),
             ("unexplained", .number(Double(findings.filter { !$0.explained }.count))),
         ]).rendered() + "\n"

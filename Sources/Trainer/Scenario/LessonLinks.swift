@@ -6,24 +6,25 @@ import Calculators
 /// scenario, except where the lesson departs from it: a lesson that starts a
 /// linked parameter at a value other than the board scenario's (its own
 /// setting, or the calculator's default it leaves alone) keeps that value: the
-/// differences `audit --consistency` lists. A lesson that sets it to the
-/// board's value only writes the link out.
+/// differences `audit --consistency` lists, explained when the lesson's
+/// `departures` give the reason. A lesson that sets it to the board's value
+/// only writes the link out.
 extension Lesson {
     /// The links this lesson's panel follows, by parameter key.
     public var scenarioLinks: [String: ScenarioLink] {
         guard let name = calculator, let start = startingInputs() else { return [:] }
         var links = ScenarioLinks.defaults(for: name)
-        for key in departures(from: links, start: start) { links[key] = nil }
+        for key in offBoard(links, start: start) { links[key] = nil }
         return links
     }
 
     /// Linked parameters the lesson starts at something other than the board's value, sorted.
     public var scenarioDepartures: [String] {
         guard let name = calculator, let start = startingInputs() else { return [] }
-        return departures(from: ScenarioLinks.defaults(for: name), start: start)
+        return offBoard(ScenarioLinks.defaults(for: name), start: start)
     }
 
-    private func departures(from links: [String: ScenarioLink], start: Inputs) -> [String] {
+    private func offBoard(_ links: [String: ScenarioLink], start: Inputs) -> [String] {
         links.keys.filter { key in
             guard let board = links[key]?.value(in: Scenario.board.values) else { return false }
             return !ScenarioLinks.agree(start[key], board)
