@@ -1,3 +1,4 @@
+import BundledLessons
 import Calculators
 import SnapshotTesting
 import Testing
@@ -199,5 +200,33 @@ import Trainer
         #expect(state.scenarioValues["dau"] == 400_000_000)
         #expect(state.panels[headroom].inputs?["current_qps"] == 7_200)
         #expect(state.session.scenario == "board")
+    }
+
+    /// `--resume` without `--scenario` starts under the scenario the session names
+    /// (`ScenarioLibrary.trainerChoice`); the session's changes then land on it.
+    @Test func resumeUnderTheSessionsScenarioTakesItBackWithoutAMismatch() throws {
+        let library = ScenarioLibrary(files: BundledLessons.scenarioFiles.map { ($0.name, $0.text) })
+        var saved = PracticeSession(startedAt: 1_800_000_000, practiceMode: false)
+        saved.scenario = "startup"
+        saved[lesson: Scenario.panelID].parameters = ["dau": 2_000_000]
+        let chosen = ScenarioLibrary.trainerChoice(asked: nil, resume: true, saved: { saved.scenario })
+        let (startup, problems) = library.forTrainer(chosen)
+        #expect(problems.isEmpty)
+        var state = AppState(library: Harness.bundled, size: Size(cols: 120, rows: 40), scenario: startup)
+        _ = state.update(.started(saved: .loaded(saved), lockHeld: true, resume: true, practice: false, wallClock: 0))
+        #expect(state.scenario.name == "startup")
+        #expect(state.session.scenario == "startup")
+        #expect(state.notice == Notice(.info, "Resumed your last session"))
+        // Twice the startup's 1M DAU: peak writes are twice the startup's.
+        let headroom = try ReducerTests.index(state, "db-write-headroom")
+        let startupPeak = try #require(startup.derived.value("peak_write_qps"))
+        #expect(state.scenarioValues["dau"] == 2_000_000)
+        #expect(abs((state.panels[headroom].inputs?["current_qps"] ?? 0) - 2 * startupPeak) < 1e-6)
+
+        // Asked for another scenario, the trainer keeps it and says what the session ran under.
+        var board = ReducerTests.fresh()
+        _ = board.update(.started(saved: .loaded(saved), lockHeld: true, resume: true, practice: false, wallClock: 0))
+        #expect(board.session.scenario == "board")
+        #expect(board.notice == Notice(.info, "Resumed your last session, saved under the startup scenario: now under board (--scenario startup to match)"))
     }
 }

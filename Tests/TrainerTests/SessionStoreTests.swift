@@ -1,3 +1,4 @@
+import BundledLessons
 import Foundation
 import Testing
 @testable import Trainer
@@ -251,5 +252,64 @@ import Testing
         session[lesson: "scenario"].parameters = [:]
         let plain = SessionExport.markdown(session, lessons: [], finishedAt: 1_800_000_600, timeZone: TimeZone(identifier: "UTC")!)
         #expect(plain.contains("- Scenario: startup (unchanged)\n"))
+    }
+}
+
+/// `--resume` without `--scenario` starts under the scenario the session ran under.
+@Suite struct ResumeScenarioTests {
+    let library = ScenarioLibrary(files: BundledLessons.scenarioFiles.map { ($0.name, $0.text) })
+
+    func store(_ dir: TempDirectory) -> SessionStore {
+        SessionStore(environment: ["HOME": dir.path, "XDG_STATE_HOME": dir.file("state"), "XDG_DATA_HOME": dir.file("data")])
+    }
+
+    @Test func theSavedScenarioIsReadWithoutTouchingTheFile() throws {
+        let dir = TempDirectory()
+        defer { dir.cleanUp() }
+        let s = store(dir)
+        #expect(s.savedScenario() == nil)
+        var session = PracticeSession(startedAt: 1_800_000_000, practiceMode: false)
+        session.scenario = "startup"
+        try s.save(session)
+        #expect(s.savedScenario() == "startup")
+        // A session saved before scenarios ran under the board's.
+        dir.write("state/whiteboard/session.json", SessionMigrationTests.versionOne)
+        #expect(s.savedScenario() == "board")
+        // A file this build cannot read gives none, and is left for loadLast to report and move aside.
+        dir.write("state/whiteboard/session.json", #"{"version": 99, "scenario": "startup"}"#)
+        #expect(s.savedScenario() == nil)
+        dir.write("state/whiteboard/session.json", "not json")
+        #expect(s.savedScenario() == nil)
+        #expect(dir.names("state/whiteboard") == ["session.json"])
+    }
+
+    @Test func resumeTakesTheSessionsScenarioUnlessOneIsAskedFor() {
+        var reads = 0
+        func saved() -> String? { reads += 1; return "twitter-2013" }
+        #expect(ScenarioLibrary.trainerChoice(asked: nil, resume: true, saved: saved) == "twitter-2013")
+        #expect(ScenarioLibrary.trainerChoice(asked: "startup", resume: true, saved: saved) == "startup")
+        #expect(ScenarioLibrary.trainerChoice(asked: nil, resume: false, saved: saved) == "board")
+        // Only a resume without --scenario reads the session.
+        #expect(reads == 1)
+        #expect(ScenarioLibrary.trainerChoice(asked: nil, resume: true, saved: { nil }) == "board")
+        // A file is named by its absolute path, so the session resumes from any folder.
+        #expect(ScenarioLibrary.trainerChoice(asked: "mine/../mine.yaml", resume: false, saved: { nil },
+                                              currentDirectory: "/home/u") == "/home/u/mine.yaml")
+        #expect(ScenarioLibrary.trainerChoice(asked: nil, resume: true, saved: { "/tmp/x.yml" }) == "/tmp/x.yml")
+    }
+
+    @Test func aScenarioIsRecordedAsScenarioTakesItBack() throws {
+        #expect(Scenario.board.reference == "board")
+        let startup = try library.load("startup").get()
+        #expect(startup.reference == "startup")
+        let dir = TempDirectory()
+        defer { dir.cleanUp() }
+        let text = try #require(library.files.first { $0.name == "startup.yaml" }?.text)
+        dir.write("mine.yaml", text)
+        let mine = try library.load(dir.file("mine.yaml")).get()
+        #expect(mine.reference == dir.file("mine.yaml"))
+        // What a session records loads the same scenario again.
+        #expect(try library.load(mine.reference).get() == mine)
+        #expect(try library.load(startup.reference).get() == startup)
     }
 }

@@ -59,7 +59,7 @@ public struct AppState: Equatable, Sendable {
         self.scenarioProblems = scenarioProblems
         panels = Self.deck(library.lessons.map(PanelState.init), scenario: PanelState(scenario: scenario))
         self.session = session
-        if self.session.scenario == nil { self.session.scenario = scenario.name }
+        if self.session.scenario == nil { self.session.scenario = scenario.reference }
         problems = library.problems + scenarioProblems
         self.size = size
         self.display = display

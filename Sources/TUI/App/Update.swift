@@ -318,9 +318,9 @@ extension AppState {
         autosave.written = saved
         notice = Notice(.info, "Resumed your last session" + (saved.clock.elapsed > 0 ? ": t resumes the clock" : ""))
         // The scenario's changes come back with the session; under another scenario file, say which.
-        if let name = saved.scenario, name != scenario.name {
-            session.scenario = scenario.name
-            notice = Notice(.info, "Resumed your last session, saved under the \(name) scenario: now under \(scenario.name) (--scenario \(name) to match)")
+        if let name = saved.scenario, name != scenario.reference {
+            session.scenario = scenario.reference
+            notice = Notice(.info, "Resumed your last session, saved under the \(name) scenario: now under \(scenario.reference) (--scenario \(name) to match)")
         }
     }
 

@@ -34,6 +34,10 @@ public struct Scenario: Equatable, Sendable {
 
     public static let model = ScenarioModel()
 
+    /// How `--scenario` names it again, as a session records it: a bundled scenario's
+    /// name ("board"), a user's file by its path.
+    public var reference: String { file == "Scenarios/\(name).yaml" ? name : file }
+
     /// The value of an input or a derived quantity, with its unit.
     public func quantity(_ key: String) -> Quantity? { Self.model.quantity(key, in: values) }
 

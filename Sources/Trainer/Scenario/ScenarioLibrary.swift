@@ -37,8 +37,7 @@ public struct ScenarioLibrary: Sendable {
 
     /// A bundled scenario by name, or a file by path (anything with a `/` or a `.yaml`/`.yml` ending).
     public func load(_ nameOrPath: String) -> Result<Scenario, Failure> {
-        let looksLikePath = nameOrPath.contains("/") || nameOrPath.hasSuffix(".yaml") || nameOrPath.hasSuffix(".yml")
-        if !looksLikePath {
+        if !Self.looksLikePath(nameOrPath) {
             guard let file = files.first(where: { $0.name == nameOrPath + ".yaml" }) else {
                 return .failure(.unknownName(nameOrPath, known: names))
             }
@@ -61,6 +60,23 @@ public struct ScenarioLibrary: Sendable {
         }
     }
 
+    /// What the trainer is started under: the `--scenario` asked for; without one, under
+    /// `--resume`, the scenario the saved session ran under (`saved`, read only then);
+    /// else the board's. A file is named by its absolute path, so a session saved under
+    /// it resumes from any folder.
+    public static func trainerChoice(asked: String?, resume: Bool, saved: () -> String?,
+                                     currentDirectory: String = FileManager.default.currentDirectoryPath) -> String {
+        let choice = asked ?? (resume ? saved() : nil) ?? Scenario.board.name
+        guard looksLikePath(choice), !choice.hasPrefix("/") else { return choice }
+        return URL(fileURLWithPath: choice, relativeTo: URL(fileURLWithPath: currentDirectory, isDirectory: true))
+            .standardizedFileURL.path
+    }
+
+    /// A name with a `/` or a `.yaml`/`.yml` ending is a file; anything else a bundled name.
+    static func looksLikePath(_ nameOrPath: String) -> Bool {
+        nameOrPath.contains("/") || nameOrPath.hasSuffix(".yaml") || nameOrPath.hasSuffix(".yml")
+    }
+
     /// The scenario the trainer runs under: the one asked for, or, when it cannot be
     /// had, the board's with what went wrong as file:line problems (the trainer
     /// starts anyway and shows them).
@@ -69,7 +85,7 @@ public struct ScenarioLibrary: Sendable {
         case let .success(scenario): return (scenario, [])
         case let .failure(.invalid(errors)): return (.board, errors)
         case let .failure(failure):
-            let file = nameOrPath.contains("/") || nameOrPath.hasSuffix(".yaml") || nameOrPath.hasSuffix(".yml") ? nameOrPath : "--scenario"
+            let file = Self.looksLikePath(nameOrPath) ? nameOrPath : "--scenario"
             var message = failure.description
             if message.hasPrefix(nameOrPath + ": ") { message = String(message.dropFirst(nameOrPath.count + 2)) }
             return (.board, [LessonError(file: file, line: 1, column: 1, message)])

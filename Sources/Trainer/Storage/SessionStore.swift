@@ -79,6 +79,19 @@ public struct SessionStore: Sendable {
         }
     }
 
+    /// The scenario the autosaved session ran under, read without touching the file:
+    /// what `--resume` starts under when no `--scenario` is given. A session saved
+    /// before scenarios ran under the board's; nil when there is no session this build
+    /// can read (`loadLast` then reports it as it always does).
+    public func savedScenario() -> String? {
+        guard let data = FileManager.default.contents(atPath: sessionPath) else { return nil }
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = Self.nonFiniteDecoding
+        guard let probe = try? decoder.decode(ScenarioProbe.self, from: data), let version = probe.version,
+              (PracticeSession.oldestReadable...PracticeSession.formatVersion).contains(version) else { return nil }
+        return probe.scenario ?? "board"
+    }
+
     /// Forgets the autosaved session (after export, or when the user starts over).
     public func clear() {
         unlink(sessionPath)
@@ -160,6 +173,7 @@ public struct SessionStore: Sendable {
         positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
 
     private struct VersionProbe: Decodable { var version: Int? }
+    private struct ScenarioProbe: Decodable { var version: Int?; var scenario: String? }
 
     private func moveAside(reason: String) -> LoadResult {
         let stamp = ExportNaming.stamp(at: Date().timeIntervalSince1970, timeZone: .current)

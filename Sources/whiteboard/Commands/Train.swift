@@ -34,9 +34,10 @@ extension Whiteboard {
         @Flag(help: "No terminal bell at the clock's cues (section ends, 10:00); they are still shown.")
         var quiet = false
 
-        @Option(help: ArgumentHelp("The scenario every panel shares: a bundled name (whiteboard scenario --list) or a YAML file.",
+        @Option(help: ArgumentHelp("The scenario every panel shares: a bundled name (whiteboard scenario --list) or a YAML file "
+                                   + "(default: board; with --resume, the one the session ran under).",
                                    valueName: "name|file"))
-        var scenario = "board"
+        var scenario: String?
 
         func run() throws {
             guard TerminalCheck.isInteractive() else {
@@ -56,10 +57,12 @@ extension Whiteboard {
             let environment = ProcessInfo.processInfo.environment
             let color = !noColor && (environment["NO_COLOR"] ?? "").isEmpty
             let options = ScreenOptions(color: color, unicode: !ascii)
+            let store = SessionStore(environment: environment)
+            let chosen = ScenarioLibrary.trainerChoice(asked: scenario, resume: resume, saved: store.savedScenario)
             let exit = try CursesScreen.run(options: options) { screen in
                 var loop = RunLoop(screen: screen, lessonSets: sets, exportDirectory: exportDir ?? ".",
-                                   store: SessionStore(environment: environment), practice: practice, resume: resume,
-                                   quiet: quiet, scenario: ScenarioLibrary.bundled.forTrainer(scenario))
+                                   store: store, practice: practice, resume: resume,
+                                   quiet: quiet, scenario: ScenarioLibrary.bundled.forTrainer(chosen))
                 return loop.run()
             }
             if let code = exit { throw ExitCode(code) }

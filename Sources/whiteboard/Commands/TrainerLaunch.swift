@@ -13,8 +13,9 @@ struct TrainerLaunch {
     var practice = false
     var resume = false
     var quiet = false
-    /// The scenario every panel shares (`--scenario`): a bundled name or a file.
-    var scenario = "board"
+    /// The scenario every panel shares (`--scenario`): a bundled name or a file; nil
+    /// for the board's (under `--resume`, the session's).
+    var scenario: String?
     /// Drill mode (`whiteboard drill` in a terminal): due estimates instead of the panels.
     var drill: DrillRun?
 
@@ -39,10 +40,12 @@ struct TrainerLaunch {
         let color = !noColor && (environment["NO_COLOR"] ?? "").isEmpty
         let options = ScreenOptions(color: color, unicode: !ascii)
         do {
+            let store = SessionStore(environment: environment)
+            let chosen = ScenarioLibrary.trainerChoice(asked: scenario, resume: resume, saved: store.savedScenario)
             return try CursesScreen.run(options: options) { screen in
                 var loop = RunLoop(screen: screen, lessonSets: sets, exportDirectory: exportDirectory ?? ".",
-                                   store: SessionStore(environment: environment), practice: practice, resume: resume,
-                                   quiet: quiet, drill: drill, scenario: ScenarioLibrary.bundled.forTrainer(scenario))
+                                   store: store, practice: practice, resume: resume,
+                                   quiet: quiet, drill: drill, scenario: ScenarioLibrary.bundled.forTrainer(chosen))
                 return loop.run()
             }
         } catch {
