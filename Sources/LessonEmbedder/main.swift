@@ -93,7 +93,7 @@ func lesson(_ l: Lesson) -> String {
     s += "\(i)claims: \(list(l.claims.map(claim), indent: i)),\n"
     s += "\(i)prompts: Lesson.Prompts(short: \(optional(l.prompts.short)), long: \(optional(l.prompts.long))),\n"
     s += "\(i)checklist: \(list(l.checklist.map(string), indent: i)),\n"
-    s += "\(i)estimate: \(l.estimate.map { "Lesson.Estimate(resultKey: \(string($0.resultKey)), question: \(string($0.question)), drill: \(optional($0.drill)))" } ?? "nil"),\n"
+    s += "\(i)estimates: \(list(l.estimates.map { "Lesson.Estimate(resultKey: \(string($0.resultKey)), question: \(string($0.question)), drill: \(optional($0.drill)))" }, indent: i)),\n"
     s += "\(i)body: \(list(l.body.map { block($0, indent: i + "    ") }, indent: i)),\n"
     s += "\(i)modelChecks: \(list(l.modelChecks.map(check), indent: i))\n"
     s += ")"

@@ -17,7 +17,7 @@ import Trainer
         #expect(h.state.panel?.inputs?["followers"] == 2_500_000)
         // Nothing ticked, no estimate opened or answered, the same panel.
         #expect(h.state.session[lesson: id].ticked.isEmpty)
-        #expect(h.state.session[lesson: id].estimate == nil)
+        #expect(h.state.session[lesson: id][guess: 0].value == nil)
         #expect(h.state.overlay == nil)
         #expect(h.state.panel?.lesson.id == id)
     }

@@ -48,7 +48,7 @@ import Trainer
         var h = Harness(120, 40)
         h.press(.character("t"))
         h.open("lag-autoscaling")
-        let estimate = try #require(h.state.panel?.lesson.estimate)
+        let estimate = try #require(h.state.panel?.lesson.estimates.first)
         #expect(h.state.hiddenResultKey == estimate.resultKey)
         #expect(h.text.contains("? (e to guess)"))
         h.press(.character("e"))
@@ -174,7 +174,7 @@ import Trainer
         h.type("2min")
         h.press(.enter)
         let id = h.state.panel!.lesson.id
-        #expect(h.state.session[lesson: id].estimate == 120)
+        #expect(h.state.session[lesson: id][guess: 0].value == 120)
     }
 
     @Test func typedValuesMayCarryAUnitOfTheSameKind() {
@@ -261,7 +261,7 @@ import Trainer
         h.press(.character("e"))
         #expect(h.state.overlay == nil)
         #expect(h.state.notice?.text.hasPrefix("Already answered: you said 10 s") == true)
-        #expect(h.state.session[lesson: "lag-autoscaling"].estimate == 10)
+        #expect(h.state.session[lesson: "lag-autoscaling"][guess: 0].value == 10)
     }
 
     @Test func aChangeClearsTheHistoryMark() {

@@ -269,15 +269,15 @@ import Trainer
             "Your notes  (N to write)",
         ])
         var guessed = pane
-        guessed.record.estimate = 90
-        guessed.truth = truth
+        guessed.record[guess: 0].value = 90
+        guessed.truths = [truth]
         let guess = guessed.lines(width: 24)
         #expect(drawn(Array(guess[5...6]), width: 24) == ["Your guess: 90 s · e", "revises · v reveals"])
         // Each piece keeps its style across the break.
         #expect(guess[5].spans.map(\.style) == [.bold, theme.muted])
         #expect(guess[6].spans.map(\.style) == [theme.muted])
         var revealed = guessed
-        revealed.outcome = EstimateOutcome(guess: 90, truth: truth)
+        revealed.outcomes = [EstimateOutcome(guess: 90, truth: truth)]
         #expect(drawn(Array(revealed.lines(width: 24)[5...6]), width: 24) == ["You said 90 s; it is 100", "s (good)"])
         // Wide enough, one line, styled as before.
         #expect(guessed.lines(width: 60)[4]

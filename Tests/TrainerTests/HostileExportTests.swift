@@ -15,7 +15,7 @@ import Testing
         claims: [Claim(id: "c", text: "Claim \(attack)", resultKey: "push.writes", stated: Quantity(5, .writes),
                        why: "Why \(attack)")],
         checklist: ["Item \(attack)"],
-        estimate: .init(resultKey: "push.write_time", question: "Question \(attack)"))
+        estimates: [.init(resultKey: "push.write_time", question: "Question \(attack)")])
 
     @Test func neitherExportHoldsAControlByte() throws {
         let dir = TempDirectory()
@@ -23,7 +23,7 @@ import Testing
         var s = PracticeSession(startedAt: 1_700_000_000, practiceMode: true)
         s.visit("fanout")
         s[lesson: "fanout"].notes = "first line\n\(Self.attack)\n\tindented"
-        s[lesson: "fanout"].estimate = 3
+        s[lesson: "fanout"][guess: 0].value = 3
         s[lesson: "fanout"].ticked = [0]
         s.tick(at: 10, lesson: Self.lesson)
         let paths = try Exporter.export(s, lessons: [Self.lesson], to: dir.path, at: 1_700_000_100,

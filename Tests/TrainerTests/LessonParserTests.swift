@@ -30,7 +30,7 @@ import Testing
         #expect(demo.parameters == [.init(key: "followers", value: 2_000_000)])
         #expect(demo.prompts == .init(short: "Push or pull?", long: "Two minutes on the threshold."))
         #expect(demo.checklist == ["Names the number"])
-        #expect(demo.estimate == .init(resultKey: "push.writes", question: "How many writes?"))
+        #expect(demo.estimates == [.init(resultKey: "push.writes", question: "How many writes?")])
         #expect(demo.body == [.heading(level: 1, text: "Board")])
     }
 

@@ -41,7 +41,7 @@ import Testing
         case "parameter": s[lesson: "fanout"].parameters["followers"] = 5
         case "notes": s[lesson: "fanout"].notes = "push below 10K"
         case "tick": s[lesson: "fanout"].ticked = [0]
-        default: s[lesson: "fanout"].estimate = 100
+        default: s[lesson: "fanout"][guess: 0].value = 100
         }
         #expect(s.hasChanges == true)
     }
@@ -82,7 +82,7 @@ import Testing
         s[lesson: "fanout"].parameters = ["followers": 50_000_000]
         s[lesson: "fanout"].notes = "Hybrid: push below 10K, pull above.\n✓ émoji 👩‍💻"
         s[lesson: "fanout"].ticked = [0, 3]
-        s[lesson: "fanout"].estimate = 90
+        s[lesson: "fanout"][guess: 0].value = 90
         s.clock.start(at: 0)
         s.tick(at: 75.25, lesson: fanout)
         s.clock.pause(at: 80)

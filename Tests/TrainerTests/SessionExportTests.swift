@@ -19,7 +19,7 @@ enum ExportFixture {
                   stated: Quantity(1, .seconds), why: "only active followers get a push"),
         ],
         checklist: ["Push below a threshold", "Pull for celebrities", "Names the write-time number"],
-        estimate: .init(resultKey: "push.write_time", question: "At 10K writes/s, how long does pushing one post take?"))
+        estimates: [.init(resultKey: "push.write_time", question: "At 10K writes/s, how long does pushing one post take?")])
     static let monitoring = Lesson(id: "monitoring", file: "23.md", minutes: "50", title: "Monitoring")
     static let wrapUp = Lesson(id: "wrap-up", file: "24.md", minutes: "50", title: "Wrap-up", checklist: ["Summarises"])
     static let lessons = [framework, fanout, monitoring, wrapUp]
@@ -35,8 +35,8 @@ enum ExportFixture {
         s[lesson: "framework"].notes = "Decision first, then the number.\n\nThen the \u{1B}[31mrejected\u{1B}[0m option."
         s.tick(at: 5_070, lesson: framework)
         s.visit("fanout")
-        s[lesson: "fanout"].estimate = 90
-        s[lesson: "fanout"].revealed = true
+        s[lesson: "fanout"][guess: 0].value = 90
+        s[lesson: "fanout"][guess: 0].revealed = true
         s[lesson: "fanout"].parameters = ["followers": 50_000_000, "write_capacity": 10_000]
         s[lesson: "fanout"].ticked = [0, 2]
         s.tick(at: 5_195, lesson: fanout)
@@ -61,8 +61,8 @@ enum ExportFixture {
         let fanout = summary.panels[1]
         #expect(fanout.changes.map(\.display) == ["followers: 1,000,000 followers → 50,000,000 followers"])
         #expect(fanout.claims.map(\.holds) == [false, false])
-        #expect(fanout.estimate?.actual?.quantity.value == 100)
-        #expect(fanout.estimate?.score == .good)
+        #expect(fanout.estimates.first?.actual?.quantity.value == 100)
+        #expect(fanout.estimates.first?.score == .good)
         #expect(fanout.results.count == 8)
         #expect(fanout.results.map(\.key).contains("hybrid.write_time"))
     }
@@ -105,7 +105,7 @@ enum ExportFixture {
         // The fixture's fan-out guess is good (90 s against 100 s): it is no miss, and its ratio is given.
         #expect(text.contains("; guess ÷ truth = 0.9"))
         #expect(!text.contains("- Estimate on \(ExportFixture.fanout.title)"))
-        s[lesson: "fanout"].estimate = 5
+        s[lesson: "fanout"][guess: 0].value = 5
         let off = SessionExport.markdown(s, lessons: ExportFixture.lessons, finishedAt: ExportFixture.finished, timeZone: utc)
         let next = off.components(separatedBy: "## Work on next\n\n").last?.components(separatedBy: "\n\n").first ?? ""
         #expect(next.hasPrefix("- Estimate on \(ExportFixture.fanout.title): off"))
@@ -178,8 +178,8 @@ enum ExportFixture {
 
     @Test func unansweredEstimate() throws {
         var s = ExportFixture.session
-        s[lesson: "fanout"].estimate = nil
-        s[lesson: "fanout"].revealed = false
+        s[lesson: "fanout"][guess: 0].value = nil
+        s[lesson: "fanout"][guess: 0].revealed = false
         let text = SessionExport.json(s, lessons: ExportFixture.lessons, finishedAt: ExportFixture.finished)
         let root = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         let estimate = try #require((root["panels"] as? [[String: Any]])?[1]["estimate"] as? [String: Any])
@@ -193,12 +193,12 @@ enum ExportFixture {
 
     @Test func aRevealWithoutAGuessIsAMissAndAKeptGuessIsNotScored() {
         var s = ExportFixture.session
-        s[lesson: "fanout"].estimate = nil
+        s[lesson: "fanout"][guess: 0].value = nil
         var md = SessionExport.markdown(s, lessons: ExportFixture.lessons, finishedAt: ExportFixture.finished, timeZone: utc)
         #expect(md.contains("Revealed without a guess, actual 100 s at the lesson's values: **off**, revealed without a guess"))
         #expect(SessionSummary(s, lessons: ExportFixture.lessons).estimates == EstimateCounts(good: 0, fair: 0, off: 1))
-        s[lesson: "fanout"].estimate = 90
-        s[lesson: "fanout"].revealed = false
+        s[lesson: "fanout"][guess: 0].value = 90
+        s[lesson: "fanout"][guess: 0].revealed = false
         md = SessionExport.markdown(s, lessons: ExportFixture.lessons, finishedAt: ExportFixture.finished, timeZone: utc)
         #expect(md.contains("Guess 90 s, not revealed (actual 100 s at the lesson's values)."))
         #expect(SessionSummary(s, lessons: ExportFixture.lessons).estimates.total == 0)

@@ -62,13 +62,13 @@ import Testing
         defer { dir.cleanUp() }
         let s = store(dir)
         var session = sample()
-        session[lesson: "fanout-one-author"].estimate = .infinity
+        session[lesson: "fanout-one-author"][guess: 0].value = .infinity
         try s.save(session)
         guard case let .loaded(back) = s.loadLast() else {
             Issue.record("expected a session")
             return
         }
-        #expect(back[lesson: "fanout-one-author"].estimate == .infinity)
+        #expect(back[lesson: "fanout-one-author"][guess: 0].value == .infinity)
     }
 
     @Test func corruptFileIsMovedAside() throws {

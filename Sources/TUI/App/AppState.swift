@@ -147,15 +147,31 @@ public struct AppState: Equatable, Sendable {
     public var offer: Keymap.Offer {
         guard let p = panel else { return Keymap.Offer() }
         return Keymap.Offer(calculator: p.inputs != nil, claims: !p.lesson.claims.isEmpty,
-                            estimate: p.lesson.estimate != nil, checklist: !p.lesson.checklist.isEmpty)
+                            estimate: !p.lesson.estimates.isEmpty, checklist: !p.lesson.checklist.isEmpty)
     }
 
-    /// The current panel's estimate outcome, once revealed.
-    public var estimateOutcome: EstimateOutcome? {
-        guard let p = panel, let truth = p.estimateTruth else { return nil }
+    /// The current panel's estimate outcomes, in the lesson's order: nil for those not revealed yet.
+    public var estimateOutcomes: [EstimateOutcome?] {
+        guard let p = panel else { return [] }
         let record = session[lesson: p.lesson.id]
-        guard record.revealed else { return nil }
-        return EstimateOutcome(guess: record.estimate, truth: truth)
+        return p.estimateTruths.enumerated().map { i, truth in
+            guard let truth, record[guess: i].revealed else { return nil }
+            return EstimateOutcome(guess: record[guess: i].value, truth: truth)
+        }
+    }
+
+    /// The estimate asked now on the current panel: the first not revealed
+    /// (each is asked once the one before is shown); nil when all are, or there is none.
+    public var currentEstimateIndex: Int? {
+        guard let p = panel else { return nil }
+        let record = session[lesson: p.lesson.id]
+        return p.lesson.estimates.indices.first { !record[guess: $0].revealed }
+    }
+
+    /// The question asked now (`currentEstimateIndex`).
+    public var currentEstimate: Lesson.Estimate? {
+        guard let i = currentEstimateIndex, let p = panel else { return nil }
+        return p.lesson.estimates[i]
     }
 
     // MARK: - the scenario

@@ -17,8 +17,8 @@ public struct PanelState: Equatable, Sendable {
     public let calculator: (any Calculator)?
     /// The lesson's starting values: what "changed" compares against when nothing is linked.
     public let startingInputs: Inputs?
-    /// The estimate's answer at the lesson's starting values (the question quotes them).
-    public let estimateTruth: ResultValue?
+    /// Each estimate's answer at the lesson's starting values (the questions quote them), in the lesson's order.
+    public let estimateTruths: [ResultValue?]
     /// The parameters that follow the scenario, by key (the lesson's departures left out).
     public let links: [String: ScenarioLink]
 
@@ -56,7 +56,7 @@ public struct PanelState: Equatable, Sendable {
         self.lesson = lesson
         calculator = lesson.calculator.flatMap(Registry.named)
         startingInputs = lesson.startingInputs()
-        estimateTruth = lesson.estimateTruth()
+        estimateTruths = lesson.estimateTruths()
         links = lesson.scenarioLinks
         _ = refresh(changes: [:], scenario: Scenario.board.values)
     }
@@ -66,7 +66,7 @@ public struct PanelState: Equatable, Sendable {
         lesson = scenario.panelLesson
         calculator = Scenario.model
         startingInputs = scenario.values
-        estimateTruth = nil
+        estimateTruths = []
         links = [:]
         _ = refresh(changes: [:], scenario: scenario.values)
     }
@@ -136,7 +136,7 @@ public struct PanelState: Equatable, Sendable {
     /// The link the user overrode on this panel.
     public func overriddenLink(_ key: String) -> ScenarioLink? { changedKeys.contains(key) ? links[key] : nil }
 
-    /// The lesson determines the calculator, its start and the estimate's truth;
+    /// The lesson determines the calculator, its start and the estimates' truths;
     /// the caches follow from the record and the scenario. Two panels are equal
     /// when the lesson, the place in it and the values in force are.
     public static func == (a: PanelState, b: PanelState) -> Bool {

@@ -4,19 +4,20 @@ import Trainer
 /// Practice: the clock, the checklist, estimates, notes and the questions
 /// asked on quit and at start.
 extension AppState {
-    /// The result the current panel asks the user to guess, hidden until it is
-    /// revealed (in practice mode: outside it the calculator shows everything).
+    /// The result the current panel asks the user to guess now, hidden until it
+    /// is revealed (in practice mode: outside it the calculator shows everything).
     public var hiddenResultKey: String? {
-        guard session.practiceMode, let lesson = panel?.lesson, let estimate = lesson.estimate,
-              !session[lesson: lesson.id].revealed else { return nil }
-        return estimate.resultKey
+        guard session.practiceMode else { return nil }
+        return currentEstimate?.resultKey
     }
 
-    /// Everything the calculator must not show yet: the estimate's result and
-    /// the results that would answer it (`PanelState.giveAways`).
+    /// Everything the calculator must not show yet: every estimate's result
+    /// not yet revealed, and the results that would answer them (`PanelState.giveAways`).
     public var hiddenResults: HiddenResults {
-        guard let key = hiddenResultKey else { return HiddenResults() }
-        return HiddenResults(asked: [key], revealing: panel?.giveAways[key] ?? [])
+        guard session.practiceMode, let p = panel, let first = currentEstimateIndex else { return HiddenResults() }
+        let record = session[lesson: p.lesson.id]
+        let keys = p.lesson.estimates.indices.filter { $0 >= first && !record[guess: $0].revealed }.map { p.lesson.estimates[$0].resultKey }
+        return HiddenResults(asked: Set(keys), revealing: keys.reduce(into: Set<String>()) { $0.formUnion(p.giveAways[$1] ?? []) })
     }
 
     mutating func toggleClock() {
@@ -46,25 +47,34 @@ extension AppState {
 
     mutating func beginEstimate() {
         guard let lesson = panel?.lesson else { return }
-        guard lesson.estimate != nil else { notice = Notice(.info, "This panel has no estimate"); return }
-        // Once the answer is shown, a second guess would only copy it.
-        if let outcome = estimateOutcome {
-            notice = Notice(.info, "Already answered: " + lowerFirst(outcome.sentence) + " (\(outcome.score.rawValue))")
+        guard !lesson.estimates.isEmpty else { notice = Notice(.info, "This panel has no estimate"); return }
+        // Once every answer is shown, a second guess would only copy it.
+        guard let index = currentEstimateIndex else {
+            let outcomes = estimateOutcomes.compactMap { $0 }
+            if outcomes.count == 1, let outcome = outcomes.first {
+                notice = Notice(.info, "Already answered: " + lowerFirst(outcome.sentence) + " (\(outcome.score.rawValue))")
+            } else {
+                notice = Notice(.info, "All \(lesson.estimates.count) estimates answered: "
+                                + outcomes.map(\.score.rawValue).joined(separator: ", "))
+            }
             return
         }
         // A guess kept but not revealed opens again to be revised.
-        let kept = session[lesson: lesson.id].estimate.map { Format.count($0) } ?? ""
+        let kept = session[lesson: lesson.id][guess: index].value.map { Format.count($0) } ?? ""
         overlay = .estimate(LineEditor(kept, prefilled: !kept.isEmpty))
         history.estimateOpenedAt = now
     }
 
-    /// The true value of the panel's estimate, at the lesson's starting values
-    /// (the question quotes those numbers); computed once per panel.
-    public var estimateTruth: ResultValue? { panel?.estimateTruth }
+    /// The true value of the estimate asked now, at the lesson's starting
+    /// values (the question quotes those numbers); computed once per panel.
+    public var estimateTruth: ResultValue? {
+        guard let i = currentEstimateIndex, let p = panel, p.estimateTruths.indices.contains(i) else { return nil }
+        return p.estimateTruths[i]
+    }
 
     /// Enter in the estimate box: keeps the guess (it can be revised until `v` reveals the answer).
     mutating func commitEstimate(_ text: String) {
-        guard let lesson = panel?.lesson, let truth = estimateTruth else { overlay = nil; return }
+        guard let lesson = panel?.lesson, let index = currentEstimateIndex, let truth = estimateTruth else { overlay = nil; return }
         let unit = truth.quantity.unit
         let guess: Double
         switch DrillAnswer.read(text, unit: unit) {
@@ -85,10 +95,10 @@ extension AppState {
             return
         }
         overlay = nil
-        let revised = session[lesson: lesson.id].estimate != nil
-        session[lesson: lesson.id].estimate = guess
+        let revised = session[lesson: lesson.id][guess: index].value != nil
+        session[lesson: lesson.id][guess: index].value = guess
         if let opened = history.estimateOpenedAt, now >= opened {
-            session[lesson: lesson.id].estimateSeconds = (session[lesson: lesson.id].estimateSeconds ?? 0) + (now - opened)
+            session[lesson: lesson.id][guess: index].seconds = (session[lesson: lesson.id][guess: index].seconds ?? 0) + (now - opened)
         }
         history.estimateOpenedAt = nil
         notice = Notice(.info, (revised ? "Guess revised: " : "Guess kept: ") + Format.quantity(Quantity(guess, unit))

@@ -51,10 +51,10 @@ extension PanelState {
         (output?.results ?? []).filter { !Sensitivity.isDecision($0) && !hidden.contains($0.key) && $0.quantity.value.isFinite }
     }
 
-    /// The result `s` and `=` act on: the user's choice, else the estimate's, else the first claim's, else the first.
+    /// The result `s` and `=` act on: the user's choice, else the first estimate's, else the first claim's, else the first.
     func chosenResult(hiding hidden: HiddenResults) -> ResultValue? {
         let results = analysableResults(hiding: hidden)
-        let preferred = [analysis.result, lesson.estimate?.resultKey] + lesson.claims.map { Optional($0.resultKey) }
+        let preferred = [analysis.result] + lesson.estimateKeys.map { Optional($0) } + lesson.claims.map { Optional($0.resultKey) }
         for key in preferred.compactMap({ $0 }) { if let r = results.first(where: { $0.key == key }) { return r } }
         return results.first
     }

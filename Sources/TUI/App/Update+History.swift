@@ -40,30 +40,34 @@ extension AppState {
         }
     }
 
-    /// `v`: shows the answer. A guess typed earlier is scored; none is a miss.
-    /// The attempt goes to the history database.
+    /// `v`: shows the answer to the estimate asked now. A guess typed earlier
+    /// is scored; none is a miss. The attempt goes to the history database;
+    /// the panel's next estimate, if any, is asked next.
     mutating func revealEstimate() -> [Effect] {
-        guard let p = panel, let estimate = p.lesson.estimate else {
+        guard let p = panel, !p.lesson.estimates.isEmpty else {
             notice = Notice(.info, "This panel has no estimate")
             return []
         }
-        guard let truth = p.estimateTruth else { notice = Notice(.error, "The calculator has no result \"\(estimate.resultKey)\""); return [] }
         let id = p.lesson.id
-        if session[lesson: id].revealed {
-            if let outcome = estimateOutcome { notice = Notice(.info, "Already revealed: " + lowerFirst(outcome.sentence)) }
+        guard let index = currentEstimateIndex else {
+            if let outcome = estimateOutcomes.last ?? nil { notice = Notice(.info, "Already revealed: " + lowerFirst(outcome.sentence)) }
             return []
         }
+        let estimate = p.lesson.estimates[index]
+        guard let truth = estimateTruth else { notice = Notice(.error, "The calculator has no result \"\(estimate.resultKey)\""); return [] }
         if case .estimate = overlay { overlay = nil }
         history.estimateOpenedAt = nil
-        session[lesson: id].revealed = true
-        let record = session[lesson: id]
-        let outcome = EstimateOutcome(guess: record.estimate, truth: truth)
+        session[lesson: id][guess: index].revealed = true
+        let record = session[lesson: id][guess: index]
+        let outcome = EstimateOutcome(guess: record.value, truth: truth)
+        let left = p.lesson.estimates.count - index - 1
         notice = Notice(outcome.score == .off ? .error : .info,
-                        outcome.sentence + ": " + outcome.meaning + (record.estimate == nil ? " (counted as a miss)" : ""))
+                        outcome.sentence + ": " + outcome.meaning + (record.value == nil ? " (counted as a miss)" : "")
+                        + (left > 0 ? " · e: the next estimate (\(left) more)" : ""))
         guard history.available == true, let inputs = p.startingInputs else { return [] }
         let attempt = AttemptRecord(sessionID: session.id ?? PracticeSession.makeID(startedAt: session.startedAt),
-                                    lesson: p.lesson, truth: truth, guess: record.estimate, inputs: inputs,
-                                    question: estimate.question, secondsTaken: record.estimateSeconds,
+                                    lesson: p.lesson, truth: truth, guess: record.value, inputs: inputs,
+                                    question: estimate.question, secondsTaken: record.seconds,
                                     date: now + wallClockOffset)
         return [.recordAttempt(attempt)]
     }

@@ -7,10 +7,10 @@ struct LessonPane: Equatable, Sendable {
     let lesson: Lesson
     let theme: Theme
     var record = PanelRecord()
-    /// The guess and the answer, once revealed.
-    var outcome: EstimateOutcome?
-    /// The estimate's answer (computed in `update`): gives a kept guess its unit.
-    var truth: ResultValue?
+    /// Each estimate's guess and answer, once revealed (in the lesson's order).
+    var outcomes: [EstimateOutcome?] = []
+    /// Each estimate's answer (computed in `update`): gives a kept guess its unit.
+    var truths: [ResultValue?] = []
 
     /// Every line of the pane's content at a given width.
     func lines(width: Int) -> [Line] {
@@ -67,14 +67,21 @@ struct LessonPane: Equatable, Sendable {
             }
             out.append(.blank)
         }
-        if let estimate = lesson.estimate {
-            out.append(Line("Estimate first: ", .bold).appending(""))
+        // Asked in order: the first not revealed is the one `e` answers.
+        let current = lesson.estimates.indices.first { !record[guess: $0].revealed }
+        for (i, estimate) in lesson.estimates.enumerated() {
+            let label = lesson.estimates.count == 1 ? "Estimate first: " : "Estimate \(i + 1) of \(lesson.estimates.count): "
+            out.append(Line(label, .bold).appending(""))
             for part in TextWidth.wrap(estimate.question, width: width) { out.append(Line(part)) }
             // Said in full at any width: wrapped, never cut at the pane edge.
+            let outcome = outcomes.indices.contains(i) ? outcomes[i] : nil
+            let truth = truths.indices.contains(i) ? truths[i] : nil
             if let outcome {
                 out += Line.wrapped([(outcome.sentence + " (\(outcome.score.rawValue))", outcome.score == .off ? theme.bad : theme.good)],
                                     width: width)
-            } else if let guess = record.estimate, let truth {
+            } else if i != current {
+                out += Line.wrapped([("asked once the one above is revealed", theme.muted)], width: width)
+            } else if let guess = record[guess: i].value, let truth {
                 out += Line.wrapped([("Your guess: " + Format.quantity(Quantity(guess, truth.quantity.unit)), .bold),
                                      (" · e revises · v reveals", theme.muted)], width: width)
             } else {
@@ -155,7 +162,7 @@ extension AppState {
         guard let p = panel, Layout.fits(size),
               let rect = Layout(size: size, focus: focus, hasCalculator: p.inputs != nil).lesson else { return Int.max / 2 }
         let pane = LessonPane(lesson: p.lesson, theme: Theme(display), record: session[lesson: p.lesson.id],
-                              outcome: estimateOutcome, truth: p.estimateTruth)
+                              outcomes: estimateOutcomes, truths: p.estimateTruths)
         return pane.maxScroll(in: rect)
     }
 }

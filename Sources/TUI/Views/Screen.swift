@@ -31,8 +31,8 @@ public enum Screen {
             if let rect = layout.lesson {
                 let title = layout.calculator == nil && panel.inputs != nil ? "Lesson · Tab: calculator" : "Lesson"
                 let record = state.session[lesson: panel.lesson.id]
-                memo.draw(LessonPane(lesson: panel.lesson, theme: theme, record: record, outcome: state.estimateOutcome,
-                                     truth: panel.estimateTruth),
+                memo.draw(LessonPane(lesson: panel.lesson, theme: theme, record: record, outcomes: state.estimateOutcomes,
+                                     truths: panel.estimateTruths),
                           in: rect, on: &grid, focused: state.focus == .lesson || panel.inputs == nil,
                           scroll: panel.lessonScroll, title: title)
             }
@@ -123,7 +123,7 @@ public enum Screen {
                        help: "\(p.rangeDescription)\(bare) · Enter set · Esc cancel", state: state, in: rect, on: &grid, theme: theme)
             return
         }
-        if case let .estimate(editor) = state.overlay, let estimate = state.panel?.lesson.estimate {
+        if case let .estimate(editor) = state.overlay, let estimate = state.currentEstimate {
             let unit = state.estimateTruth?.quantity.unit.symbol ?? ""
             editorLine(prompt: "Guess" + (unit.isEmpty ? "" : " (\(unit))") + ": ", editor: editor,
                        help: estimate.question + " · Enter keep the guess · Esc cancel", state: state, in: rect, on: &grid, theme: theme)

@@ -58,9 +58,9 @@ public struct DrillItem: Equatable, Sendable, Identifiable {
 
     /// Every estimate of the deck whose calculator exists, in lesson order.
     public static func all(in lessons: [Lesson]) -> [DrillItem] {
-        lessons.compactMap { lesson in
-            guard let estimate = lesson.estimate, let name = lesson.calculator, Registry.named(name) != nil else { return nil }
-            return DrillItem(lesson: lesson, estimate: estimate)
+        lessons.flatMap { lesson -> [DrillItem] in
+            guard let name = lesson.calculator, Registry.named(name) != nil else { return [] }
+            return lesson.estimates.map { DrillItem(lesson: lesson, estimate: $0) }
         }
     }
 

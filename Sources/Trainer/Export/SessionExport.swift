@@ -12,10 +12,10 @@ import Foundation
 /// coverage over the whole deck, each estimate's guess ÷ truth, and a short
 /// "Work on next" list from the misses.
 ///
-/// JSON shape (version 2; keys in this order; times in seconds; `docs/session-json.md`):
+/// JSON shape (version 3; keys in this order; times in seconds; `docs/session-json.md`):
 ///
 /// ```
-/// { "version": 2,
+/// { "version": 3,
 ///   "started": "2023-11-14T22:13:20Z",   // ISO 8601, UTC
 ///   "finished": "2023-11-14T22:25:00Z",
 ///   "scenario": "board", "scenario_changes": { "dau": 400000000 },   // base units
@@ -31,8 +31,10 @@ import Foundation
 ///                  // a categorical result adds "text" ("hybrid"); "value" is then its index
 ///     "claims": [ { "id": "push-writes", "holds": false, "stated": 1000000, "computed": 50000000,
 ///                   "unit": "writes", "reason": "board says …" } ],   // computed: null if unknown
-///     "estimate": { "question": "…", "guess": 90, "actual": 100, "unit": "s", "score": "good" } | null,
-///                  // null when the lesson asks none; guess and score null when not answered
+///     "estimates": [ { "result": "push.write_time", "question": "…", "guess": 90, "actual": 100,
+///                      "unit": "s", "score": "good" } ],
+///                  // one per estimate, in the lesson's order (empty when it asks none);
+///                  // guess and score null when not answered
 ///     "checklist": [ { "item": "…", "ticked": true } ],
 ///     "notes": "…" } ] }
 /// ```
@@ -51,7 +53,7 @@ public enum SessionExport {
         out.append("- Time used: \(TimeText.clock(summary.timeUsed)) of \(TimeText.clock(PracticeClock.total))"
             + (left >= 0 ? " (\(TimeText.clock(left)) left)" : " (\(TimeText.clock(-left)) over)"))
         let e = summary.estimates
-        let asked = summary.panels.filter { $0.estimate != nil }.count
+        let asked = summary.panels.reduce(0) { $0 + $1.estimates.count }
         out.append("- Estimates: \(e.good) good, \(e.fair) fair, \(e.off) off (\(e.total) of \(asked) answered)")
         out.append("- Checklist: \(summary.checklistTicked) of \(summary.checklistTotal) ticked"
             + TimeText.percent(summary.checklistTicked, of: summary.checklistTotal) + " on the panels visited")
@@ -131,7 +133,10 @@ public enum SessionExport {
             .compactMap { label, text in text.map { "- \(label): " + clean($0) } }
         if !prompts.isEmpty { out += ["", "### Prompts", ""] + prompts }
         guard visited else {
-            if let estimate = panel.estimate { out += ["", "### Estimate", "", clean(estimate.question), "", "Not answered."] }
+            if !panel.estimates.isEmpty {
+                out += ["", panel.estimates.count == 1 ? "### Estimate" : "### Estimates"]
+                for estimate in panel.estimates { out += ["", clean(estimate.question), "", "Not answered."] }
+            }
             if !panel.checklist.isEmpty {
                 out += ["", "### Checklist", ""]
                 out += panel.checklist.map { "- [ ] " + clean($0.text) }
@@ -150,8 +155,9 @@ public enum SessionExport {
             out += ["", "### Claims", ""]
             out += panel.claims.map { "- " + ($0.holds ? "✓ " : "✗ ") + clean($0.claim.text) + ": " + clean($0.reason) }
         }
-        if let estimate = panel.estimate {
-            out += ["", "### Estimate", "", clean(estimate.question), ""]
+        if !panel.estimates.isEmpty { out += ["", panel.estimates.count == 1 ? "### Estimate" : "### Estimates"] }
+        for estimate in panel.estimates {
+            out += ["", clean(estimate.question), ""]
             let actual = (estimate.actual?.display ?? "n/a") + (panel.changes.isEmpty ? "" : " at the lesson's values")
             if let outcome = estimate.outcome {
                 out.append((estimate.guessDisplay.map { "Guess \($0)" } ?? "Revealed without a guess")
@@ -189,21 +195,23 @@ public enum SessionExport {
         var lines: [(rank: Int, text: String)] = []
         let visited = Set(summary.panels.map(\.lesson.id))
         for panel in summary.panels {
-            guard let e = panel.estimate else { continue }
-            let title = clean(panel.lesson.title)
-            if let outcome = e.outcome {
-                switch (outcome.score, e.guess) {
-                case (.off, nil): lines.append((1, "Estimate on \(title): revealed without a guess (answer \(e.actual?.display ?? "n/a"))"))
-                case (.off, _): lines.append((0, "Estimate on \(title): off, \(outcome.grade.summary) (answer \(e.actual?.display ?? "n/a"))"))
-                case (.fair, _): lines.append((2, "Estimate on \(title): fair, \(outcome.grade.summary)"))
-                case (.good, _): break
+            for e in panel.estimates {
+                let title = clean(panel.lesson.title) + (panel.estimates.count > 1 ? ", " + clean(e.actual?.label ?? e.resultKey) : "")
+                if let outcome = e.outcome {
+                    switch (outcome.score, e.guess) {
+                    case (.off, nil): lines.append((1, "Estimate on \(title): revealed without a guess (answer \(e.actual?.display ?? "n/a"))"))
+                    case (.off, _): lines.append((0, "Estimate on \(title): off, \(outcome.grade.summary) (answer \(e.actual?.display ?? "n/a"))"))
+                    case (.fair, _): lines.append((2, "Estimate on \(title): fair, \(outcome.grade.summary)"))
+                    case (.good, _): break
+                    }
+                } else {
+                    lines.append((3, "Estimate on \(title): not revealed"))
                 }
-            } else {
-                lines.append((3, "Estimate on \(title): not revealed"))
             }
         }
-        for lesson in lessons where !visited.contains(lesson.id) && lesson.estimate != nil {
-            lines.append((4, "Not visited, with an estimate: \(clean(lesson.title))"))
+        for lesson in lessons where !visited.contains(lesson.id) && !lesson.estimates.isEmpty {
+            let count = lesson.estimates.count
+            lines.append((4, "Not visited, with " + (count == 1 ? "an estimate" : "\(count) estimates") + ": \(clean(lesson.title))"))
         }
         let missed = summary.panels.map { p in (p, p.checklist.filter { !$0.ticked }.count) }
             .filter { $0.1 > 0 }.sorted { $0.1 > $1.1 }
@@ -232,17 +240,15 @@ public enum SessionExport {
     // MARK: JSON pieces
 
     static func json(_ panel: PanelSummary) -> JSONValue {
-        let estimate: JSONValue
-        if let e = panel.estimate {
-            estimate = .object([
+        let estimates: [JSONValue] = panel.estimates.map { e in
+            .object([
+                ("result", .string(e.resultKey)),
                 ("question", .string(e.question)),
                 ("guess", e.guess.map(JSONValue.number) ?? .null),
                 ("actual", e.actual.map { .number($0.quantity.value) } ?? .null),
                 ("unit", .string(e.actual?.quantity.unit.symbol ?? "")),
                 ("score", e.score.map { .string($0.rawValue) } ?? .null),
             ])
-        } else {
-            estimate = .null
         }
         return .object([
             ("lesson", .string(panel.lesson.id)),
@@ -270,7 +276,7 @@ public enum SessionExport {
                     ("unit", .string(c.claim.stated.unit.symbol)), ("reason", .string(c.reason)),
                 ])
             })),
-            ("estimate", estimate),
+            ("estimates", .array(estimates)),
             ("checklist", .array(panel.checklist.map { .object([("item", .string($0.text)), ("ticked", .bool($0.ticked))]) })),
             ("notes", .string(panel.record.notes)),
         ])

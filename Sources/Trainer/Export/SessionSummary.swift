@@ -29,7 +29,7 @@ public struct SessionSummary: Equatable, Sendable {
         }
         timeUsed = session.clock.elapsed
         estimates = EstimateCounts()
-        for case let score? in panels.map({ $0.estimate?.score }) { estimates.add(score) }
+        for case let score? in panels.flatMap({ $0.estimates.map(\.score) }) { estimates.add(score) }
         checklistTicked = panels.reduce(0) { $0 + $1.checklist.filter(\.ticked).count }
         checklistTotal = panels.reduce(0) { $0 + $1.checklist.count }
     }
@@ -78,7 +78,8 @@ public struct PanelSummary: Equatable, Sendable {
     public var results: [ResultValue]
     /// The lesson's claims checked against the final values.
     public var claims: [ClaimCheck]
-    public var estimate: EstimateSummary?
+    /// One per estimate of the lesson, in its order.
+    public var estimates: [EstimateSummary]
     public var checklist: [ChecklistItem]
 
     public init(lesson: Lesson, record: PanelRecord) {
@@ -90,7 +91,7 @@ public struct PanelSummary: Equatable, Sendable {
             changes = []
             results = []
             claims = []
-            estimate = nil
+            estimates = []
             return
         }
         var final = start
@@ -102,21 +103,20 @@ public struct PanelSummary: Equatable, Sendable {
         let output = calculator.evaluate(final)
         results = Self.keyResults(output, lesson: lesson)
         claims = lesson.claims.map { lesson.check($0, output: output) }
-        if let asked = lesson.estimate {
-            // The question states the lesson's own numbers, so the answer is
-            // computed at the starting values: later edits do not move it.
-            let actual = calculator.evaluate(start)[asked.resultKey]
-            estimate = EstimateSummary(question: asked.question, guess: record.estimate, actual: actual,
-                                       revealed: record.revealed)
-        } else {
-            estimate = nil
+        // The questions state the lesson's own numbers, so the answers are
+        // computed at the starting values: later edits do not move them.
+        let atStart = lesson.estimates.isEmpty ? nil : calculator.evaluate(start)
+        estimates = lesson.estimates.enumerated().map { i, asked in
+            EstimateSummary(question: asked.question, guess: record[guess: i].value,
+                            actual: atStart?[asked.resultKey], revealed: record[guess: i].revealed,
+                            resultKey: asked.resultKey)
         }
     }
 }
 
 extension PanelSummary {
     static func keyResults(_ output: Output, lesson: Lesson) -> [ResultValue] {
-        let named = Set(lesson.claims.map(\.resultKey) + [lesson.estimate?.resultKey].compactMap { $0 })
+        let named = Set(lesson.claims.map(\.resultKey) + lesson.estimateKeys)
         let wanted = output.results.filter { named.contains($0.key) } + output.results.filter { !named.contains($0.key) }
         let kept = Set(wanted.prefix(SessionSummary.resultLimit).map(\.key))
         return output.results.filter { kept.contains($0.key) }
@@ -134,6 +134,8 @@ public struct ParameterChange: Equatable, Sendable {
 
 /// The guess, the calculator's answer and the score (nil until the answer is revealed).
 public struct EstimateSummary: Equatable, Sendable {
+    /// The calculator result asked for ("push.writes").
+    public var resultKey: String
     public var question: String
     public var guess: Double?
     /// Nil when the calculator has no such result (a lesson typo that lint reports).
@@ -141,7 +143,8 @@ public struct EstimateSummary: Equatable, Sendable {
     /// The answer was shown: a guess is scored, no guess is a miss.
     public var revealed: Bool
 
-    public init(question: String, guess: Double?, actual: ResultValue?, revealed: Bool = true) {
+    public init(question: String, guess: Double?, actual: ResultValue?, revealed: Bool = true, resultKey: String? = nil) {
+        self.resultKey = resultKey ?? actual?.key ?? ""
         self.question = question
         self.guess = guess
         self.actual = actual

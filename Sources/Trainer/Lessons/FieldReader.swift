@@ -78,12 +78,12 @@ struct FieldReader {
         let claims = self.claims(map, calculator: calculator, output: output)
         let prompts = self.prompts(map)
         let checklist = self.strings(map, "checklist")
-        let estimate = self.estimate(map, calculator: calculator, output: output)
+        let estimates = self.estimates(map, calculator: calculator, output: output)
 
         guard let id, let minutes, let title else { return nil }
         return Lesson(id: id, file: file, minutes: minutes, title: title, calculator: calculatorName,
                       parameters: parameters, departures: departures, claims: claims, prompts: prompts, checklist: checklist,
-                      estimate: estimate, body: body)
+                      estimates: estimates, body: body)
     }
 
     mutating func parameters(_ map: Node.Mapping, calculator: (any Calculator)?, named: String?) -> [Lesson.ParameterSetting] {
@@ -262,11 +262,35 @@ struct FieldReader {
         }
     }
 
-    mutating func estimate(_ map: Node.Mapping, calculator: (any Calculator)?, output: Output?) -> Lesson.Estimate? {
-        guard let (key, value) = field(map, "estimate") else { return nil }
-        guard let estimate = value.mapping else { fail(value, "\"estimate\" must have \"result\" and \"question\""); return nil }
+    /// `estimate:` as one mapping, or a list of them: several numbers worth
+    /// knowing on one panel, asked in the order given.
+    mutating func estimates(_ map: Node.Mapping, calculator: (any Calculator)?, output: Output?) -> [Lesson.Estimate] {
+        guard let (key, value) = field(map, "estimate") else { return [] }
+        guard calculator != nil || field(map, "calculator") != nil else { fail(key, "\"estimate\" needs a \"calculator\""); return [] }
+        let items: [Node]
+        if let list = value.sequence {
+            items = Array(list)
+            if items.isEmpty { fail(value, "\"estimate\" is an empty list: give at least one, or leave the field out") }
+        } else {
+            items = [value]
+        }
+        var out: [Lesson.Estimate] = []
+        var seen: Set<String> = []
+        for item in items {
+            guard let estimate = self.estimate(item, calculator: calculator, output: output) else { continue }
+            guard seen.insert(estimate.resultKey).inserted else {
+                fail(item.mapping.flatMap { field($0, "result")?.value } ?? item,
+                     "\"\(estimate.resultKey)\" is asked twice: each estimate asks for a different result")
+                continue
+            }
+            out.append(estimate)
+        }
+        return out
+    }
+
+    mutating func estimate(_ value: Node, calculator: (any Calculator)?, output: Output?) -> Lesson.Estimate? {
+        guard let estimate = value.mapping else { fail(value, "an estimate must have \"result\" and \"question\""); return nil }
         unknownFields(estimate, allowed: ["result", "question", "drill"], in: "estimate")
-        guard calculator != nil || field(map, "calculator") != nil else { fail(key, "\"estimate\" needs a \"calculator\""); return nil }
         let result = string(estimate, "result", required: true, in: value)
         let question = string(estimate, "question", required: true, in: value)
         if let result, let output, output[result] == nil {

@@ -18,7 +18,9 @@ public struct Lesson: Equatable, Sendable, Identifiable {
     public let claims: [Claim]
     public let prompts: Prompts
     public let checklist: [String]
-    public let estimate: Estimate?
+    /// What the panel asks the user to guess, asked in this order: each is
+    /// hidden until revealed, the next asked once the one before is.
+    public let estimates: [Estimate]
     public let body: [Block]
     /// The claims that need the model run again (which input matters most, where a decision
     /// flips), checked once at the starting values: like the estimate, they speak of the
@@ -27,7 +29,7 @@ public struct Lesson: Equatable, Sendable, Identifiable {
 
     public init(id: String, file: String, minutes: String, title: String, calculator: String? = nil,
                 parameters: [ParameterSetting] = [], departures: [Departure] = [], claims: [Claim] = [], prompts: Prompts = Prompts(),
-                checklist: [String] = [], estimate: Estimate? = nil, body: [Block] = [], modelChecks: [ClaimCheck]? = nil) {
+                checklist: [String] = [], estimates: [Estimate] = [], body: [Block] = [], modelChecks: [ClaimCheck]? = nil) {
         self.id = id
         self.file = file
         self.minutes = minutes
@@ -38,7 +40,7 @@ public struct Lesson: Equatable, Sendable, Identifiable {
         self.claims = claims
         self.prompts = prompts
         self.checklist = checklist
-        self.estimate = estimate
+        self.estimates = estimates
         self.body = body
         self.modelChecks = modelChecks ?? Self.checkAtStart(claims.filter(\.needsModel), calculator: calculator,
                                                             parameters: parameters)
@@ -66,7 +68,10 @@ public struct Lesson: Equatable, Sendable, Identifiable {
     ]
 
     /// The results this lesson asks the user to guess.
-    public var estimateKeys: [String] { estimate.map { [$0.resultKey] } ?? [] }
+    public var estimateKeys: [String] { estimates.map(\.resultKey) }
+
+    /// The estimate asking for `resultKey`, if the lesson has one.
+    public func estimate(for resultKey: String) -> Estimate? { estimates.first { $0.resultKey == resultKey } }
 
     /// The calculator's inputs with this lesson's starting values applied.
     public func startingInputs() -> Inputs? {

@@ -37,18 +37,25 @@ public struct EstimateOutcome: Equatable, Sendable {
 }
 
 extension Lesson {
-    /// The estimate's answer at the lesson's starting values: the question
-    /// quotes those numbers, so later edits on the panel do not move it.
-    public func estimateTruth() -> ResultValue? {
-        guard let estimate, let name = calculator, let calc = Registry.named(name),
-              let start = startingInputs() else { return nil }
-        // An answer undefined at the starting values cannot be estimated.
-        return calc.evaluate(start)[estimate.resultKey].flatMap { $0.isDefined ? $0 : nil }
+    /// Each estimate's answer at the lesson's starting values, in the lesson's
+    /// order: the questions quote those numbers, so later edits on the panel
+    /// do not move them. Nil for an answer undefined there (it cannot be estimated).
+    public func estimateTruths() -> [ResultValue?] {
+        guard !estimates.isEmpty, let name = calculator, let calc = Registry.named(name),
+              let start = startingInputs() else { return estimates.map { _ in nil } }
+        let output = calc.evaluate(start)
+        return estimates.map { e in output[e.resultKey].flatMap { $0.isDefined ? $0 : nil } }
     }
 
-    /// The recorded guess, scored, once the answer is revealed; nil before.
-    public func estimateOutcome(_ record: PanelRecord) -> EstimateOutcome? {
-        guard record.revealed, let truth = estimateTruth() else { return nil }
-        return EstimateOutcome(guess: record.estimate, truth: truth)
+    /// The first estimate's answer (see `estimateTruths`).
+    public func estimateTruth() -> ResultValue? { estimateTruths().first ?? nil }
+
+    /// Each recorded guess, scored, once its answer is revealed; nil before.
+    public func estimateOutcomes(_ record: PanelRecord) -> [EstimateOutcome?] {
+        zip(estimateTruths(), estimates.indices).map { truth, i in
+            let guess = record[guess: i]
+            guard guess.revealed, let truth else { return nil }
+            return EstimateOutcome(guess: guess.value, truth: truth)
+        }
     }
 }

@@ -5,7 +5,7 @@
 public struct PracticeSession: Codable, Equatable, Sendable {
     /// Bumped when the saved shape changes. An older version this build knows is
     /// migrated on load (`migrated`); any other is moved aside, not misread.
-    public static let formatVersion = 2
+    public static let formatVersion = 3
     /// The oldest version `migrated` takes forward.
     public static let oldestReadable = 1
 
@@ -56,7 +56,9 @@ public struct PracticeSession: Codable, Equatable, Sendable {
     }
 
     /// The session in this build's format: a version 1 file (saved before
-    /// scenarios) ran under the board's numbers, so it says so; nothing else changes.
+    /// scenarios) ran under the board's numbers, so it says so; a version 2
+    /// file's one guess per panel was read as the panel's first (`PanelRecord`);
+    /// nothing else changes.
     public func migrated() -> PracticeSession {
         var copy = self
         if copy.version < 2 { copy.scenario = copy.scenario ?? "board" }

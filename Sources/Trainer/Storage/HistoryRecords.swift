@@ -166,7 +166,7 @@ public struct AttemptRecord: Equatable, Sendable {
                 drill: Bool = false) {
         let unit = truth.quantity.unit
         self.init(sessionID: sessionID, lessonID: lesson.id, resultKey: truth.key,
-                  question: question ?? lesson.estimate?.question ?? truth.label,
+                  question: question ?? lesson.estimate(for: truth.key)?.question ?? truth.label,
                   kind: QuantityKind(unit), unit: unit.symbol, truth: truth.quantity.baseValue,
                   guess: guess.map { $0 * unit.toBase }, parameters: inputs.values, scenario: scenario,
                   secondsTaken: secondsTaken, date: date, drill: drill)
