@@ -156,6 +156,38 @@ import Testing
         ])
     }
 
+    @Test func severalEstimatesAreAListAskedInItsOrder() throws {
+        let text = head + """
+            estimate:
+              - result: push.write_time
+                question: "How long?"
+              - result: hybrid.writes
+                question: "How many?"
+                drill: "{followers} followers: how many?"
+            ---
+
+            """
+        #expect(lint(text) == [])
+        let l = try #require(lesson(text))
+        #expect(l.estimates == [.init(resultKey: "push.write_time", question: "How long?"),
+                                .init(resultKey: "hybrid.writes", question: "How many?", drill: "{followers} followers: how many?")])
+        #expect(l.estimateKeys == ["push.write_time", "hybrid.writes"])
+        #expect(l.estimate(for: "hybrid.writes")?.question == "How many?")
+    }
+
+    @Test func anEstimateListIsNeitherEmptyNorAsksOneResultTwice() {
+        #expect(lint(head + "estimate: []\n---\n") == [
+            #"demo.md:6:11: error: "estimate" is an empty list: give at least one, or leave the field out"#,
+        ])
+        let twice = "estimate:\n  - result: push.writes\n    question: a\n  - result: push.writes\n    question: b\n---\n"
+        #expect(lint(head + twice) == [
+            #"demo.md:9:13: error: "push.writes" is asked twice: each estimate asks for a different result"#,
+        ])
+        #expect(lint(head + "estimate:\n  - 3\n---\n") == [
+            #"demo.md:7:5: error: an estimate must have "result" and "question""#,
+        ])
+    }
+
     @Test func aChecklistIsAList() {
         #expect(lint(head + "checklist: \"Names the number\"\n---\n") == [
             #"demo.md:6:12: error: "checklist" must be a list of text"#,

@@ -7,7 +7,7 @@ import Testing
 
     @Test func newSessionIsEmpty() {
         let s = PracticeSession(startedAt: 1_700_000_000, practiceMode: true)
-        #expect(s.version == 2)
+        #expect(s.version == 3)
         #expect(s.startedAt == 1_700_000_000)
         #expect(s.scenarioChanges == [:])
         #expect(s.currentLessonID == nil)

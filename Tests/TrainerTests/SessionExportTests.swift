@@ -117,7 +117,7 @@ enum ExportFixture {
     @Test func jsonIsValidAndComplete() throws {
         let text = SessionExport.json(ExportFixture.session, lessons: ExportFixture.lessons, finishedAt: ExportFixture.finished)
         let root = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-        #expect(root["version"] as? Int == 2)
+        #expect(root["version"] as? Int == 3)
         #expect(root["started"] as? String == "2023-11-14T22:13:20Z")
         #expect(root["finished"] as? String == "2023-11-14T22:25:00Z")
         #expect(root["scenario"] as? String == "board")
@@ -133,7 +133,7 @@ enum ExportFixture {
 
         let panels = try #require(root["panels"] as? [[String: Any]])
         #expect(panels.map { $0["lesson"] as? String } == ["framework", "fanout", "monitoring"])
-        #expect(panels[0]["estimate"] is NSNull)
+        #expect((panels[0]["estimates"] as? [Any])?.isEmpty == true)
         #expect(panels[0]["notes"] as? String == "Decision first, then the number.\n\nThen the \u{1B}[31mrejected\u{1B}[0m option.")
         #expect((panels[0]["checklist"] as? [[String: Any]])?.map { $0["ticked"] as? Bool } == [true, false])
 
@@ -159,7 +159,10 @@ enum ExportFixture {
         #expect(claims[0]["computed"] as? Double == 50_000_000)
         #expect(claims[0]["unit"] as? String == "writes")
         #expect((claims[0]["reason"] as? String)?.hasPrefix("board says 1,000,000 writes") == true)
-        let estimate = try #require(fanout["estimate"] as? [String: Any])
+        let estimates = try #require(fanout["estimates"] as? [[String: Any]])
+        #expect(estimates.count == 1)
+        let estimate = try #require(estimates.first)
+        #expect(estimate["result"] as? String == "push.write_time")
         #expect(estimate["question"] as? String == "At 10K writes/s, how long does pushing one post take?")
         #expect(estimate["guess"] as? Double == 90)
         #expect(estimate["actual"] as? Double == 100)
@@ -182,7 +185,7 @@ enum ExportFixture {
         s[lesson: "fanout"][guess: 0].revealed = false
         let text = SessionExport.json(s, lessons: ExportFixture.lessons, finishedAt: ExportFixture.finished)
         let root = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-        let estimate = try #require((root["panels"] as? [[String: Any]])?[1]["estimate"] as? [String: Any])
+        let estimate = try #require(((root["panels"] as? [[String: Any]])?[1]["estimates"] as? [[String: Any]])?.first)
         #expect(estimate["guess"] is NSNull)
         #expect(estimate["score"] is NSNull)
         #expect(estimate["actual"] as? Double == 100)

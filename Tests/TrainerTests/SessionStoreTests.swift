@@ -95,12 +95,12 @@ import Testing
         defer { dir.cleanUp() }
         let s = store(dir)
         try Paths.makeDirectory(s.stateDirectory)
-        dir.write("state/whiteboard/session.json", #"{"version": 3, "startedAt": 0}"#)
+        dir.write("state/whiteboard/session.json", #"{"version": 4, "startedAt": 0}"#)
         guard case let .corrupt(movedTo, reason) = s.loadLast() else {
             Issue.record("expected corrupt")
             return
         }
-        #expect(reason == "format version 3, expected 2")
+        #expect(reason == "format version 4, expected 3")
         #expect(movedTo.contains("/session.corrupt-"))
         #expect(dir.names("state/whiteboard").contains("session.json") == false)
     }
@@ -241,6 +241,44 @@ import Testing
         try s.save(session)
         guard case let .loaded(again) = s.loadLast() else { Issue.record("saved session should load"); return }
         #expect(again == session)
+    }
+
+    /// A session file as builds with one estimate per panel wrote it (format version 2).
+    static let versionTwo = #"""
+    {
+      "clock" : { "elapsed" : 30, "spentBySection" : { "42-44" : 30 } },
+      "currentLessonID" : "fanout-population",
+      "id" : "s1800000000000",
+      "panels" : {
+        "fanout-population" : { "estimate" : 2500000, "estimateSeconds" : 12.5, "notes" : "", "parameters" : { }, "revealed" : true, "seconds" : 30, "ticked" : [ ], "visited" : true },
+        "db-write-headroom" : { "estimate" : 7, "notes" : "", "parameters" : { }, "seconds" : 0, "ticked" : [ ], "visited" : true }
+      },
+      "practiceMode" : true,
+      "scenario" : "board",
+      "startedAt" : 1800000000,
+      "version" : 2
+    }
+    """#
+
+    @Test func aVersionTwoGuessBecomesThePanelsFirst() throws {
+        let dir = TempDirectory()
+        defer { dir.cleanUp() }
+        let s = SessionStore(environment: ["HOME": dir.path, "XDG_STATE_HOME": dir.file("state"), "XDG_DATA_HOME": dir.file("data")])
+        try Paths.makeDirectory(s.stateDirectory)
+        dir.write("state/whiteboard/session.json", Self.versionTwo)
+        guard case let .loaded(session) = s.loadLast() else {
+            Issue.record("a version 2 session should load")
+            return
+        }
+        #expect(session.version == PracticeSession.formatVersion)
+        #expect(session[lesson: "fanout-population"].guesses == [PanelRecord.Guess(value: 2_500_000, revealed: true, seconds: 12.5)])
+        // Saved before guesses could be revised, a guess without "revealed" had its answer shown.
+        #expect(session[lesson: "db-write-headroom"][guess: 0] == PanelRecord.Guess(value: 7, revealed: true))
+        #expect(session[lesson: "db-write-headroom"][guess: 1] == PanelRecord.Guess())
+        try s.save(session)
+        guard case let .loaded(again) = s.loadLast() else { Issue.record("saved session should load"); return }
+        #expect(again == session)
+        #expect(dir.read("state/whiteboard/session.json")?.contains("\"guesses\"") == true)
     }
 
     @Test func theMarkdownNamesTheScenarioAndWhatTheUserChanged() {
