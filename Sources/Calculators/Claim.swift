@@ -12,6 +12,13 @@ public struct Claim: Hashable, Sendable {
     /// The lesson's explanation of the mistake, shown when the claim fails.
     public let why: String?
     public let kind: Kind
+    /// How the stated figure reads: about it ("~$180K"), or a floor or ceiling ("$1M+", "at most 2 in 3").
+    public let bound: Bound
+
+    /// A value claim's figure as a point (within `tolerance`) or a one-sided bound (`tolerance` of slack).
+    public enum Bound: String, Hashable, Sendable, CaseIterable {
+        case about, atLeast = "at_least", atMost = "at_most"
+    }
 
     /// What a claim states.
     public enum Kind: Hashable, Sendable {
@@ -24,7 +31,7 @@ public struct Claim: Hashable, Sendable {
     }
 
     public init(id: String, text: String, resultKey: String, stated: Quantity, tolerance: Double = 0.02, why: String? = nil,
-                kind: Kind = .value) {
+                kind: Kind = .value, bound: Bound = .about) {
         self.id = id
         self.text = text
         self.resultKey = resultKey
@@ -32,6 +39,7 @@ public struct Claim: Hashable, Sendable {
         self.tolerance = tolerance
         self.why = why
         self.kind = kind
+        self.bound = bound
     }
 
     /// Whether checking it runs the model again (a tornado or a break-even), not just reads an output.
@@ -110,9 +118,18 @@ public struct Claim: Hashable, Sendable {
             return ClaimCheck(claim: self, computed: computed, holds: false, reason: "the calculator has no finite value here")
         }
         let scale = max(abs(c), abs(s))
-        let holds = scale == 0 || abs(c - s) <= tolerance * scale + 1e-12
+        let holds: Bool
+        switch bound {
+        case .about: holds = scale == 0 || abs(c - s) <= tolerance * scale + 1e-12
+        case .atLeast: holds = c >= s - tolerance * abs(s) - 1e-12
+        case .atMost: holds = c <= s + tolerance * abs(s) + 1e-12
+        }
         let reason: String
-        if result.kind == .rank {
+        if bound != .about {
+            let side = bound == .atLeast ? "at least" : "at most"
+            reason = holds ? "board says \(side) \(Format.literal(stated)), computed \(Format.literal(computed))"
+                : "board says \(side) \(Format.literal(stated)), computed \(Format.literal(computed))" + (why.map { ": " + $0 } ?? "")
+        } else if result.kind == .rank {
             // Positions read as places, not as ratios.
             let board = Self.ordinal(s), real = Self.ordinal(c)
             reason = holds ? "board ranks it \(board), and so does the formula"

@@ -58,6 +58,8 @@ public enum ScenarioLinks {
         .init("bill", "transfer_tb_per_day", "egress_tb_per_day"),
         .init("bill", "transfer_price", "price_egress"),
         .init("bill", "s3_price", "price_s3"),
+        .init("bill", "ram_price", "price_cache"),
+        .init("bill", "cache_tb", "cache_tb"),
         .init("cache", "ram_price", "price_cache"),
         .init("cache", "full_size_tb", "cache_tb"),
         .init("storage", "hot_price", "price_s3"),

@@ -94,6 +94,7 @@ public struct Unit: Hashable, Sendable, CustomStringConvertible {
     public static let messagesPerSecond = Unit("msg/s", .rate)
     public static let callsPerSecond = Unit("calls/s", .rate)
     public static let perDay = Unit("/day", .rate, 1.0 / 86_400)
+    public static let perMonth = Unit("/month", .rate, 1.0 / (86_400 * daysPerMonth))
 
     // Prices.
     public static let dollarsPerGB = Unit("$/GB", .pricePerData, 1e-9)
@@ -135,7 +136,7 @@ public struct Unit: Hashable, Sendable, CustomStringConvertible {
         .nanoseconds, .microseconds, .milliseconds, .seconds, .minutes, .hours, .days, .years,
         .bytes, .kilobytes, .megabytes, .gigabytes, .terabytes, .petabytes, .exabytes,
         .dollars, .dollarsPerMonth, .dollarsPerYear, .dollarsPerDay,
-        .perSecond, .writesPerSecond, .readsPerSecond, .opsPerSecond, .messagesPerSecond, .callsPerSecond, .perDay,
+        .perSecond, .writesPerSecond, .readsPerSecond, .opsPerSecond, .messagesPerSecond, .callsPerSecond, .perDay, .perMonth,
         .dollarsPerGB, .dollarsPerTB, .dollarsPerGBMonth, .dollarsPerMillisecond,
         .gigabytesPerMonth, .terabytesPerMonth, .terabytesPerDay, .megabytesPerSecond, .gigabytesPerSecond,
         .times, .percent,

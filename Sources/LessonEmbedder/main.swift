@@ -63,7 +63,7 @@ func claim(_ c: Claim) -> String {
     }
     return "Claim(id: \(string(c.id)), text: \(string(c.text)), resultKey: \(string(c.resultKey)), "
         + "stated: Quantity(\(double(c.stated.value)), \(unit(c.stated.unit))), tolerance: \(double(c.tolerance)), "
-        + "why: \(optional(c.why)), kind: \(kind))"
+        + "why: \(optional(c.why)), kind: \(kind), bound: Claim.Bound.\(c.bound))"
 }
 
 /// A verdict checked when the lesson was embedded, so the trainer does not rerun the model for it.

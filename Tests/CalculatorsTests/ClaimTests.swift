@@ -22,6 +22,25 @@ import Testing
         #expect(!yearly.evaluate(storage).holds)
     }
 
+    @Test func aFloorOrCeilingHoldsOnItsSideOnly() {
+        // Tiering saves $747K a year: "$500K+" holds, "$1M+" does not, "at most $1M" does.
+        func check(_ stated: Double, _ bound: Claim.Bound) -> ClaimCheck {
+            Claim(id: "b", text: "", resultKey: "savings.yearly", stated: Quantity(stated, .dollarsPerYear), tolerance: 0,
+                  bound: bound).evaluate(storage)
+        }
+        #expect(check(500_000, .atLeast).holds)
+        #expect(!check(1_000_000, .atLeast).holds)
+        #expect(check(1_000_000, .atMost).holds)
+        #expect(!check(500_000, .atMost).holds)
+        // A point claim 34 % off fails where the floor holds.
+        #expect(!check(500_000, .about).holds)
+        #expect(check(1_000_000, .atLeast).reason == "board says at least $1,000,000/year, computed $747,000/year")
+        // Slack: 5 % under a $780K floor still holds.
+        let slack = Claim(id: "s", text: "", resultKey: "savings.yearly", stated: Quantity(780_000, .dollarsPerYear),
+                          tolerance: 0.05, bound: .atLeast)
+        #expect(slack.evaluate(storage).holds)
+    }
+
     @Test func statedUnitsConvert() {
         let claim = Claim(id: "y", text: "", resultKey: "savings.yearly", stated: Quantity(62_250, .dollarsPerMonth))
         #expect(claim.evaluate(storage).holds)

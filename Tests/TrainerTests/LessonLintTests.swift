@@ -107,7 +107,7 @@ import Testing
 
     @Test func anUnknownClaimFieldListsTheAllowedOnes() {
         #expect(lint(claims("  - id: c\n    text: t\n    result: push.writes\n    stated: 1M\n    source: board\n")) == [
-            #"demo.md:11:5: error: unknown field "source" in a claim (allowed: id, text, result, stated, unit, tolerance, why, most_sensitive, break_even)"#,
+            #"demo.md:11:5: error: unknown field "source" in a claim (allowed: id, text, result, stated, unit, tolerance, why, most_sensitive, break_even, bound)"#,
         ])
     }
 
@@ -135,6 +135,13 @@ import Testing
         #expect(lint(claims("  - id: c\n    text: t\n    result: push.writes\n    stated: 1M\n    tolerance: 5\n")) == [
             "demo.md:11:16: error: tolerance 5.0 is out of range (allowed: 0 … 1)",
         ])
+    }
+
+    @Test func aBoundIsANamedSideOfAStatedResult() {
+        #expect(lint(claims("  - id: c\n    text: t\n    result: push.writes\n    stated: 1M\n    bound: above\n")) == [
+            "demo.md:11:12: error: \"bound\" is one of about, at_least, at_most",
+        ])
+        #expect(lint(claims("  - id: c\n    text: t\n    result: push.writes\n    stated: 1M\n    bound: at_least\n")) == [])
     }
 
     @Test func claimIdsAreUniqueWithinALesson() {

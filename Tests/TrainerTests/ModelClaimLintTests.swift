@@ -37,7 +37,7 @@ import Testing
 
     @Test func whatTheModelLacksIsAnErrorAtItsLine() {
         #expect(lint(head + "  - {id: a, text: x, result: savings.monthly, most_sensitive: egress, stated: 1}\n---\n") == [
-            #"demo.md:7:63: error: cdn has no parameter "egress" (parameters: transfer_tb, origin_price, cdn_price, cdn_fee, origin_servers, origin_servers_cdn)"#,
+            #"demo.md:7:63: error: cdn has no parameter "egress" (parameters: transfer_tb, origin_price, cdn_price, cdn_fee, origin_servers, origin_servers_cdn, media_requests, billing)"#,
         ])
         #expect(lint(head + "  - {id: a, text: x, result: savings.monthly, break_even: cdn_fee, stated: 1, unit: $/month}\n---\n") == [
             #"demo.md:7:30: error: cdn makes no decision "savings.monthly" (decisions: cheaper)"#,

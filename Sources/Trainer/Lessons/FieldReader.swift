@@ -185,8 +185,19 @@ struct FieldReader {
                 if (0...1).contains(t) { tolerance = t } else { fail(v, "tolerance \(t) is out of range (allowed: 0 … 1)") }
             }
             let why = string(claim, "why", required: false, in: item)
+            var bound = Claim.Bound.about
+            if let (_, v) = field(claim, "bound") {
+                let names = Claim.Bound.allCases.map(\.rawValue)
+                if case let .scalar(s) = v, let b = Claim.Bound(rawValue: s.string) { bound = b } else {
+                    fail(v, "\"bound\" is one of \(names.joined(separator: ", "))")
+                }
+            }
             let sensitive = string(claim, "most_sensitive", required: false, in: item)
             let flipping = string(claim, "break_even", required: false, in: item)
+            if bound != .about, sensitive != nil || flipping != nil {
+                fail(field(claim, "bound")?.value, "\"bound\" is for a stated result, not for \"most_sensitive\" or \"break_even\"")
+                continue
+            }
             if sensitive != nil, flipping != nil {
                 fail(field(claim, "break_even")?.value, "a claim is about one thing: \"most_sensitive\" or \"break_even\", not both")
                 continue
@@ -239,7 +250,8 @@ struct FieldReader {
             }
             if let id, let text, let stated {
                 out.append(Claim(id: id, text: text, resultKey: result, stated: Quantity(stated, statedUnit),
-                                 tolerance: tolerance, why: why, kind: sensitive.map { .mostSensitive(parameter: $0) } ?? .value))
+                                 tolerance: tolerance, why: why, kind: sensitive.map { .mostSensitive(parameter: $0) } ?? .value,
+                                 bound: bound))
             }
         }
         return out
