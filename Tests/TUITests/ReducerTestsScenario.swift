@@ -1,5 +1,6 @@
 import BundledLessons
 import Calculators
+import Foundation
 import SnapshotTesting
 import Testing
 import Trainer
@@ -144,6 +145,26 @@ import Trainer
     }
 }
 
+/// A scenario file that does not parse: its errors at file:line:column, the trainer on the board's.
+@Suite struct BadScenarioFileTests {
+    @Test func aFileWithErrorsListsThemAndTheTrainerStartsOnTheBoards() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("wb-bad-\(UUID().uuidString).yaml").path
+        try "name: mine\ntitle: Mine\nvalues:\n  dau:\n    value: 0\n    source: me\n  users: 5\n".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let (scenario, problems) = ScenarioLibrary(files: []).forTrainer(path)
+        #expect(scenario == .board)
+        #expect(!problems.isEmpty)
+        #expect(problems.allSatisfy { $0.description.hasPrefix(path + ":") })
+        #expect(problems.first?.description.hasPrefix(path + ":5:12: error: dau: 0 is out of range") == true, "\(problems)")
+        var state = AppState(library: Harness.bundled, size: Size(cols: 120, rows: 40), scenario: scenario, scenarioProblems: problems)
+        #expect(state.scenarioValues == Scenario.board.values)
+        #expect(state.problems.suffix(problems.count) == problems)
+        _ = state.update(.started(saved: .none, lockHeld: true, resume: false, practice: false, wallClock: 0))
+        let headroom = try ReducerTests.index(state, "db-write-headroom")
+        #expect(state.panels[headroom].inputs?["current_qps"] == 3_600)
+    }
+}
+
 /// The screen before and after DAU moves on the scenario panel.
 @Suite struct ScenarioScreenTests {
     @Test func scenarioPanel() {
@@ -228,5 +249,40 @@ import Trainer
         _ = board.update(.started(saved: .loaded(saved), lockHeld: true, resume: true, practice: false, wallClock: 0))
         #expect(board.session.scenario == "board")
         #expect(board.notice == Notice(.info, "Resumed your last session, saved under the startup scenario: now under board (--scenario startup to match)"))
+    }
+}
+
+/// The export names the scenario and what the user changed in it, as the session holds them.
+@Suite struct ScenarioExportTests {
+    @Test func theExportNamesTheScenarioAndTheChangesMadeOnItsPanel() throws {
+        var h = Harness(120, 40)
+        h.open(Scenario.panelID)
+        h.press(.enter)
+        h.type("400M")
+        h.press(.enter)
+        let effects = h.press(.character("x"))
+        guard case let .export(session, lessons)? = effects.first else {
+            Issue.record("x should export, gave \(effects)")
+            return
+        }
+        #expect(session.scenario == "board")
+        #expect(session.scenarioChanges == ["dau": 400_000_000])
+        let utc = try #require(TimeZone(identifier: "UTC"))
+        let markdown = SessionExport.markdown(session, lessons: lessons, finishedAt: 1_800_000_600, timeZone: utc)
+        #expect(markdown.contains("- Scenario: board; you changed daily active users to 400,000,000 accounts\n"))
+        let text = SessionExport.json(session, lessons: lessons, finishedAt: 1_800_000_600)
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(root["scenario"] as? String == "board")
+        #expect(root["scenario_changes"] as? [String: Double] == ["dau": 400_000_000])
+
+        // Back at the file's value, the export says the scenario is unchanged.
+        h.press(.character("r"))
+        guard case let .export(reset, _)? = h.press(.character("x")).first else {
+            Issue.record("x should export")
+            return
+        }
+        #expect(reset.scenarioChanges.isEmpty)
+        #expect(SessionExport.markdown(reset, lessons: lessons, finishedAt: 1_800_000_600, timeZone: utc)
+            .contains("- Scenario: board (unchanged)\n"))
     }
 }

@@ -186,6 +186,21 @@ import Testing
         #expect(try peak(run) == 7_200)
     }
 
+    @Test func theConsistencyAuditOfTheBundledLessonsLeavesNothingUnexplained() throws {
+        let table = try whiteboard("audit", "--consistency")
+        #expect(table.status == 0)
+        #expect(table.stdout.hasSuffix("2 differences, 0 unexplained\n"))
+        let run = try whiteboard("audit", "--consistency", "--format", "json")
+        #expect(run.status == 0)
+        let root = try #require(run.json as? [String: Any])
+        #expect(root["scenario"] as? String == "board")
+        #expect(root["unexplained"] as? Int == 0)
+        let differences = try #require(root["differences"] as? [[String: Any]])
+        #expect(differences.map { "\($0["panel"] ?? "") \($0["parameter"] ?? "") \($0["panel_value"] ?? "")" }
+            == ["fanout-one-author entry_bytes 8 B", "fanout-population posts_per_day 2.7 /day"])
+        #expect(differences.allSatisfy { $0["explained"] as? Bool == true && !(($0["reason"] as? String) ?? "").isEmpty })
+    }
+
     @Test func scenarioListsTheBundledOnes() throws {
         let run = try whiteboard("scenario", "--list")
         #expect(run.status == 0)
