@@ -42,12 +42,13 @@ extension Sensitivity {
             }
         }
 
-        /// Whether a result is above the value of one of the inputs.
+        /// Whether a result is above the value of one of the inputs, compared in base units
+        /// (a time to fill in ms against an interval in s is still a comparison of times).
         public static func above(_ key: String, _ result: String, parameter: String, yes: String, no: String,
                                  label: String) -> Decision {
             Decision(key: key, label: label, reads: [result]) { output, inputs in
-                guard let x = output.value(result), x.isFinite else { return nil }
-                return x > inputs[parameter] * (1 + 1e-9) ? yes : no
+                guard let x = output[result], x.isDefined, x.quantity.value.isFinite else { return nil }
+                return x.quantity.baseValue > inputs.quantity(parameter).baseValue * (1 + 1e-9) ? yes : no
             }
         }
     }
@@ -71,7 +72,14 @@ extension Sensitivity {
         "partition": [
             .above("refuses_writes", "writes.rejected", 0, yes: "refuses writes", no: "accepts every write", label: "writes in the partition"),
             .above("stale_reads", "pbs.stale_probability", 0, yes: "can read stale", no: "reads the latest write", label: "read after a write"),
+            .above("catch_up", "converge_time", parameter: "partition_s", yes: "catch-up outlasts the split",
+                   no: "catches up faster than the split lasted", label: "after heal"),
         ],
+        "staleness": [.above("stale_reads", "stale_bound_percent", 0, yes: "can read stale at commit",
+                             no: "every read overlaps the write", label: "read as the write commits")],
+        "lag": [.above("drains", "drain_rate", 0, yes: "drains the backlog", no: "falls behind", label: "the backlog")],
+        "batching": [.above("flushed_by", "batch_fill_ms", parameter: "flush_ms", yes: "the timer", no: "a full batch",
+                            label: "what sends a batch")],
         "headroom": [.above("shards", "shards_needed", 1, yes: "shard", no: "one database", label: "after growth")],
         "breaker": [.above("opens", "opened", 0, yes: "opens", no: "stays closed", label: "the breaker")],
     ]

@@ -214,6 +214,75 @@ import Testing
         #expect(flips.first?.to == "reads the latest write")
     }
 
+    /// The flips of one decision along one parameter, at the cost of that pair alone.
+    static func flipsAlong(_ calculator: some Calculator, _ inputs: Inputs, decision: String, parameter: String) throws -> [Sensitivity.Flip] {
+        try Sensitivity.breakEven(calculator, inputs, decision: decision, parameter: parameter).flips
+    }
+
+    @Test func staleAtCommitEndsWhereRPlusWExceedsN() async {
+        await propertyCheck(count: 12, input: Gen.int(in: 1...6), Gen.int(in: 1...6)) { n, w0 in
+            let w = min(w0, n)
+            // Few trials: the decision reads the closed form, which does not depend on them.
+            let inputs = try Staleness().inputs(setting: ["n": Double(n), "w": Double(w), "r": 1, "trials": 1_000])
+            let flips = try Self.flipsAlong(Staleness(), inputs, decision: "stale_reads", parameter: "r")
+            if w == n {
+                #expect(flips.isEmpty, "N=\(n) W=\(w): every read overlaps from R=1")
+            } else {
+                // R = N − W + 1 is the first read quorum that overlaps every write quorum.
+                #expect(flips.map(\.at) == [Double(n - w + 1)], "N=\(n) W=\(w)")
+                #expect(flips.first?.to == "every read overlaps the write")
+            }
+        }
+    }
+
+    @Test func aBacklogDrainsBelowReplicasTimesTheirRate() async {
+        await propertyCheck(count: 30, input: Gen.double(in: 0...6), Gen.double(in: 2...5), Gen.double(in: 0...30),
+                            Gen.double(in: 1...300), Gen.double(in: 1...4)) { lagExp, perExp, floor, cap, rateExp in
+            let lag = power(10, lagExp).rounded(), per = power(10, perExp).rounded(), rate = power(10, rateExp).rounded()
+            let inputs = try QueueLag().inputs(setting: ["lag": lag, "per_replica": per, "min_replicas": floor.rounded(),
+                                                         "max_replicas": cap.rounded(), "replica_rate": rate, "inflow": 1])
+            let replicas = min(max((lag / per).rounded(.down), floor.rounded()), max(cap.rounded(), floor.rounded()))
+            let flips = try Self.flipsAlong(QueueLag(), inputs, decision: "drains", parameter: "inflow")
+            if replicas >= 1 {
+                // Net drain is replicas × rate − inflow: it falls behind from inflow = replicas × rate.
+                #expect(flips.count == 1)
+                #expect(close(flips.first?.at ?? .nan, replicas * rate, within: 1e-7), "\(String(describing: flips.first)) vs \(replicas * rate)")
+                #expect(flips.first?.from == "drains the backlog" && flips.first?.to == "falls behind")
+            } else {
+                #expect(flips.isEmpty)
+            }
+        }
+    }
+
+    @Test func theTimerSendsBatchesBelowSizeOverInterval() async {
+        await propertyCheck(count: 30, input: Gen.double(in: 0...4), Gen.double(in: 0...4)) { sizeExp, flushExp in
+            let size = power(10, sizeExp).rounded(), flush = power(10, flushExp).rounded()
+            let inputs = try WriteBatching().inputs(setting: ["batch_size": size, "flush_ms": flush])
+            // A batch takes size ÷ rate to fill; the timer wins when that passes the interval.
+            let analytic = size / (flush / 1_000)
+            let flips = try Self.flipsAlong(WriteBatching(), inputs, decision: "flushed_by", parameter: "arrival_rate")
+            #expect(flips.count == 1)
+            #expect(close(flips.first?.at ?? .nan, analytic, within: 1e-7), "\(String(describing: flips.first)) vs \(analytic)")
+            #expect(flips.first?.from == "the timer" && flips.first?.to == "a full batch")
+        }
+    }
+
+    @Test func replayOutlastsTheSplitBelowBacklogOverTheWindow() async {
+        await propertyCheck(count: 20, input: Gen.double(in: 5...120), Gen.double(in: 1...100), Gen.double(in: 1...100),
+                            Gen.double(in: 0...2_000)) { window, a, b, lagMs in
+            let inputs = try Partition().inputs(setting: ["mode": 0, "partition_s": window.rounded(), "writes_a": a.rounded(),
+                                                          "writes_b": b.rounded(), "reads_a": 0, "reads_b": 0,
+                                                          "replication_lag_ms": lagMs.rounded()])
+            // AP accepts every write: catch-up = lag + (a + b)·T ÷ heal, longer than T below heal = (a + b)·T ÷ (T − lag).
+            let t = window.rounded(), lag = lagMs.rounded() / 1_000
+            let analytic = (a.rounded() + b.rounded()) * t / (t - lag)
+            let flips = try Self.flipsAlong(Partition(), inputs, decision: "catch_up", parameter: "heal_rate")
+            #expect(flips.count == 1)
+            #expect(close(flips.first?.at ?? .nan, analytic, within: 1e-7), "\(String(describing: flips.first)) vs \(analytic)")
+            #expect(flips.first?.from == "catch-up outlasts the split")
+        }
+    }
+
     @Test func everyDecisionItDeclaresReadsResultsTheCalculatorHas() {
         for (name, decisions) in Sensitivity.comparisons {
             let calculator = Registry.named(name)

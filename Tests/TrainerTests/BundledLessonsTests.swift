@@ -1,4 +1,5 @@
 import BundledLessons
+import Calculators
 import Testing
 @testable import Trainer
 
@@ -26,5 +27,31 @@ import Testing
         let parsed = LessonLibrary.Source(name: "demo.md", text: text).parse()
         #expect(parsed.lesson?.body == [.paragraph("Hello.")])
         #expect(parsed.errors == [])
+    }
+
+    /// Lessons whose calculator makes a decision that no input moves at their values, and why.
+    static let noBreakEven = [
+        "database-failover": "CP refuses every write from the cut-off side: only the mode choice, which the analyses never move, flips it",
+    ]
+
+    /// Each calculator panel names its most sensitive input, and one break-even where its
+    /// calculator makes a decision, as claims checked against the model at the lesson's values.
+    @Test func everyCalculatorPanelNamesItsMostSensitiveInputAndABreakEven() throws {
+        for lesson in LessonLibrary.load([BundledLessons.sources]).lessons {
+            guard let name = lesson.calculator else { continue }
+            let calculator = try #require(Registry.named(name))
+            let start = try #require(lesson.startingInputs())
+            let kinds = lesson.claims.map(\.kind)
+            #expect(kinds.contains { if case .mostSensitive = $0 { true } else { false } }, "\(lesson.file) names no most sensitive input")
+            let decides = !Sensitivity.decisions(calculator, start).isEmpty
+            let breaksEven = kinds.contains { if case .breakEven = $0 { true } else { false } }
+            if decides, Self.noBreakEven[lesson.id] == nil {
+                #expect(breaksEven, "\(lesson.file): \(name) makes a decision, and the lesson names no break-even")
+            }
+            for claim in lesson.claims where claim.needsModel {
+                let check = lesson.modelChecks.first { $0.claim == claim }
+                #expect(check?.holds == true, "\(lesson.file) \(claim.id): \(check?.reason ?? "not checked")")
+            }
+        }
     }
 }
