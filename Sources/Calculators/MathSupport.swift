@@ -28,3 +28,6 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
 }
 
 @inline(__always) func decimalLog(_ x: Double) -> Double { log10(x) }
+
+/// Standard normal cumulative distribution Φ(x); Φ(−∞) = 0, Φ(∞) = 1.
+@inline(__always) func normalCDF(_ x: Double) -> Double { 0.5 * erfc(-x / 2.squareRoot()) }

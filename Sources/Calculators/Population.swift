@@ -6,12 +6,21 @@
 /// ~400K accounts). Accounts below the threshold are pushed to followers'
 /// timelines, those above are merged at read time. Cost is in units of one
 /// timeline insert; a pulled account merged into one read costs `pull_cost`.
+/// Only the active share of followers gets a push and keeps a timeline, so it
+/// scales the inserts, the timeline memory and the size of one post's push.
 ///
-/// With uniform per-account rates the cost is monotone in the threshold (the
-/// sign of post rate × 1 − read rate × pull cost decides, which is Feeding
-/// Frenzy's producer-vs-consumer rate rule, SIGMOD 2010): what caps the
-/// threshold in practice is how long one post's push takes, so the best
-/// threshold is the cheapest one whose largest push meets the delivery target.
+/// With the same post and read rate for every account the cost is linear in the
+/// pulled edges: pushing wins everywhere while a pull costs more than
+/// active share × posts ÷ reads of an insert (the break-even), pulling below it.
+/// So the "best threshold" is not a minimum of the cost curve but the boundary
+/// the delivery target sets: the largest push that still lands in time.
+///
+/// Feeding Frenzy (Silberstein et al., SIGMOD 2010) decides per (producer,
+/// consumer) pair instead: push when the consumer's read rate × pull cost
+/// exceeds the producer's post rate. With uneven rates (log-normal, spreads
+/// `post_spread` and `read_spread`) that choice is interior: some of each
+/// author's followers are pushed, the rest pull, and the total is below both
+/// corners. Authors whose per-pair push would still miss the target are pulled.
 public struct Population: Calculator {
     public init() {}
     public let name = "population"
@@ -46,6 +55,10 @@ public struct Population: Calculator {
         Parameter("entry_bytes", "bytes per entry", unit: .bytes, default: 20, range: 1...10_000, step: 4, integral: true,
                   help: "Post ID + author ID + flags."),
         Parameter("replicas", "timeline copies", unit: .replicas, default: 3, range: 1...10, integral: true),
+        Parameter("post_spread", "post-rate spread σ", unit: .ratio, default: 2.1, range: 0...4, step: 0.1,
+                  help: "Log-normal σ of posts per account; 2.1 puts 80 % of posts on the top 10 % of accounts (Pew Research, 2019, US adults)."),
+        Parameter("read_spread", "read-rate spread σ", unit: .ratio, default: 1, range: 0...4, step: 0.1,
+                  help: "Log-normal σ of reads per active follower (assumed; 0 gives every reader the same rate)."),
     ]
 
     /// Truncated power law on [a, b] with density ∝ x^−α.
@@ -79,6 +92,57 @@ public struct Population: Calculator {
         return Costs(inserts: inserts, merges: merges, total: inserts + merges * p["pull_cost"])
     }
 
+    /// Feeding Frenzy's per-pair choice over the whole graph, per second.
+    struct PairChoice {
+        /// Cost in inserts/s, and the share of the active followers' edges that are pushed.
+        let cost: Double, pushedShare: Double
+    }
+
+    /// Equal-weight log-normal nodes with mean 1: (weight, value) pairs, weights summing to 1.
+    static func logNormalNodes(spread s: Double) -> [(w: Double, x: Double)] {
+        guard s > 0 else { return [(1, 1)] }
+        let steps = 320, span = 8.0
+        var nodes: [(w: Double, x: Double)] = []
+        for i in 0...steps {
+            let z = -span + 2 * span * Double(i) / Double(steps)
+            let end = i == 0 || i == steps ? 0.5 : 1.0
+            nodes.append((end * exponential(-z * z / 2), exponential(s * z)))
+        }
+        let w = nodes.reduce(0) { $0 + $1.w }
+        let mean = nodes.reduce(0) { $0 + $1.w * $1.x } / w
+        return nodes.map { ($0.w / w, $0.x / mean) }
+    }
+
+    /// For a log-normal Y with mean 1 and spread s: P(Y > y) and E[Y · 1{Y ≤ y}].
+    static func above(_ y: Double, spread s: Double) -> (share: Double, partialMean: Double) {
+        if y <= 0 { return (1, 0) }
+        if !y.isFinite { return (0, 1) }
+        guard s > 0 else { return y < 1 ? (1, 0) : (0, 1) }
+        let ly = ln(y)
+        return (normalCDF((-ly - s * s / 2) / s), normalCDF((ly - s * s / 2) / s))
+    }
+
+    /// Push a pair when the follower's read rate × pull cost exceeds the author's post rate;
+    /// an author whose pushes would miss the delivery target is pulled by every follower.
+    func pairChoice(_ p: Inputs, tail: Tail, pushLimit: Double) -> PairChoice {
+        let n = p["accounts"], a = p.fraction("active_percent"), c = p["pull_cost"]
+        let posts = p.perSecond("posts_per_day"), reads = p.perSecond("reads_per_day")
+        var cost = 0.0, pushed = 0.0
+        for author in Self.logNormalNodes(spread: p["post_spread"]) {
+            let rate = posts * author.x
+            // An active follower reads at reads ÷ a on average (the idle ones never read).
+            let cut = a > 0 && c > 0 && reads > 0 ? rate * a / (c * reads) : (a > 0 && rate == 0 ? 0 : .infinity)
+            let (q, partial) = Self.above(cut, spread: p["read_spread"])
+            // Per follow edge: pushes to the active followers who read often, merges for the rest.
+            let edge = a * rate * q + c * reads * partial
+            let largest = a * q > 0 ? pushLimit / (a * q) : .infinity
+            let under = tail.mean(below: largest)
+            cost += author.w * (under * edge + (tail.mean - under) * c * reads)
+            pushed += author.w * under * q
+        }
+        return PairChoice(cost: n * cost, pushedShare: tail.mean > 0 ? pushed / tail.mean : 0)
+    }
+
     public func evaluate(_ p: Inputs) -> Output {
         let lo = p["min_followers"], hi = max(p["max_followers"], lo * 1.0001)
         var notes: [String] = []
@@ -88,8 +152,11 @@ public struct Population: Calculator {
         let tail = Tail(alpha: p["alpha"], lo: lo, hi: hi)
         let threshold = p["threshold"]
         let here = costs(p, tail: tail, threshold: threshold)
-        // The largest account one post's fan-out reaches within the target.
-        let limit = p.perSecond("fanout_rate") * p.seconds("delivery_target")
+        let active = p.fraction("active_percent")
+        // Entries one post's fan-out writes within the target, and the largest account that
+        // fits: a post reaches only the active share of its author's followers.
+        let pushLimit = p.perSecond("fanout_rate") * p.seconds("delivery_target")
+        let limit = active > 0 ? pushLimit / active : .infinity
 
         // The curve: log-spaced thresholds from min to max followers.
         var points: [Chart.Point] = []
@@ -106,18 +173,48 @@ public struct Population: Calculator {
             let c = costs(p, tail: tail, threshold: limit).total
             if best == nil || c < best!.cost { best = (limit, c) }
         }
-        let bestT = best?.t ?? lo, bestCost = best?.cost ?? costs(p, tail: tail, threshold: lo).total
-        let marked = points.indices.min { abs(ln(points[$0].x / bestT)) < abs(ln(points[$1].x / bestT)) }
+        let pullAll = costs(p, tail: tail, threshold: lo).total
+        // No account can be pushed in time (even the smallest misses the target) and pulling
+        // every account costs more than now: there is no best to report, only the one way to meet it.
+        let noThreshold = best == nil && pullAll > here.total
+        let bestT = best?.t ?? lo, bestCost = best?.cost ?? pullAll
+        let atLimit = best.map { abs(ln($0.t / min(limit, hi))) < 1e-9 && limit < hi } ?? false
+        let marked = noThreshold ? nil : points.indices.min { abs(ln(points[$0].x / bestT)) < abs(ln(points[$1].x / bestT)) }
         // The marked point is the best threshold itself, not its nearest sample.
         if let m = marked { points[m] = .init(x: bestT, y: bestCost) }
-        let memory = p.quantity("accounts") * p.quantity("timeline_entries") * p.quantity("entry_bytes") * p.quantity("replicas")
+        let memory = p.quantity("accounts") * active * p.quantity("timeline_entries") * p.quantity("entry_bytes") * p.quantity("replicas")
         let largestPush = min(max(threshold, lo), hi)
-        let largestPushTime = Quantity(largestPush, .writes) / p.quantity("fanout_rate")
+        let largestPushTime = Quantity(largestPush * active, .writes) / p.quantity("fanout_rate")
         let target = p.quantity("delivery_target")
+        let posts = p.perSecond("posts_per_day"), reads = p.perSecond("reads_per_day")
+        let breakEven: ResultValue = reads > 0
+            ? ResultValue("break_even_pull_cost", "push = pull at pull cost", active * posts / reads, .ratio)
+            : .undefined("break_even_pull_cost", "push = pull at pull cost", unit: .ratio,
+                         because: "nobody reads, so a pull costs nothing at any price and pushing never pays")
+        let pair = pairChoice(p, tail: tail, pushLimit: pushLimit)
 
         if largestPushTime.baseValue > target.baseValue {
             notes.append("The largest pushed account takes \(Format.quantity(largestPushTime)) to deliver, over the \(Format.quantity(target)) target.")
         }
+        if noThreshold {
+            let smallest = Quantity(lo * active, .writes) / p.quantity("fanout_rate")
+            notes.append("No threshold meets the \(Format.quantity(target)) target: even an account with \(Format.count(lo)) followers takes \(Format.quantity(smallest)) to push. Only pulling every account meets it, at \(Format.compact(pullAll)) ops/s, more than now.")
+        } else if atLimit, breakEven.isDefined {
+            let v = breakEven.quantity.value
+            notes.append("The best threshold is where the delivery target binds, not a low point of the curve: the cost keeps falling as more accounts are pushed, because a pull costs more than \(Format.compact(v)) of an insert (the break-even).")
+        }
+        let bestResults: [ResultValue] = noThreshold ? [
+            .undefined("best_threshold", "best threshold", unit: .followers,
+                       because: "no threshold meets the delivery target: even the smallest account's push is too slow; only pulling every account meets it"),
+            .undefined("best_cost", "cost at best", unit: .opsPerSecond, because: "no threshold meets the delivery target"),
+            .undefined("cost_vs_best", "cost vs best", unit: .times, because: "no threshold meets the delivery target"),
+        ] : [
+            ResultValue("best_threshold", atLimit ? "best threshold (delivery limit)" : "best threshold", bestT, .followers),
+            ResultValue("best_cost", "cost at best", bestCost, .opsPerSecond),
+            bestCost > 0 ? ResultValue("cost_vs_best", "cost vs best", here.total / bestCost, .times)
+                : .undefined("cost_vs_best", "cost vs best", unit: .times,
+                             because: "the best threshold costs nothing (no reads, or merges are free), so there is no ratio to it"),
+        ]
         return Output(results: [
             ResultValue("inserts_per_s", "timeline inserts", here.inserts, .writesPerSecond),
             ResultValue("merges_per_s", "read-time merges", here.merges, .opsPerSecond),
@@ -126,14 +223,17 @@ public struct Population: Calculator {
             ResultValue("timeline_memory", "timeline memory", memory, in: .bytes),
             ResultValue("largest_push_time", "largest push takes", largestPushTime, in: .seconds),
             ResultValue("cost", "cost, in inserts/s", here.total, .opsPerSecond),
-            ResultValue("best_threshold", "best threshold", bestT, .followers),
-            ResultValue("best_cost", "cost at best", bestCost, .opsPerSecond),
-            bestCost > 0 ? ResultValue("cost_vs_best", "cost vs best", here.total / bestCost, .times)
-                : .undefined("cost_vs_best", "cost vs best", unit: .times,
-                             because: "the best threshold costs nothing (no reads, or merges are free), so there is no ratio to it"),
+        ] + bestResults + [
+            ResultValue("pull_all_cost", "cost, pulling all", pullAll, .opsPerSecond),
+            breakEven,
+            ResultValue("pair_cost", "cost, per pair", pair.cost, .opsPerSecond),
+            ResultValue("pair_pushed_percent", "edges pushed, per pair", Quantity(pair.pushedShare, .ratio), in: .percent),
+            bestCost > 0 && !noThreshold ? ResultValue("pair_vs_best", "per pair vs best", pair.cost / bestCost, .times)
+                : .undefined("pair_vs_best", "per pair vs best", unit: .times,
+                             because: noThreshold ? "no threshold meets the delivery target" : "the best threshold costs nothing, so there is no ratio to it"),
         ], charts: [
             .curve(title: "cost over threshold", xLabel: "followers", yUnit: .opsPerSecond, points: points,
-                   marked: marked.map { Chart.Mark($0, "best") }, logX: true),
+                   marked: marked.map { Chart.Mark($0, atLimit ? "limit" : "best") }, logX: true),
         ], notes: notes)
     }
 }

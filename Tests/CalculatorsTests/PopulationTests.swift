@@ -30,4 +30,64 @@ import Testing
         #expect(out.v("mean_followers").isFinite)
         #expect(out.v("mean_followers") > 0)
     }
+
+    @Test func activeShareScalesMemoryAndTheDeliveryLimit() throws {
+        // At 30 % active a 50K-follower account pushes 15K entries: 1.5 s at 10K/s, so the
+        // largest account pushed within 5 s has 50K ÷ 0.3 ≈ 167K followers.
+        let out = try run(Population(), ["active_percent": 30, "threshold": 50_000])
+        #expect(close(out.v("largest_push_time"), 1.5))
+        #expect(close(out.v("best_threshold"), 50_000 / 0.3, within: 1e-6))
+        // Timelines are kept for the active share only: 30 % of 7.2 TB.
+        #expect(close(out.v("timeline_memory"), 0.3 * 7.2e12))
+        let everyone = try run(Population(), ["threshold": 50_000])
+        #expect(close(everyone.v("largest_push_time"), 5))
+    }
+
+    @Test func noThresholdMeetingTheTargetIsSaidNotPriced() throws {
+        // 10 inserts/s for 1 s: even an 80-follower account misses the target.
+        let out = try run(Population(), ["fanout_rate": 10, "delivery_target": 1])
+        #expect(out["best_threshold"]?.isDefined == false)
+        #expect(out["cost_vs_best"]?.isDefined == false)
+        #expect(out.notes.contains { $0.contains("No threshold meets") })
+        #expect(out.v("pull_all_cost") > out.v("cost"))
+        // When pulling is the cheaper corner anyway, pulling every account is a real best.
+        let cheapPulls = try run(Population(), ["fanout_rate": 10, "delivery_target": 1, "pull_cost": 0.001])
+        #expect(cheapPulls.v("best_threshold") == 80)
+    }
+
+    @Test func theBestThresholdIsTheDeliveryBoundaryAndTheBreakEvenIsShown() throws {
+        let out = try run(Population())
+        // Cost per pushed edge is posts; per pulled edge reads × pull cost: they tie at 2.7 ÷ 170.
+        #expect(close(out.v("break_even_pull_cost"), 2.7 / 170))
+        #expect(out.notes.contains { $0.contains("where the delivery target binds") })
+        let above = try run(Population(), ["pull_cost": 2.7 / 170 * 1.01])
+        let below = try run(Population(), ["pull_cost": 2.7 / 170 * 0.99])
+        #expect(above.v("best_threshold") == 50_000)
+        #expect(below.v("best_threshold") == 80)
+        // At 30 % active only 0.3 × 2.7 inserts stand against 170 reads.
+        #expect(close(try run(Population(), ["active_percent": 30]).v("break_even_pull_cost"), 0.3 * 2.7 / 170))
+    }
+
+    @Test func perPairWithEvenRatesIsTheThresholdCorner() throws {
+        // Everyone posts and reads at the same rate: each pair picks the same side as the
+        // threshold model, and the authors too big to push in time are pulled by both.
+        let out = try run(Population(), ["post_spread": 0, "read_spread": 0])
+        #expect(close(out.v("pair_cost"), out.v("best_cost"), within: 1e-6))
+        let cheap = try run(Population(), ["post_spread": 0, "read_spread": 0, "pull_cost": 0.01])
+        #expect(close(cheap.v("pair_cost"), cheap.v("pull_all_cost"), within: 1e-6))
+        #expect(cheap.v("pair_pushed_percent") == 0)
+    }
+
+    @Test func perPairWithUnevenRatesChoosesInside() throws {
+        // Near the break-even a single cut is nearly flat, while per pair the rare posters go
+        // to frequent readers by push and the rest pull: an interior mix far below both corners.
+        let out = try run(Population(), ["pull_cost": 0.016])
+        let share = out.v("pair_pushed_percent")
+        #expect(share > 20 && share < 90)
+        #expect(out.v("pair_cost") < 0.5 * min(out.v("best_cost"), out.v("pull_all_cost")))
+        // Far from it the corner wins by a wide margin and per pair barely improves on it.
+        let far = try run(Population())
+        #expect(far.v("pair_cost") <= far.v("best_cost"))
+        #expect(far.v("pair_vs_best") > 0.95)
+    }
 }
