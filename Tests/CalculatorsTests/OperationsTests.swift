@@ -28,6 +28,49 @@ import Testing
         #expect(stuck.notes == ["Workers are slower than arrivals: the backlog never drains."])
     }
 
+    @Test func theRuleReappliedComesToRestAboveEmpty() throws {
+        // 1M behind, 100 replicas drain 80K msg/s net; as the lag falls the rule shrinks the
+        // fleet towards the 20 replicas that match the 20K msg/s inflow, with ~200K+ still queued.
+        let out = try run(QueueLag())
+        #expect(out.v("drain_time") == 12.5)                  // the fleet held at 100
+        // Re-checked every 15 s with 30 s to start a replica, it circles a band above 190K.
+        let rest = out.v("loop_backlog")
+        #expect(rest > 200_000 && rest < 240_000)
+        #expect(out.v("loop_low") >= 190_000 && out.v("loop_high") <= 250_000)
+        #expect(close(out.v("loop_delay"), rest / 20_000))
+        #expect(out.v("loop_settle_time") > 0 && out.v("loop_settle_time") < 1_000)
+        // Re-applied every second with no start-up time, it rests just under 210K, never empty.
+        let quick = try run(QueueLag(), ["check_interval": 1, "scale_up_delay": 0])
+        #expect(quick.v("loop_backlog") > 205_000 && quick.v("loop_backlog") < 210_000)
+        #expect(quick.v("loop_low") == quick.v("loop_high"))
+        #expect(quick["loop_first_empty"]?.isDefined == false)
+        #expect(quick.notes.contains { $0.contains("comes to rest at") && $0.contains("not at empty") })
+    }
+
+    @Test func aSlowLoopSwingsAndAFloorThatOutrunsArrivalsEmpties() throws {
+        // Checked every 30 s with 60 s of start-up, the rule overshoots both ways: empty, then ~900K.
+        let slow = try run(QueueLag(), ["check_interval": 30, "scale_up_delay": 60])
+        #expect(slow.v("loop_low") == 0)
+        #expect(slow.v("loop_high") > 800_000)
+        #expect(slow.notes.contains { $0.contains("never settles") })
+        // 10 replicas at 1K msg/s outrun 5K msg/s: 100K drain in 20 s and stay drained.
+        let floor = try run(QueueLag(), ["lag": 100_000, "inflow": 5_000])
+        #expect(floor.v("loop_backlog") == 0)
+        #expect(close(floor.v("loop_first_empty"), 20))
+        #expect(floor.v("loop_delay") == 0)
+        // Arrivals beyond what the ceiling drains: nothing to settle at.
+        let flood = try run(QueueLag(), ["inflow": 200_000])
+        #expect(flood["loop_backlog"]?.isDefined == false)
+        #expect(flood["loop_backlog"]?.undefined?.contains("grows") == true)
+    }
+
+    @Test func aHugeBacklogSkipsTheSaturatedStretchAndStillComesToRest() throws {
+        // 1e12 messages at 80K msg/s net is ~12.5M s at the ceiling; the loop then rests as above.
+        let out = try run(QueueLag(), ["lag": 1e12])
+        #expect(out.v("loop_peak") == 1e12)
+        #expect(out.v("loop_backlog") >= 200_000 && out.v("loop_backlog") < 210_000)
+    }
+
     @Test func breakerOpensAfterThresholdAndShedsUntilTimeout() throws {
         let out = try run(CircuitBreaker())
         // 10 calls/s, burst from 10 s: the 5th failure (t = 10.4 s) opens it for 60 s.
