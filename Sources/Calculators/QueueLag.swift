@@ -170,15 +170,15 @@ public struct QueueLag: Calculator {
         case let .rests(mean, low, high, after, swings):
             // Arrivals are what leave the queue on average once it rests: a new message waits
             // behind the backlog for backlog ÷ inflow.
-            let delay: ResultValue = mean == 0 ? ResultValue("loop_delay", "delivery delay at rest", 0, .seconds)
-                : inflow > 0 ? ResultValue("loop_delay", "delivery delay at rest", mean / inflow, .seconds)
-                : .undefined("loop_delay", "delivery delay at rest", unit: .seconds, because: "nothing arrives, so nothing waits")
+            let delay: ResultValue = mean == 0 ? ResultValue("loop_delay", "delivery delay there", 0, .seconds)
+                : inflow > 0 ? ResultValue("loop_delay", "delivery delay there", mean / inflow, .seconds)
+                : .undefined("loop_delay", "delivery delay there", unit: .seconds, because: "nothing arrives, so nothing waits")
             loopResults = [
-                ResultValue("loop_backlog", "rule re-applied: rests at", mean, .messages),
-                ResultValue("loop_low", "rests between, low", low, .messages),
-                ResultValue("loop_high", "rests between, high", high, .messages),
+                ResultValue("loop_backlog", "rule re-applied: backlog around", mean, .messages),
+                ResultValue("loop_low", "backlog band, low", low, .messages),
+                ResultValue("loop_high", "backlog band, high", high, .messages),
                 delay,
-                ResultValue("loop_settle_time", "at rest after", after, .seconds),
+                ResultValue("loop_settle_time", "in that band after", after, .seconds),
             ]
             if swings {
                 notes.append("Re-applied every \(Format.quantity(p.quantity("check_interval"))) with a \(Format.quantity(p.quantity("scale_up_delay"))) scale-up delay, the rule never settles: the backlog swings between \(Format.count(low)) and \(Format.count(high)) messages.")
@@ -188,11 +188,11 @@ public struct QueueLag: Calculator {
         case let .grows(rate):
             let why = "even the ceiling's replicas are slower than arrivals: the backlog grows by \(Format.count(rate)) msg/s"
             loopResults = [
-                .undefined("loop_backlog", "rule re-applied: rests at", unit: .messages, because: why),
-                .undefined("loop_low", "rests between, low", unit: .messages, because: why),
-                .undefined("loop_high", "rests between, high", unit: .messages, because: why),
-                .undefined("loop_delay", "delivery delay at rest", unit: .seconds, because: why),
-                .undefined("loop_settle_time", "at rest after", unit: .seconds, because: why),
+                .undefined("loop_backlog", "rule re-applied: backlog around", unit: .messages, because: why),
+                .undefined("loop_low", "backlog band, low", unit: .messages, because: why),
+                .undefined("loop_high", "backlog band, high", unit: .messages, because: why),
+                .undefined("loop_delay", "delivery delay there", unit: .seconds, because: why),
+                .undefined("loop_settle_time", "in that band after", unit: .seconds, because: why),
             ]
         }
         loopResults.append(ResultValue("loop_peak", "largest backlog", loop.peak, .messages))
