@@ -41,6 +41,7 @@ public enum ScenarioLinks {
         .init("headroom", "current_qps", "peak_write_qps"),
         .init("headroom", "capacity", "db_write_capacity"),
         .init("batching", "arrival_rate", "peak_write_qps"),
+        .init("batching", "row_capacity", "db_write_capacity"),
         .init("fanout", "write_capacity", "fanout_insert_rate"),
         .init("fanout", "entry_bytes", "entry_bytes"),
         .init("population", "accounts", "dau"),

@@ -58,6 +58,9 @@ public struct Unit: Hashable, Sendable, CustomStringConvertible {
     public static let accounts = Unit("accounts", .count)
     public static let entries = Unit("entries", .count)
     public static let score = Unit("points", .count)
+    /// Table rows: what a database's write ceiling counts, however many arrive in one statement.
+    public static let rows = Unit("rows", .count)
+    public static let statements = Unit("statements", .count)
 
     // Time.
     public static let nanoseconds = Unit("ns", .time, 1e-9)
@@ -93,6 +96,8 @@ public struct Unit: Hashable, Sendable, CustomStringConvertible {
     public static let opsPerSecond = Unit("ops/s", .rate)
     public static let messagesPerSecond = Unit("msg/s", .rate)
     public static let callsPerSecond = Unit("calls/s", .rate)
+    public static let rowsPerSecond = Unit("rows/s", .rate)
+    public static let statementsPerSecond = Unit("statements/s", .rate)
     public static let perDay = Unit("/day", .rate, 1.0 / 86_400)
     public static let perMonth = Unit("/month", .rate, 1.0 / (86_400 * daysPerMonth))
 
@@ -132,11 +137,12 @@ public struct Unit: Hashable, Sendable, CustomStringConvertible {
     /// Every unit a lesson may name, by symbol.
     public static let known: [Unit] = [
         .count, .writes, .reads, .followers, .items, .replicas, .shards, .keys, .messages, .calls, .ops,
-        .accounts, .entries, .score,
+        .accounts, .entries, .score, .rows, .statements,
         .nanoseconds, .microseconds, .milliseconds, .seconds, .minutes, .hours, .days, .years,
         .bytes, .kilobytes, .megabytes, .gigabytes, .terabytes, .petabytes, .exabytes,
         .dollars, .dollarsPerMonth, .dollarsPerYear, .dollarsPerDay,
-        .perSecond, .writesPerSecond, .readsPerSecond, .opsPerSecond, .messagesPerSecond, .callsPerSecond, .perDay, .perMonth,
+        .perSecond, .writesPerSecond, .readsPerSecond, .opsPerSecond, .messagesPerSecond, .callsPerSecond,
+        .rowsPerSecond, .statementsPerSecond, .perDay, .perMonth,
         .dollarsPerGB, .dollarsPerTB, .dollarsPerGBMonth, .dollarsPerMillisecond,
         .gigabytesPerMonth, .terabytesPerMonth, .terabytesPerDay, .megabytesPerSecond, .gigabytesPerSecond,
         .times, .percent,

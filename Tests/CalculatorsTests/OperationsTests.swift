@@ -98,4 +98,23 @@ import Testing
         #expect(slow.v("reduction") == 50)                     // only 50 writes arrive per 0.5 s
         #expect(slow.v("max_added_latency") == 500)
     }
+
+    @Test func batchingDividesStatementsNotRows() throws {
+        let out = try run(WriteBatching())
+        // 3,600 rows/s in batches of 100: 36 statements (round trips) a second, every row still written.
+        #expect(out["ops_per_s"]?.display == "36 statements/s")
+        #expect(out["rows_per_s"]?.display == "3,600 rows/s")
+        #expect(out["effective_batch"]?.display == "100 rows")
+        // The 10K ceiling counts rows, so the headroom is the headroom panel's 2.78×, at any batch size.
+        #expect(close(out.v("row_headroom"), 10_000.0 / 3_600))
+        #expect(out["row_headroom"]?.display == "2.78×")
+        let bigger = try run(WriteBatching(), ["batch_size": 1_000])
+        #expect(bigger.v("ops_per_s") == 3.6)
+        #expect(bigger.v("rows_per_s") == 3_600)
+        #expect(bigger.v("row_headroom") == out.v("row_headroom"))
+        // The headroom panel agrees, in rows.
+        let headroom = try run(Headroom())
+        #expect(headroom["headroom"]?.display == "2.78×")
+        #expect(headroom["future_qps"]?.display == "18,000 rows/s")
+    }
 }

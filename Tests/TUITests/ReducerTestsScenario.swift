@@ -122,7 +122,7 @@ import Trainer
             $0.session[lesson: "db-write-headroom"].noteChange(from: ["current_qps": 5_000])
             $0.session[lesson: "db-write-headroom"].parameters = [:]
             $0.refreshPanel(headroom)
-            $0.notice = Notice(.info, "peak writes follows the scenario again: 7,200 writes/s (peak_write_qps)")
+            $0.notice = Notice(.info, "peak rows written follows the scenario again: 7,200 rows/s (peak_write_qps)")
         }
         #expect(state.panels[headroom].link("current_qps")?.source == "peak_write_qps")
         #expect(state.panels[headroom].inputs?["current_qps"] == 7_200)

@@ -12,8 +12,8 @@ import Trainer
         let findings = ConsistencyAudit.findings([lesson(5_000)], scenario: .board)
         #expect(findings.count == 1)
         #expect(findings.first?.quantity == "peak_write_qps")
-        #expect(findings.first?.lessonValue == "5,000 writes/s")
-        #expect(findings.first?.scenarioValue == "3,600 writes/s")
+        #expect(findings.first?.lessonValue == "5,000 rows/s")
+        #expect(findings.first?.scenarioValue == "3,600 rows/s")
         #expect(findings.first?.explained == false)
     }
 
@@ -22,6 +22,6 @@ import Trainer
         let doubled = try Scenario.board.setting(["dau=400M"])
         // A lesson at the board's value follows the scenario in force; one off it keeps its own.
         #expect(ConsistencyAudit.findings([lesson(3_600)], scenario: doubled).isEmpty)
-        #expect(ConsistencyAudit.findings([lesson(5_000)], scenario: doubled).map(\.scenarioValue) == ["7,200 writes/s"])
+        #expect(ConsistencyAudit.findings([lesson(5_000)], scenario: doubled).map(\.scenarioValue) == ["7,200 rows/s"])
     }
 }
