@@ -25,7 +25,7 @@ public struct StorageTiers: Calculator {
         Parameter("warm_price", "warm price", unit: .dollarsPerGBMonth, default: 0.0125, range: 0...10, step: 0.0005,
                   help: "S3 Standard-IA, Sept 2026 (+$0.01/GB retrieved)."),
         Parameter("cold_price", "cold price", unit: .dollarsPerGBMonth, default: 0.004, range: 0...10, step: 0.0005,
-                  help: "S3 Glacier Instant Retrieval, 2026 (+$0.03/GB retrieved)."),
+                  help: "S3 Glacier Instant Retrieval, 2026 (+$0.03/GB retrieved, ms reads). Glacier Flexible Retrieval is $0.0036, restores in minutes to hours."),
         Parameter("retrieval_fees", "retrieval fees", unit: .dollarsPerMonth, default: 1_000, range: 0...1e9, step: 100),
         .choice("billing", "GB billed as", ListPrices.Billing.self, default: .gb,
                 help: "For the list-price lines: GB counts 1 TB as 1,000 GB; GiB as AWS bills, 1 TB = 1,024 GB."),

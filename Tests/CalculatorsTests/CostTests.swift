@@ -37,6 +37,14 @@ import Testing
         #expect(close(out.v("savings.yearly"), 747_000))        // board: $852K — wrong
     }
 
+    @Test func glacierFlexibleRetrievalPricesTheColdHalfAtNineThousand() throws {
+        // The board's "S3 Glacier $0.004" is Instant Retrieval; Flexible Retrieval lists $0.0036/GB-month.
+        #expect(StorageTiers().parameter("cold_price")?.help.contains("Glacier Flexible Retrieval is $0.0036") == true)
+        let flexible = try run(StorageTiers(), ["cold_price": 0.0036])
+        #expect(close(flexible.v("tiered.cold"), 9_000))          // 2.5 PB × $0.0036
+        #expect(close(flexible.v("tiered.monthly"), 51_750))
+    }
+
     @Test func storageSharesOverOneHundredAreCut() throws {
         let out = try run(StorageTiers(), ["hot_percent": 80, "warm_percent": 50])
         #expect(close(out.v("cold_percent"), 0))
