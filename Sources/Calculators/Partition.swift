@@ -5,8 +5,13 @@
 ///   miss the other's writes; keys written on both sides conflict at heal,
 ///   where last-writer-wins keeps one side's writes and a merge keeps all.
 /// - CP keeps the primary in A; B rejects writes and reads while cut off.
-/// - quorum places N replicas, ⌈N/2⌉ in A: a side writes only with ≥ W local
-///   replicas and reads with ≥ R. Outside a partition, a read right after a
+/// - quorum places N replicas, ⌈N/2⌉ in A. A strict quorum writes on a side
+///   only with ≥ W of the key's home replicas there and reads with ≥ R, so the
+///   minority side refuses: consistency chosen over availability (PC). A
+///   sloppy quorum (Dynamo's) writes to stand-in nodes on the short side,
+///   each write carrying a hint naming its home replica, and hands the writes
+///   back after heal: both sides stay writable (PA), and R + W > N no longer
+///   means a read overlaps the last write. Outside a partition, a read right after a
 ///   write is stale with probability at most C(N−W, R) / C(N, R): the chance of
 ///   missing a write that reached only W replicas, zero when R + W > N. The
 ///   write goes on to all N, so the real rate has a time axis: the `staleness`
@@ -24,6 +29,8 @@ public struct Partition: Calculator {
     /// AP: both sides keep writing. CP: only the majority side (A) does. quorum: by N, R and W.
     public enum Mode: String, Choice { case ap = "AP", cp = "CP", quorum }
     public static let modes = Mode.names
+    /// strict: only a key's home replicas count towards W and R. sloppy: stand-ins with hinted handoff do too.
+    public enum Quorum: String, Choice { case strict, sloppy }
     static let eventBudget = 200_000.0
 
     /// A data centre's states on the timeline.
@@ -47,12 +54,14 @@ public struct Partition: Calculator {
         Parameter("replicas", "replicas N", unit: .replicas, default: 3, range: 1...9, integral: true),
         Parameter("read_quorum", "read quorum R", unit: .replicas, default: 1, range: 1...9, integral: true),
         Parameter("write_quorum", "write quorum W", unit: .replicas, default: 1, range: 1...9, integral: true),
+        .choice("quorum", "quorum", Quorum.self, default: .strict,
+                help: "strict: a side needs W home replicas, so the minority refuses (PC). sloppy: stand-ins take writes with hints, handed off at heal (Dynamo, PA)."),
         Parameter("seed", "random seed", default: 1, range: 0...1e9, integral: true),
     ]
 
     public func visibleParameters(_ inputs: Inputs) -> [Parameter] {
         inputs.choice("mode", as: Mode.self) == .quorum ? parameters
-            : parameters.filter { !["replicas", "read_quorum", "write_quorum"].contains($0.key) }
+            : parameters.filter { !["replicas", "read_quorum", "write_quorum", "quorum"].contains($0.key) }
     }
 
     struct Side { var canWrite: Bool; var canRead: Bool }
@@ -64,9 +73,12 @@ public struct Partition: Calculator {
         mutating func add(_ t: Double) { last = t; count += 1 }
     }
 
-    static func sides(mode: Mode, n: Int, r: Int, w: Int) -> (Side, Side) {
+    static func sides(mode: Mode, n: Int, r: Int, w: Int, quorum: Quorum = .strict) -> (Side, Side) {
         switch mode {
         case .cp: return (Side(canWrite: true, canRead: true), Side(canWrite: false, canRead: false))
+        case .quorum where quorum == .sloppy:
+            // Stand-in nodes on each side make up the count: both sides write and read.
+            return (Side(canWrite: true, canRead: true), Side(canWrite: true, canRead: true))
         case .quorum:
             let inA = (n + 1) / 2, inB = n - inA
             return (Side(canWrite: inA >= w, canRead: inA >= r), Side(canWrite: inB >= w, canRead: inB >= r))
@@ -90,7 +102,11 @@ public struct Partition: Calculator {
     public func evaluate(_ p: Inputs) -> Output {
         let mode = p.choice("mode", as: Mode.self), n = Int(p["replicas"])
         let r = min(Int(p["read_quorum"]), n), w = min(Int(p["write_quorum"]), n)
-        let (a, b) = Self.sides(mode: mode, n: n, r: r, w: w)
+        let quorum = p.choice("quorum", as: Quorum.self)
+        let sloppy = mode == .quorum && quorum == .sloppy
+        let (a, b) = Self.sides(mode: mode, n: n, r: r, w: w, quorum: quorum)
+        // Under a sloppy quorum, a side's writes beyond its home replicas wait on stand-ins as hints.
+        let homeA = (n + 1) / 2, homeB = n - homeA
         // The simulation runs in seconds and events per second, whatever units the parameters use.
         let window = p.seconds("partition_s")
         let writeRateA = p.perSecond("writes_a"), writeRateB = p.perSecond("writes_b")
@@ -159,6 +175,7 @@ public struct Partition: Calculator {
         let acceptedA = a.canWrite ? issuedA : 0, acceptedB = b.canWrite ? issuedB : 0
         let rejectedA = issuedA - acceptedA, rejectedB = issuedB - acceptedB
         let backlog = acceptedA + acceptedB
+        let hinted = sloppy ? (homeA < w ? acceptedA : 0) + (homeB < w ? acceptedB : 0) : 0
         let converge = window > 0 ? p.seconds("replication_lag_ms") + backlog / p.perSecond("heal_rate") : 0
         let issued = issuedA + issuedB
 
@@ -168,7 +185,12 @@ public struct Partition: Calculator {
         if mode == .quorum, Int(p["read_quorum"]) > n || Int(p["write_quorum"]) > n {
             notes.append("R and W cannot exceed N: using R = \(r), W = \(w) of N = \(n).")
         }
-        if mode == .quorum, r + w > n { notes.append("R + W > N: reads always overlap the latest write.") }
+        if mode == .quorum, r + w > n, !sloppy { notes.append("R + W > N: reads always overlap the latest write.") }
+        if sloppy {
+            notes.append("Sloppy quorum: a side short of W home replicas writes to stand-ins with hints, handed off after heal. Both sides stay writable (PA), and R + W > N no longer promises that a read overlaps the last write.")
+        } else if mode == .quorum, !a.canWrite || !b.canWrite {
+            notes.append("Strict quorum: the side without W home replicas refuses writes, choosing consistency over availability (PC).")
+        }
         if mode == .cp {
             notes.append("CP keeps the primary's side (A) writable, as a third-site witness or a leader lease allows; with two sites and majority votes both sides would refuse.")
         }
@@ -189,9 +211,10 @@ public struct Partition: Calculator {
             ResultValue("merge.lost", "lost with a merge (CRDT)", 0, .writes),
             ResultValue("converge_time", "agree again after heal", converge, .seconds),
             ResultValue("pbs.stale_probability",
-                        mode == .quorum ? "stale at commit, at most (C(N−W,R)/C(N,R))" : mode == .ap ? "other DC, right after a write: stale" : "stale after a committed write",
-                        Quantity(mode == .quorum ? Self.staleProbability(n: n, r: r, w: w) : (mode == .ap ? 1 : 0), .ratio), in: .percent),
-        ], tables: [
+                        mode == .quorum && !sloppy ? "stale at commit, at most (C(N−W,R)/C(N,R))"
+                            : mode == .cp ? "stale after a committed write" : "other DC, right after a write: stale",
+                        Quantity(mode == .quorum && !sloppy ? Self.staleProbability(n: n, r: r, w: w) : (mode == .cp ? 0 : 1), .ratio), in: .percent),
+        ] + (mode == .quorum ? [ResultValue("hinted", "held as hints, handed off at heal", hinted, .writes)] : []), tables: [
             ResultTable(rows: [.init("a", "A"), .init("b", "B"), .init("writes", "writes")],
                         columns: [.init("accepted", "accepted"), .init("rejected", "rejected")]),
         ], charts: [

@@ -44,6 +44,32 @@ import Testing
         #expect(!label.contains("PBS"))
     }
 
+    @Test func aStrictQuorumRefusesTheMinoritySideASloppyOneHandsOff() throws {
+        // Strict N=3, R=W=2 over a 60 s split at 50 writes/s a side: B holds one home replica and
+        // refuses all 3,000 of its writes; no conflict is possible. That is the PC choice.
+        let strict = try run(Partition(), ["mode": 2, "write_quorum": 2, "read_quorum": 2])
+        #expect(strict.v("b.rejected") == 3_000)
+        #expect(strict.v("a.accepted") == 3_000)
+        #expect(strict.v("conflicts") == 0)
+        #expect(strict.v("hinted") == 0)
+        #expect(strict.notes.contains { $0.hasPrefix("Strict quorum: the side without W home replicas refuses writes") })
+        #expect(strict.notes.contains("R + W > N: reads always overlap the latest write."))
+        // Sloppy (Dynamo's hinted handoff): B writes to stand-ins, so nothing is refused, B's 3,000
+        // writes wait as hints, reads miss the other side and keys written on both sides conflict.
+        let sloppy = try run(Partition(), ["mode": 2, "write_quorum": 2, "read_quorum": 2, "quorum": 1])
+        #expect(sloppy.v("writes.rejected") == 0)
+        #expect(sloppy.v("writes.accepted") == 6_000)
+        #expect(sloppy.v("hinted") == 3_000)
+        #expect(sloppy.v("conflicts") > 0)
+        #expect(sloppy.v("reads.stale") > 0)
+        #expect(sloppy.v("pbs.stale_probability") == 100)
+        #expect(!sloppy.notes.contains("R + W > N: reads always overlap the latest write."))
+        #expect(sloppy.notes.contains { $0.contains("R + W > N no longer promises that a read overlaps the last write") })
+        // The choice is offered only in quorum mode, and headless by name.
+        #expect(Partition().visibleParameters(try Partition().inputs(setting: [:])).contains { $0.key == "quorum" } == false)
+        #expect(try Partition().parameter("quorum")?.parse("sloppy") == 1)
+    }
+
     @Test func pbsFormula() {
         #expect(Partition.staleProbability(n: 3, r: 1, w: 1) == 2.0 / 3)
         #expect(Partition.staleProbability(n: 3, r: 2, w: 2) == 0)
