@@ -152,19 +152,36 @@ public struct ResultValue: Hashable, Sendable {
     /// Set when the result has no value at these inputs, saying why
     /// ("no tier is faster than no cache"). Never a NaN standing in for it.
     public let undefined: String?
+    /// For a mean over repeated random runs: the standard deviation across them, in the
+    /// result's unit ("725 ± 31 writes"); nil for a result that is not a mean of draws.
+    public let spread: Double?
+    /// How many runs the mean and its spread come from (0 when there is no spread).
+    public let draws: Int
 
     /// A quantity; `text`, when given, is shown instead of the number.
     public init(_ key: String, _ label: String, _ value: Double, _ unit: Unit, text: String? = nil) {
         self.init(key, label, .quantity, Quantity(value, unit), text: text, undefined: nil)
     }
 
-    private init(_ key: String, _ label: String, _ kind: Kind, _ quantity: Quantity, text: String?, undefined: String?) {
+    private init(_ key: String, _ label: String, _ kind: Kind, _ quantity: Quantity, text: String?, undefined: String?,
+                 spread: Double? = nil, draws: Int = 0) {
         self.key = key
         self.label = label
         self.kind = kind
         self.quantity = quantity
         self.text = text
         self.undefined = undefined
+        self.spread = spread
+        self.draws = draws
+    }
+
+    /// The mean of `samples` (one per random run) with their standard deviation (n − 1) as its spread.
+    public static func mean(_ key: String, _ label: String, of samples: [Double], _ unit: Unit) -> ResultValue {
+        let n = Double(samples.count)
+        let mean = samples.isEmpty ? 0 : samples.reduce(0, +) / n
+        let variance = samples.count > 1 ? samples.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1) : 0
+        return ResultValue(key, label, .quantity, Quantity(mean, unit), text: nil, undefined: nil,
+                           spread: variance.squareRoot(), draws: samples.count)
     }
 
     /// A categorical answer: `text` is the option chosen, `index` its place among the options
@@ -180,7 +197,7 @@ public struct ResultValue: Hashable, Sendable {
 
     /// The same result shown as `text` (the estimate's "?" while it is hidden); its kind is kept.
     public func showing(_ text: String) -> ResultValue {
-        ResultValue(key, label, kind, quantity, text: text, undefined: undefined)
+        ResultValue(key, label, kind, quantity, text: text, undefined: undefined, spread: spread, draws: draws)
     }
 
     /// A result that has no value at these inputs (a ratio of nothing to nothing), with the
@@ -199,8 +216,17 @@ public struct ResultValue: Hashable, Sendable {
                   text: text, undefined: nil)
     }
 
-    /// "n/a" for an undefined result; its reason is in `undefined`.
-    public var display: String { text ?? (undefined != nil ? "n/a" : Format.quantity(quantity)) }
+    /// "n/a" for an undefined result; its reason is in `undefined`. A mean of random runs
+    /// reads "725 ± 31 writes".
+    public var display: String { display(plusMinus: "±") }
+
+    /// As `display`, with the plus-minus sign the screen can draw ("+/-" in ASCII).
+    public func display(plusMinus: String) -> String {
+        if let text { return text }
+        if undefined != nil { return "n/a" }
+        if let spread, spread > 0 { return Format.mean(quantity, spread: spread, plusMinus: plusMinus) }
+        return Format.quantity(quantity)
+    }
 }
 
 /// What a calculator returns: results, the tables they form, a chart or two, and warnings.

@@ -33,6 +33,19 @@ public enum Format {
         }
     }
 
+    /// "725 ± 31 writes": a mean over random runs and its standard deviation (two significant
+    /// figures), the unit written once for counts and rates.
+    public static func mean(_ q: Quantity, spread: Double, plusMinus: String = "±") -> String {
+        guard q.value.isFinite, spread.isFinite else { return "n/a" }
+        switch q.unit.dimension {
+        case .count, .rate:
+            let mean = abs(q.value) >= 1000 ? grouped(q.value.rounded()) : significant(q.value)
+            return mean + " " + plusMinus + " " + withUnit(significant(spread, digits: 2), q.unit.symbol)
+        default:
+            return quantity(q) + " " + plusMinus + " " + quantity(Quantity(spread, q.unit))
+        }
+    }
+
     /// "writes" → "write", "entries" → "entry", for a count of exactly one.
     static func singular(_ symbol: String) -> String {
         if symbol.hasSuffix("ies") { return String(symbol.dropLast(3)) + "y" }

@@ -17,9 +17,18 @@
 ///   write goes on to all N, so the real rate has a time axis: the `staleness`
 ///   calculator simulates it (PBS, Bailis et al., VLDB 2012).
 ///
+/// What a conflict loses depends on what a key is. With one row per post
+/// (`storage` rows), a new post has its own ID and never collides: only the
+/// share of writes that update an existing value (`update_percent`: a like
+/// counter, a profile field, an edit) can meet the other side's update to the
+/// same key. With the feed stored as one value (`storage` feed), every post
+/// rewrites its feed and last-writer-wins drops the losing side's posts too.
+///
 /// Writes and reads are Poisson arrivals on uniformly chosen keys, drawn from
 /// `seed`. Above 200,000 events the run is a sample: rates and the key space
 /// are scaled down together, which keeps collision odds, and counts scaled back.
+/// The draw-dependent counts (stale reads, conflicts, losses) are a mean ± s.d.
+/// over `runs` runs, seeds `seed` … `seed + runs − 1`: one draw is not a figure.
 public struct Partition: Calculator {
     public init() {}
     public let name = "partition"
@@ -31,6 +40,10 @@ public struct Partition: Calculator {
     public static let modes = Mode.names
     /// strict: only a key's home replicas count towards W and R. sloppy: stand-ins with hinted handoff do too.
     public enum Quorum: String, Choice { case strict, sloppy }
+    /// rows: a row per post, so only updates to a counter or field collide. feed: each feed is one value.
+    public enum Storage: String, Choice { case rows, feed }
+    /// Random runs averaged for each draw-dependent count.
+    public static let runs = 5
     static let eventBudget = 200_000.0
 
     /// A data centre's states on the timeline.
@@ -46,8 +59,12 @@ public struct Partition: Calculator {
         Parameter("writes_b", "writes in B", unit: .writesPerSecond, default: 50, range: 0...1e6, scale: .logarithmic),
         Parameter("reads_a", "reads in A", unit: .readsPerSecond, default: 500, range: 0...1e7, scale: .logarithmic),
         Parameter("reads_b", "reads in B", unit: .readsPerSecond, default: 500, range: 0...1e7, scale: .logarithmic),
+        .choice("storage", "stored as", Storage.self, default: .rows,
+                help: "rows: one row per post (a new post never collides) and one value per counter or field. feed: each feed is one value that every post rewrites."),
+        Parameter("update_percent", "updates", unit: .percent, default: 20, range: 0...100, step: 5,
+                  help: "Share of writes that change an existing value (a like counter, a profile field, an edit) rather than add a post. Our assumption: set your own."),
         Parameter("keys", "keys (feeds)", unit: .keys, default: 10_000, range: 1...1e10, scale: .logarithmic,
-                  integral: true, help: "Distinct keys written and read."),
+                  integral: true, help: "Distinct feeds written and read; under rows, each also carries one value that updates change."),
         Parameter("replication_lag_ms", "replication lag", unit: .milliseconds, default: 100, range: 0...600_000, step: 50),
         Parameter("heal_rate", "replay after heal", unit: .writesPerSecond, default: 1_000, range: 1...1e8,
                   scale: .logarithmic, help: "Writes/s replicated across once the link is back."),
@@ -68,10 +85,13 @@ public struct Partition: Calculator {
 
     /// One key's writes on one side: enough to find stale reads and settle conflicts.
     struct KeyWrites {
-        var first: Double, last: Double = 0, count = 0
+        var first: Double, last: Double = 0, count = 0, posts = 0
         init(first: Double) { self.first = first }
-        mutating func add(_ t: Double) { last = t; count += 1 }
+        mutating func add(_ t: Double, post: Bool) { last = t; count += 1; if post { posts += 1 } }
     }
+
+    /// The counts one random run decides, before scaling back from a sample.
+    struct Draw { var stale = 0.0, rejectedReads = 0.0, conflicts = 0.0, lost = 0.0, lostPosts = 0.0, lostAsFeed = 0.0 }
 
     static func sides(mode: Mode, n: Int, r: Int, w: Int, quorum: Quorum = .strict) -> (Side, Side) {
         switch mode {
@@ -99,6 +119,71 @@ public struct Partition: Calculator {
         return result
     }
 
+    /// One random run: arrivals, the reads they make stale, and what last-writer-wins drops at heal.
+    static func draw(seed: UInt64, window: Double, sample: Double, keys: Double, rates: [Double], updateShare: Double,
+                     storage: Storage, a: Side, b: Side) -> Draw {
+        var random = SeededRandom(seed: seed)
+
+        // Writes: per side and key, the first and last arrival and how many (all writes, and updates alone).
+        // A side that cannot write only counts its refused writes: no per-key record is needed.
+        func writes(rate: Double, accepted: Bool) -> (all: [Int: KeyWrites], updates: [Int: KeyWrites]) {
+            var all: [Int: KeyWrites] = [:], updates: [Int: KeyWrites] = [:]
+            guard rate > 0, window > 0 else { return (all, updates) }
+            if accepted { all.reserveCapacity(Int(min(rate * sample * window, keys))) }
+            var t = random.gap(rate: rate * sample)
+            while t < window {
+                let key = Int(random.unit() * keys)
+                let post = random.unit() >= updateShare
+                if accepted {
+                    all[key, default: KeyWrites(first: t)].add(t, post: post)
+                    if !post { updates[key, default: KeyWrites(first: t)].add(t, post: false) }
+                }
+                t += random.gap(rate: rate * sample)
+            }
+            return (all, updates)
+        }
+        let writesA = writes(rate: rates[0], accepted: a.canWrite)
+        let writesB = writes(rate: rates[1], accepted: b.canWrite)
+
+        // Reads: stale when the other side accepted a write to the key (a post or an update) earlier in the partition.
+        var draw = Draw()
+        func reads(rate: Double, side: Side, other: [Int: KeyWrites], otherWrites: Bool) {
+            guard rate > 0, window > 0 else { return }
+            var t = random.gap(rate: rate * sample)
+            while t < window {
+                let key = Int(random.unit() * keys)
+                if !side.canRead { draw.rejectedReads += 1 } else if otherWrites, let first = other[key]?.first, first < t { draw.stale += 1 }
+                t += random.gap(rate: rate * sample)
+            }
+        }
+        reads(rate: rates[2], side: a, other: writesB.all, otherWrites: b.canWrite)
+        reads(rate: rates[3], side: b, other: writesA.all, otherWrites: a.canWrite)
+
+        // Heal: keys written on both sides conflict; last-writer-wins keeps the later side's value.
+        guard a.canWrite, b.canWrite else { return draw }
+        func settle(_ x: [Int: KeyWrites], _ y: [Int: KeyWrites]) -> (conflicts: Double, lost: Double, posts: Double) {
+            var conflicts = 0.0, lost = 0.0, posts = 0.0
+            for (key, a) in x {
+                guard let b = y[key] else { continue }
+                conflicts += 1
+                let loser = a.last > b.last ? b : a
+                lost += Double(loser.count)
+                posts += Double(loser.posts)
+            }
+            return (conflicts, lost, posts)
+        }
+        let asFeed = settle(writesA.all, writesB.all)
+        draw.lostAsFeed = asFeed.lost
+        switch storage {
+        case .feed:
+            (draw.conflicts, draw.lost, draw.lostPosts) = asFeed
+        case .rows:
+            // Posts are rows of their own; only updates to the same value collide.
+            (draw.conflicts, draw.lost, draw.lostPosts) = settle(writesA.updates, writesB.updates)
+        }
+        return draw
+    }
+
     public func evaluate(_ p: Inputs) -> Output {
         let mode = p.choice("mode", as: Mode.self), n = Int(p["replicas"])
         let r = min(Int(p["read_quorum"]), n), w = min(Int(p["write_quorum"]), n)
@@ -114,59 +199,11 @@ public struct Partition: Calculator {
         let expected = rates.reduce(0, +) * window
         let sample = expected > Self.eventBudget ? Self.eventBudget / expected : 1
         let keys = max(1, (p["keys"] * sample).rounded())
-        var random = SeededRandom(seed: UInt64(p["seed"]))
-
-        // Writes: per side and key, the first and last arrival and how many.
-        // A side that cannot write only counts its refused writes: no per-key record is needed.
-        func writes(rate: Double, accepted: Bool) -> (byKey: [Int: KeyWrites], issued: Double) {
-            var byKey: [Int: KeyWrites] = [:]
-            var issued = 0.0
-            guard rate > 0, window > 0 else { return (byKey, 0) }
-            if accepted { byKey.reserveCapacity(Int(min(rate * sample * window, keys))) }
-            var t = random.gap(rate: rate * sample)
-            while t < window {
-                let key = Int(random.unit() * keys)
-                if accepted {
-                    if var record = byKey[key] {
-                        record.add(t)
-                        byKey[key] = record
-                    } else {
-                        var record = KeyWrites(first: t)
-                        record.add(t)
-                        byKey[key] = record
-                    }
-                }
-                issued += 1
-                t += random.gap(rate: rate * sample)
-            }
-            return (byKey, issued)
-        }
-        let (writesA, _) = writes(rate: writeRateA, accepted: a.canWrite)
-        let (writesB, _) = writes(rate: writeRateB, accepted: b.canWrite)
-
-        // Reads: stale when the other side accepted a write to the key earlier in the partition.
-        func reads(rate: Double, side: Side, other: [Int: KeyWrites], otherWrites: Bool) -> (stale: Double, rejected: Double) {
-            guard rate > 0, window > 0 else { return (0, 0) }
-            var stale = 0.0, rejected = 0.0
-            var t = random.gap(rate: rate * sample)
-            while t < window {
-                let key = Int(random.unit() * keys)
-                if !side.canRead { rejected += 1 } else if otherWrites, let first = other[key]?.first, first < t { stale += 1 }
-                t += random.gap(rate: rate * sample)
-            }
-            return (stale, rejected)
-        }
-        let readsA = reads(rate: rates[2], side: a, other: writesB, otherWrites: b.canWrite)
-        let readsB = reads(rate: rates[3], side: b, other: writesA, otherWrites: a.canWrite)
-
-        // Heal: keys written on both sides conflict; last-writer-wins keeps the later side.
-        var conflicts = 0.0, lost = 0.0
-        if a.canWrite, b.canWrite {
-            for (key, a) in writesA {
-                guard let b = writesB[key] else { continue }
-                conflicts += 1
-                lost += Double(a.last > b.last ? b.count : a.count)
-            }
+        let updateShare = p.fraction("update_percent")
+        let storage = p.choice("storage", as: Storage.self)
+        let draws = (0..<Self.runs).map { run in
+            Self.draw(seed: UInt64(p["seed"]) + UInt64(run), window: window, sample: sample, keys: keys, rates: rates,
+                      updateShare: updateShare, storage: storage, a: a, b: b)
         }
         let scale = 1 / sample
         // Write counts are expectations (rate × window): exact figures to reason with.
@@ -181,6 +218,7 @@ public struct Partition: Calculator {
 
         var notes: [String] = []
         if sample < 1 { notes.append("Sampled 1 in \(Format.count((1 / sample).rounded())) events; counts scaled back.") }
+        notes.append("Stale reads, conflicts and losses: mean ± s.d. over \(Self.runs) runs (seeds \(Format.count(p["seed"])) to \(Format.count(p["seed"] + Double(Self.runs - 1)))).")
         if mode == .quorum, !a.canWrite, !b.canWrite { notes.append("Neither side holds W replicas: no write is accepted.") }
         if mode == .quorum, Int(p["read_quorum"]) > n || Int(p["write_quorum"]) > n {
             notes.append("R and W cannot exceed N: using R = \(r), W = \(w) of N = \(n).")
@@ -204,17 +242,19 @@ public struct Partition: Calculator {
             ResultValue("writes.issued", "writes issued", issued, .writes),
             ResultValue("writes.accepted", "writes accepted", acceptedA + acceptedB, .writes),
             ResultValue("writes.rejected", "writes rejected", rejectedA + rejectedB, .writes),
-            ResultValue("reads.stale", "stale reads", (readsA.stale + readsB.stale) * scale, .reads),
-            ResultValue("reads.rejected", "reads refused", (readsA.rejected + readsB.rejected) * scale, .reads),
-            ResultValue("conflicts", "keys in conflict", conflicts * scale, .keys),
-            ResultValue("lww.lost", "lost to last-writer-wins", lost * scale, .writes),
+            .mean("reads.stale", "stale reads", of: draws.map { $0.stale * scale }, .reads),
+            ResultValue("reads.rejected", "reads refused", (draws.map(\.rejectedReads).reduce(0, +) / Double(draws.count)) * scale, .reads),
+            .mean("conflicts", "keys in conflict", of: draws.map { $0.conflicts * scale }, .keys),
+            .mean("lww.lost", "lost to last-writer-wins", of: draws.map { $0.lost * scale }, .writes),
+            .mean("lww.lost_posts", "posts among them", of: draws.map { $0.lostPosts * scale }, .writes),
             ResultValue("merge.lost", "lost with a merge (CRDT)", 0, .writes),
             ResultValue("converge_time", "agree again after heal", converge, .seconds),
             ResultValue("pbs.stale_probability",
                         mode == .quorum && !sloppy ? "stale at commit, at most (C(N−W,R)/C(N,R))"
                             : mode == .cp ? "stale after a committed write" : "other DC, right after a write: stale",
                         Quantity(mode == .quorum && !sloppy ? Self.staleProbability(n: n, r: r, w: w) : (mode == .cp ? 0 : 1), .ratio), in: .percent),
-        ] + (mode == .quorum ? [ResultValue("hinted", "held as hints, handed off at heal", hinted, .writes)] : []), tables: [
+        ] + (storage == .rows ? [.mean("lww.lost_as_feed", "lost if each feed were one value", of: draws.map { $0.lostAsFeed * scale }, .writes)] : [])
+          + (mode == .quorum ? [ResultValue("hinted", "held as hints, handed off at heal", hinted, .writes)] : []), tables: [
             ResultTable(rows: [.init("a", "A"), .init("b", "B"), .init("writes", "writes")],
                         columns: [.init("accepted", "accepted"), .init("rejected", "rejected")]),
         ], charts: [

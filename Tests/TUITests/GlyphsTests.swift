@@ -72,4 +72,19 @@ import Testing
         #expect(g.partialBlocks.isEmpty)
         #expect(Glyphs.unicode.partialBlocks.count == 7)
     }
+
+    @Test func asciiDrawsPlusMinusAsThreeColumnsTakenFromTheNearestBlanks() {
+        // A right-aligned mean: the padding on its left gives the two columns.
+        var value = Grid(lines: ["lost      35.8 ± 6.8 writes|"])
+        value.asciify()
+        #expect(value.lines == ["lost    35.8 +/- 6.8 writes|"])
+        // A claim with no padding before it: the blanks at the end of the line give them.
+        var claim = Grid(lines: ["a: ±20 % of it    |"])
+        claim.asciify()
+        #expect(claim.lines == ["a: +/-20 % of it  |"])
+        // The views spell it out before measuring and cutting text.
+        #expect(Glyphs.ascii.spelled("±20 %") == "+/-20 %")
+        #expect(Glyphs.unicode.spelled("±20 %") == "±20 %")
+        #expect(Glyphs.ascii.plusMinus == "+/-")
+    }
 }

@@ -30,6 +30,13 @@ public enum Glyphs: Sendable, Hashable {
     public var ellipsis: String { self == .unicode ? "…" : "..." }
     public var bullet: String { self == .unicode ? "·" : "-" }
     public var arrowRight: String { self == .unicode ? "→" : "->" }
+    /// Between a mean and its standard deviation: "725 ± 31 writes", "725 +/- 31 writes".
+    public var plusMinus: String { self == .unicode ? "±" : "+/-" }
+    /// Text with the glyphs whose look-alike is wider spelled out before it is measured and
+    /// cut ("±20 %" is "+/-20 %" in ASCII), so the cut falls where the reader will see it.
+    public func spelled(_ text: String) -> String {
+        self == .unicode || !text.contains("±") ? text : String(text.flatMap { $0 == "±" ? Array(plusMinus) : [$0] })
+    }
 
     /// Draws a frame on the edge of `rect`, with `title` in the top border.
     ///

@@ -69,12 +69,12 @@ struct CalculatorPane: Equatable, Sendable {
         }
         // Notes explain clamps and contradictions in the inputs: right under them.
         for note in output.notes {
-            for (i, part) in TextWidth.wrap(note, width: width - 2).enumerated() {
+            for (i, part) in TextWidth.wrap(theme.glyphs.spelled(note), width: width - 2).enumerated() {
                 lines.append(Line((i == 0 ? "! " : "  ") + part, theme.warn))
             }
         }
         lines.append(.blank)
-        lines += ResultsLayout(output).lines(width: width, listWidth: min(width, 56), theme: theme)
+        lines += ResultsLayout(output, plusMinus: theme.glyphs.plusMinus).lines(width: width, listWidth: min(width, 56), theme: theme)
         let checks = panel.claimChecks
         if !checks.isEmpty {
             lines.append(.blank)
@@ -89,7 +89,7 @@ struct CalculatorPane: Equatable, Sendable {
                 // The computed value must stay visible: cut the claim's text, not the number.
                 let value = kept ? "" : !check.holds ? check.computed.map { " " + theme.glyphs.arrowRight + " " + Format.quantity($0) } ?? "" : ""
                 let room = max(4, width - 2 - TextWidth.columns(of: value))
-                line.append(TextWidth.truncate(check.claim.text, toColumns: room, ellipsis: theme.glyphs.ellipsis))
+                line.append(TextWidth.truncate(theme.glyphs.spelled(check.claim.text), toColumns: room, ellipsis: theme.glyphs.ellipsis))
                 if !value.isEmpty { line.append(value, theme.bad) }
                 lines.append(line)
             }

@@ -14,13 +14,16 @@ struct ResultsLayout {
 
     let tables: [Table]
     let results: [ResultValue]
+    /// Between a mean and its spread: "±", or "+/-" in ASCII.
+    let plusMinus: String
 
-    init(_ output: Output) {
+    init(_ output: Output, plusMinus: String = "±") {
+        self.plusMinus = plusMinus
         let byKey = Dictionary(output.results.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         results = output.results
         tables = output.tables.map { t in
             Table(rowLabels: t.rows.map(\.label), columnLabels: t.columns.map(\.label),
-                  cells: t.cells.map { row in row.map { key in key.flatMap { byKey[$0]?.display } ?? "" } },
+                  cells: t.cells.map { row in row.map { key in key.flatMap { byKey[$0]?.display(plusMinus: plusMinus) } ?? "" } },
                   keys: Set(t.keys))
         }
     }
@@ -34,7 +37,7 @@ struct ResultsLayout {
             out += lines
             shown.formUnion(table.keys)
         }
-        return out + Self.listLines(results.filter { !shown.contains($0.key) }, width: listWidth, theme: theme)
+        return out + Self.listLines(results.filter { !shown.contains($0.key) }, width: listWidth, theme: theme, plusMinus: plusMinus)
     }
 
     /// The table as lines if it fits `width`; nil when it does not, or has one row (the caller lists instead).
@@ -57,12 +60,12 @@ struct ResultsLayout {
     }
 
     /// Label and value lines; values right-aligned to the widest.
-    static func listLines(_ results: [ResultValue], width: Int, theme: Theme) -> [Line] {
+    static func listLines(_ results: [ResultValue], width: Int, theme: Theme, plusMinus: String = "±") -> [Line] {
         guard !results.isEmpty else { return [] }
-        let valueWidth = min(results.map { TextWidth.columns(of: $0.display) }.max() ?? 0, max(8, width / 2))
+        let valueWidth = min(results.map { TextWidth.columns(of: $0.display(plusMinus: plusMinus)) }.max() ?? 0, max(8, width / 2))
         let labelWidth = max(4, width - valueWidth - 2)
         return results.map { r in
-            Line(Pad.right(r.label, labelWidth), theme.muted).appending("  ").appending(Pad.left(r.display, valueWidth), .bold)
+            Line(Pad.right(r.label, labelWidth), theme.muted).appending("  ").appending(Pad.left(r.display(plusMinus: plusMinus), valueWidth), .bold)
         }
     }
 }

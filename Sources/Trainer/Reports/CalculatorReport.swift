@@ -45,6 +45,10 @@ public enum CalculatorReport {
             ]
             if let text = r.text { fields.append(("text", .string(text))) }
             if let undefined = r.undefined { fields.append(("undefined", .string(undefined))) }
+            if let spread = r.spread {
+                fields.append(("sd", .number(spread)))
+                fields.append(("draws", .number(Double(r.draws))))
+            }
             return (r.key, .object(fields))
         }
         return JSONValue.object([
