@@ -109,11 +109,11 @@ import Trainer
         // when its value is on screen and reads unlike every parameter's.
         let parameters: [(String, Quantity, String)] = (panel.calculator?.visibleParameters(inputs) ?? []).compactMap { p in
             let text = p.display(inputs[p.key])
-            guard p.choices.isEmpty, screen.contains(text) else { return nil }
+            guard p.choices.isEmpty, Self.shows(screen, text) else { return nil }
             return (p.key + "=", Quantity(inputs[p.key], p.unit), text)
         }
         let results: [(String, Quantity, String)] = output.results.compactMap { r in
-            guard r.key != truth.key, r.isDefined, r.text == nil, screen.contains(r.display),
+            guard r.key != truth.key, r.isDefined, r.text == nil, Self.shows(screen, r.display),
                   !parameters.contains(where: { $0.2 == r.display }) else { return nil }
             return (r.key, r.quantity, r.display)
         }
@@ -134,6 +134,14 @@ import Trainer
                 }
             }
         }
+    }
+
+    /// Whether `text` is on screen as a figure of its own: "10,000 writes" is
+    /// not shown by "10,000 writes/s", nor "8 B" by "8 Bytes".
+    static func shows(_ screen: String, _ text: String) -> Bool {
+        guard screen.contains(text) else { return false }
+        let pattern = "(?<![\\w.,])" + NSRegularExpression.escapedPattern(for: text) + "(?![\\w/])"
+        return screen.range(of: pattern, options: .regularExpression) != nil
     }
 
     /// A lesson's opening screen never answers another panel's estimate.

@@ -1,4 +1,5 @@
 import Calculators
+import Trainer
 
 /// The live calculator: parameters (the selected one highlighted, changed
 /// ones marked), results, the board's claims checked, and a chart.
@@ -10,6 +11,8 @@ struct CalculatorPane: Equatable, Sendable {
     /// The estimate's result, shown as "?" until the user has guessed it, and
     /// the results that would answer it, kept back as long.
     var hidden = HiddenResults()
+    /// Numbers covered in the claims' text and the notes until the guess (`AppState.answerMask`).
+    var mask = AnswerMask()
 
     func draw(in rect: Rect, on grid: inout Grid, focused: Bool, tabbed: Bool = false) {
         guard let calculator = panel.calculator, let inputs = panel.inputs, let computed = output else { return }
@@ -56,7 +59,7 @@ struct CalculatorPane: Equatable, Sendable {
                 lines.append(Line("  overrides scenario: \(link.source) = \(p.display(base[p.key])) · r restores", theme.warn))
             } else if !panel.isChanged(p.key), let reason = panel.lesson.departureReason(p.key) {
                 // A value the lesson keeps off the scenario on purpose says why.
-                for (i, part) in TextWidth.wrap("off the scenario: " + reason, width: max(8, width - 4)).enumerated() {
+                for (i, part) in TextWidth.wrap("off the scenario: " + mask.apply(reason), width: max(8, width - 4)).enumerated() {
                     lines.append(Line((i == 0 ? "  " : "    ") + part, theme.muted))
                 }
             }
@@ -69,7 +72,7 @@ struct CalculatorPane: Equatable, Sendable {
         }
         // Notes explain clamps and contradictions in the inputs: right under them.
         for note in output.notes {
-            for (i, part) in TextWidth.wrap(theme.glyphs.spelled(note), width: width - 2).enumerated() {
+            for (i, part) in TextWidth.wrap(theme.glyphs.spelled(mask.apply(note)), width: width - 2).enumerated() {
                 lines.append(Line((i == 0 ? "! " : "  ") + part, theme.warn))
             }
         }
@@ -89,7 +92,7 @@ struct CalculatorPane: Equatable, Sendable {
                 // The computed value must stay visible: cut the claim's text, not the number.
                 let value = kept ? "" : !check.holds ? check.computed.map { " " + theme.glyphs.arrowRight + " " + Format.quantity($0) } ?? "" : ""
                 let room = max(4, width - 2 - TextWidth.columns(of: value))
-                line.append(TextWidth.truncate(theme.glyphs.spelled(check.claim.text), toColumns: room, ellipsis: theme.glyphs.ellipsis))
+                line.append(TextWidth.truncate(theme.glyphs.spelled(mask.apply(check.claim.text)), toColumns: room, ellipsis: theme.glyphs.ellipsis))
                 if !value.isEmpty { line.append(value, theme.bad) }
                 lines.append(line)
             }

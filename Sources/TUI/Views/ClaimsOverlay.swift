@@ -7,6 +7,8 @@ struct ClaimsOverlay {
     let panel: PanelState
     let output: Output?
     let hidden: HiddenResults
+    /// Numbers covered in the claims' text until the guess.
+    var mask = AnswerMask()
     let theme: Theme
     let scroll: Int
 
@@ -30,11 +32,11 @@ struct ClaimsOverlay {
             let mark = hidden ? "?" : check.holds ? theme.glyphs.check : theme.glyphs.cross
             let head = "\(mark) \(i + 1). "
             let indent = String.repeating(" ", count: TextWidth.columns(of: head))
-            for (n, part) in TextWidth.wrap(check.claim.text, width: max(1, width - indent.count)).enumerated() {
+            for (n, part) in TextWidth.wrap(mask.apply(check.claim.text), width: max(1, width - indent.count)).enumerated() {
                 out.append(n == 0 ? Line(head, hidden ? theme.muted : check.holds ? theme.good : theme.bad).appending(part, .bold) : Line(indent + part, .bold))
             }
             let computed = hidden ? "? (guess it first: e)" : check.computed.map(Format.literal) ?? "n/a"
-            out.append(Line(indent + "board ", theme.muted).appending(Format.literal(check.claim.stated))
+            out.append(Line(indent + "board ", theme.muted).appending(hidden ? mask.apply(Format.literal(check.claim.stated)) : Format.literal(check.claim.stated))
                 .appending("  computed ", theme.muted).appending(computed, hidden ? theme.muted : check.holds ? theme.good : theme.bad))
             if !check.holds, !hidden, let why = check.claim.why {
                 for part in TextWidth.wrap((panel.isChanged ? "At the lesson's values: " : "Why: ") + why, width: max(1, width - indent.count)) {

@@ -114,7 +114,7 @@ extension CalculatorPane {
     var keyed: CalculatorPane {
         var panel = self.panel
         panel.lessonScroll = 0
-        return CalculatorPane(panel: panel, output: output, theme: theme, hidden: hidden)
+        return CalculatorPane(panel: panel, output: output, theme: theme, hidden: hidden, mask: mask)
     }
 }
 

@@ -11,6 +11,8 @@ struct LessonPane: Equatable, Sendable {
     var outcomes: [EstimateOutcome?] = []
     /// Each estimate's answer (computed in `update`): gives a kept guess its unit.
     var truths: [ResultValue?] = []
+    /// Numbers covered until the guess (`AppState.answerMask`): the text must not state the answer.
+    var mask = AnswerMask()
 
     /// Every line of the pane's content at a given width.
     func lines(width: Int) -> [Line] {
@@ -21,24 +23,24 @@ struct LessonPane: Equatable, Sendable {
             switch block {
             case let .heading(level, text):
                 gap()
-                for part in TextWidth.wrap(level <= 1 ? text.uppercased() : text, width: width) {
+                for part in TextWidth.wrap(mask.apply(level <= 1 ? text.uppercased() : text), width: width) {
                     out.append(Line(part, theme.heading))
                 }
             case let .paragraph(text):
-                for part in TextWidth.wrap(text, width: width) { out.append(Line(part)) }
+                for part in TextWidth.wrap(mask.apply(text), width: width) { out.append(Line(part)) }
                 out.append(.blank)
             case let .list(items):
                 let bullet = theme.glyphs.bullet + " "
                 let indent = TextWidth.columns(of: bullet)
                 for item in items {
-                    let wrapped = TextWidth.wrap(item, width: max(1, width - indent))
+                    let wrapped = TextWidth.wrap(mask.apply(item), width: max(1, width - indent))
                     for (i, part) in wrapped.enumerated() {
                         out.append(Line(i == 0 ? bullet : String.repeating(" ", count: indent), theme.muted).appending(part))
                     }
                 }
                 out.append(.blank)
             case let .code(codeLines):
-                for code in codeLines { out.append(Line(code)) }
+                for code in codeLines { out.append(Line(mask.apply(code, keepWidth: true))) }
                 out.append(.blank)
             }
         }
@@ -57,7 +59,7 @@ struct LessonPane: Equatable, Sendable {
         }
         for (label, text) in [("Say it (30 s): ", p.short), ("Deep dive (2 min): ", p.long)] {
             guard let text else { continue }
-            let wrapped = TextWidth.wrap(label + text, width: width)
+            let wrapped = TextWidth.wrap(label + mask.apply(text), width: width)
             for (i, part) in wrapped.enumerated() {
                 if i == 0, part.hasPrefix(label) {
                     out.append(Line(label, .bold).appending(String(part.dropFirst(label.count))))
@@ -98,7 +100,7 @@ struct LessonPane: Equatable, Sendable {
                 let ticked = record.ticked.contains(n)
                 let box = (theme.glyphs == .unicode ? (ticked ? "☑" : "☐") : (ticked ? "[x]" : "[ ]")) + " \(n + 1) "
                 let indent = TextWidth.columns(of: box)
-                for (i, part) in TextWidth.wrap(item, width: max(1, width - indent)).enumerated() {
+                for (i, part) in TextWidth.wrap(mask.apply(item), width: max(1, width - indent)).enumerated() {
                     out.append(Line(i == 0 ? box : String.repeating(" ", count: indent), ticked ? theme.good : theme.muted)
                         .appending(part, ticked ? theme.good : .plain))
                 }
@@ -162,7 +164,7 @@ extension AppState {
         guard let p = panel, Layout.fits(size),
               let rect = Layout(size: size, focus: focus, hasCalculator: p.inputs != nil).lesson else { return Int.max / 2 }
         let pane = LessonPane(lesson: p.lesson, theme: Theme(display), record: session[lesson: p.lesson.id],
-                              outcomes: estimateOutcomes, truths: p.estimateTruths)
+                              outcomes: estimateOutcomes, truths: p.estimateTruths, mask: answerMask)
         return pane.maxScroll(in: rect)
     }
 }

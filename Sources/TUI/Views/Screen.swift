@@ -32,12 +32,13 @@ public enum Screen {
                 let title = layout.calculator == nil && panel.inputs != nil ? "Lesson · Tab: calculator" : "Lesson"
                 let record = state.session[lesson: panel.lesson.id]
                 memo.draw(LessonPane(lesson: panel.lesson, theme: theme, record: record, outcomes: state.estimateOutcomes,
-                                     truths: panel.estimateTruths),
+                                     truths: panel.estimateTruths, mask: state.answerMask),
                           in: rect, on: &grid, focused: state.focus == .lesson || panel.inputs == nil,
                           scroll: panel.lessonScroll, title: title)
             }
             if let rect = layout.calculator {
-                memo.draw(CalculatorPane(panel: panel, output: output, theme: theme, hidden: state.hiddenResults),
+                memo.draw(CalculatorPane(panel: panel, output: output, theme: theme, hidden: state.hiddenResults,
+                                          mask: state.answerMask),
                           in: rect, on: &grid, focused: state.focus == .calculator, tabbed: layout.lesson == nil)
             }
         } else {
@@ -60,7 +61,8 @@ public enum Screen {
             TextWidth.wrap(question.text, width: inner.width).map { Line($0, .bold) }.draw(on: &grid, in: inner)
         case let .claims(scroll):
             if let panel = state.panel {
-                ClaimsOverlay(panel: panel, output: output, hidden: state.hiddenResults, theme: theme, scroll: scroll)
+                ClaimsOverlay(panel: panel, output: output, hidden: state.hiddenResults, mask: state.answerMask, theme: theme,
+                              scroll: scroll)
                     .draw(on: &grid)
             }
         case let .sensitivity(scroll):
