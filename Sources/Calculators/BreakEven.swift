@@ -33,7 +33,19 @@ extension Sensitivity {
             }
         }
 
-        /// Whether a result is above a fixed value.
+        /// Which of several results is largest, by its label; a tie goes to the first listed.
+        public static func largest(_ key: String, _ options: [(result: String, label: String)], label: String) -> Decision {
+            Decision(key: key, label: label, reads: options.map(\.result)) { output, _ in
+                var best: (label: String, value: Double)?
+                for option in options {
+                    guard let v = output.value(option.result), v.isFinite else { return nil }
+                    if best == nil || v > best!.value { best = (option.label, v) }
+                }
+                return best?.label
+            }
+        }
+
+        /// Whether a result is above a fixed value, in the unit the result is given in (80 for 80 %).
         public static func above(_ key: String, _ result: String, _ threshold: Double, yes: String, no: String,
                                  label: String) -> Decision {
             Decision(key: key, label: label, reads: [result]) { output, _ in
@@ -65,6 +77,11 @@ extension Sensitivity {
     /// Decisions carried by numeric results, by calculator name. Each compares results the
     /// model computes; where the decision flips is found by running the model, never here.
     static let comparisons: [String: [Decision]] = [
+        // The board's premise: a cache of the busiest fifth serves 80 % of reads. Where LRU
+        // (what a cache actually runs) crosses it is the skew or size a candidate should know.
+        "hitrate": [.above("lru_meets_80", "lru.hit_rate", 80, yes: "LRU serves 80 %+", no: "LRU under 80 %",
+                           label: "LRU against the 80 % premise")],
+        "bill": [.largest("largest_saving", MonthlyBill.levers.map { ("saving.\($0.0)", $0.1) }, label: "the largest saving")],
         "storage": [.smaller("cheaper", "tiered.monthly", "tiered", "all_hot.monthly", "all hot", label: "cheaper storage")],
         "cdn": [.smaller("cheaper", "no_cdn.total", "origin", "with_cdn.total", "CDN", label: "cheaper delivery")],
         "population": [.above("push_or_pull", "best_threshold", parameter: "min_followers", yes: "push below the delivery limit",

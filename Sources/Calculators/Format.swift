@@ -8,28 +8,47 @@ import Darwin
 /// three significant figures, dollar amounts. Never prints "nan" or "inf":
 /// a non-finite value reads "n/a".
 public enum Format {
-    public static func quantity(_ q: Quantity) -> String {
+    public static func quantity(_ q: Quantity) -> String { quantity(q, digits: 3) }
+
+    /// As `quantity`, with as many significant figures as `v` needs (3 to 9): a value
+    /// someone typed, such as a target of 99.99 %, reads as typed and not as "100 %".
+    public static func precise(_ q: Quantity) -> String {
+        quantity(q, digits: digitsNeeded(q.value))
+    }
+
+    /// The fewest significant figures (3 to 9) that write `v` without rounding it.
+    static func digitsNeeded(_ v: Double) -> Int {
+        guard v.isFinite, v != 0 else { return 3 }
+        return (3...9).first { d in
+            let m = pow10(Int(floor(log10(abs(v)))) - d + 1)
+            return abs((v / m).rounded() * m - v) <= abs(v) * 1e-9
+        } ?? 9
+    }
+
+    static func quantity(_ q: Quantity, digits d: Int) -> String {
         let v = q.value
         guard v.isFinite else { return "n/a" }
         switch q.unit.dimension {
-        case .data: return bytes(q.baseValue)
+        case .data: return bytes(q.baseValue, digits: d)
         case .dataRate:
             // Scaled within the unit's own period: "3 PB/month", "100 TB/day".
-            guard let volume = q.unit.dataPart, let period = q.unit.periodSymbol else { return withUnit(significant(v), q.unit.symbol) }
-            return bytes(v * volume.toBase) + "/" + period
-        case .time: return duration(seconds: q.baseValue)
-        case .money: return money(v)
-        case .moneyRate: return money(v) + suffix(after: "$", in: q.unit.symbol)
+            guard let volume = q.unit.dataPart, let period = q.unit.periodSymbol else {
+                return withUnit(significant(v, digits: d), q.unit.symbol)
+            }
+            return bytes(v * volume.toBase, digits: d) + "/" + period
+        case .time: return duration(seconds: q.baseValue, digits: d)
+        case .money: return money(v, digits: d)
+        case .moneyRate: return money(v, digits: d) + suffix(after: "$", in: q.unit.symbol)
         case .pricePerData, .pricePerDataMonth, .costPerLatency:
-            return money(v) + suffix(after: "$", in: q.unit.symbol)
+            return money(v, digits: d) + suffix(after: "$", in: q.unit.symbol)
         case .ratio:
-            if q.unit == .percent { return significant(v) + " %" }
-            if q.unit == .times { return significant(v) + "×" }
-            return significant(v)
+            if q.unit == .percent { return significant(v, digits: d) + " %" }
+            if q.unit == .times { return significant(v, digits: d) + "×" }
+            return significant(v, digits: d)
         case .count:
-            return withUnit(count(v), v == 1 ? singular(q.unit.symbol) : q.unit.symbol)
+            return withUnit(count(v, digits: d), v == 1 ? singular(q.unit.symbol) : q.unit.symbol)
         case .rate:
-            return withUnit(count(v), q.unit.symbol)
+            return withUnit(count(v, digits: d), q.unit.symbol)
         }
     }
 
@@ -68,14 +87,14 @@ public enum Format {
     }
 
     /// "1,000,000", "3,600", "2.78", "1.5 G" (integers up to 10^12 in full).
-    public static func count(_ v: Double) -> String {
+    public static func count(_ v: Double, digits d: Int = 3) -> String {
         guard v.isFinite else { return "n/a" }
         if v == v.rounded(), abs(v) < 1e12 { return grouped(v) }
-        if abs(v) >= 1e12 { return si(v, prefixes: ["", "k", "M", "G", "T", "P", "E"]) }
+        if abs(v) >= 1e12 { return si(v, prefixes: ["", "k", "M", "G", "T", "P", "E"], digits: d) }
         // Computed (non-integer) amounts: three significant figures, short when large.
-        if abs(v) >= 1e6 { return si(v, prefixes: ["", "K", "M", "B", "T"]) }
-        if abs(v) >= 1000 { return grouped(v.rounded()) }
-        return significant(v)
+        if abs(v) >= 1e6 { return si(v, prefixes: ["", "K", "M", "B", "T"], digits: d) }
+        if abs(v) >= 1000 { return d > 3 ? significant(v, digits: d) : grouped(v.rounded()) }
+        return significant(v, digits: d)
     }
 
     /// Short counts for ranges and axes: "10K", "1M", "1.5B"; small values as `count`.
@@ -86,40 +105,40 @@ public enum Format {
     }
 
     /// Dollars: "$11.11", "$115,000", "$2.15M", "$0.0000294".
-    public static func money(_ v: Double) -> String {
+    public static func money(_ v: Double, digits d: Int = 3) -> String {
         guard v.isFinite else { return "n/a" }
         let sign = v < 0 ? "-" : ""
         let a = abs(v)
         if a == 0 { return "$0" }
-        if a >= 1e7 { return sign + "$" + si(a, prefixes: ["", "K", "M", "B", "T"]) }
-        if a >= 1_000 { return sign + "$" + grouped(a.rounded()) }
-        if a >= 100 { return sign + "$" + (a == a.rounded() ? grouped(a) : fixed(a, decimals: 0)) }
-        if a >= 1 { return sign + "$" + fixed(a, decimals: 2) }
-        return sign + "$" + significant(a)
+        if a >= 1e7 { return sign + "$" + si(a, prefixes: ["", "K", "M", "B", "T"], digits: d) }
+        if a >= 1_000 { return sign + "$" + (d > 3 ? significant(a, digits: d) : grouped(a.rounded())) }
+        if a >= 100 { return sign + "$" + (a == a.rounded() ? grouped(a) : d > 3 ? significant(a, digits: d) : fixed(a, decimals: 0)) }
+        if a >= 1 { return sign + "$" + (d > 3 ? significant(a, digits: d) : fixed(a, decimals: 2)) }
+        return sign + "$" + significant(a, digits: d)
     }
 
     /// Decimal bytes: "8 B", "80 KB", "8 MB", "5 PB".
-    public static func bytes(_ v: Double) -> String {
+    public static func bytes(_ v: Double, digits d: Int = 3) -> String {
         guard v.isFinite else { return "n/a" }
         let units = ["B", "KB", "MB", "GB", "TB", "PB", "EB"]
         var x = abs(v), i = 0
         while x >= 999.5, i < units.count - 1 { x /= 1000; i += 1 }
-        return (v < 0 ? "-" : "") + significant(x) + " " + units[i]
+        return (v < 0 ? "-" : "") + significant(x, digits: d) + " " + units[i]
     }
 
     /// "< 1 ms", "50 ms", "100 s", "16.7 min", "2.5 h", "5.6 years".
-    public static func duration(seconds s: Double) -> String {
+    public static func duration(seconds s: Double, digits d: Int = 3) -> String {
         guard s.isFinite else { return "n/a" }
         let a = abs(s)
         if a == 0 { return "0 s" }
-        if a < 0.000_001 { return significant(s * 1e9) + " ns" }
-        if a < 0.001 { return significant(s * 1e6) + " µs" }
-        if a < 1 { return significant(s * 1e3) + " ms" }
-        if a < 120 { return significant(s) + " s" }
-        if a < 7_200 { return significant(s / 60) + " min" }
-        if a < 172_800 { return significant(s / 3_600) + " h" }
-        if a < 365 * 86_400 { return significant(s / 86_400) + " days" }
-        return significant(s / (365 * 86_400)) + " years"
+        if a < 0.000_001 { return significant(s * 1e9, digits: d) + " ns" }
+        if a < 0.001 { return significant(s * 1e6, digits: d) + " µs" }
+        if a < 1 { return significant(s * 1e3, digits: d) + " ms" }
+        if a < 120 { return significant(s, digits: d) + " s" }
+        if a < 7_200 { return significant(s / 60, digits: d) + " min" }
+        if a < 172_800 { return significant(s / 3_600, digits: d) + " h" }
+        if a < 365 * 86_400 { return significant(s / 86_400, digits: d) + " days" }
+        return significant(s / (365 * 86_400), digits: d) + " years"
     }
 
     /// Three significant figures, trailing zeros dropped, grouped when large.
@@ -145,10 +164,10 @@ public enum Format {
         symbol.hasPrefix(prefix) ? String(symbol.dropFirst(prefix.count)) : " " + symbol
     }
 
-    static func si(_ v: Double, prefixes: [String]) -> String {
+    static func si(_ v: Double, prefixes: [String], digits d: Int = 3) -> String {
         var x = abs(v), i = 0
         while x >= 999.5, i < prefixes.count - 1 { x /= 1000; i += 1 }
-        return (v < 0 ? "-" : "") + significant(x) + prefixes[i]
+        return (v < 0 ? "-" : "") + significant(x, digits: d) + prefixes[i]
     }
 
     /// Integer with thousands separators.

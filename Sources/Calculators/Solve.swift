@@ -58,10 +58,13 @@ extension Sensitivity {
             if a == 0 || (a < 0) != (b < 0) || b == 0 { cells.append(i) }
         }
         guard !cells.isEmpty else {
-            let finite = values.filter(\.isFinite)
+            // The target as typed (99.99 %, not "100 %"), and the range reached at as many
+            // figures, so the two never read alike when they differ.
+            let finite = values.filter(\.isFinite), digits = Format.digitsNeeded(target)
             let reached = finite.isEmpty ? "no numeric value"
-                : Format.quantity(Quantity(finite.min()!, unit)) + " … " + Format.quantity(Quantity(finite.max()!, unit))
-            throw .noSolution(result: key, target: Format.quantity(Quantity(target, unit)), parameter: p.key,
+                : Format.quantity(Quantity(finite.min()!, unit), digits: digits) + " … "
+                    + Format.quantity(Quantity(finite.max()!, unit), digits: digits)
+            throw .noSolution(result: key, target: Format.precise(Quantity(target, unit)), parameter: p.key,
                               searched: p.rangeDescription, reached: reached)
         }
         func cellDistance(_ i: Int) -> Double {

@@ -195,6 +195,51 @@ import Testing
         }
     }
 
+    @Test func theBillsLargestSavingPassesToTheCacheWhereItsRAMOutgrowsTheCDN() async {
+        await propertyCheck(count: 20, input: Gen.double(in: 2...20), Gen.double(in: 0.1...1.5)) { all, hot in
+            let inputs = try MonthlyBill().inputs(setting: ["cache_tb": all, "hot_cache_tb": hot, "ram_price": 1])
+            // The cache saves (all − hot) TB × 1,000 GB × price; nothing else moves with the price, so it
+            // overtakes the larger of the other two savings at that saving ÷ the GB it frees.
+            let output = MonthlyBill().evaluate(inputs)
+            let rival = max(output.value("saving.cdn") ?? .nan, output.value("saving.tiering") ?? .nan)
+            let analytic = rival / ((all - hot) * 1_000)
+            let flips = Self.flips(MonthlyBill(), inputs, decision: "largest_saving", parameter: "ram_price")
+            if analytic <= 1_000 {
+                #expect(flips.count == 1)
+                #expect(close(flips.first?.at ?? .nan, analytic, within: 1e-6), "\(String(describing: flips.first)) vs \(analytic)")
+                #expect(flips.first?.to == "80/20 cache")
+            }
+        }
+    }
+
+    @Test func lruMeetsTheEightyPercentPremiseWhereItsHitRateCrossesIt() async throws {
+        await propertyCheck(count: 10, input: Gen.double(in: 0.6...1.2)) { alpha in
+            let inputs = try HitRate().inputs(setting: ["items": 1e8, "cached": 1e6, "alpha": alpha])
+            let flips = Self.flips(HitRate(), inputs, decision: "lru_meets_80", parameter: "cached")
+            #expect(flips.count == 1)
+            guard let at = flips.first?.at else { return }
+            var there = inputs
+            there.setClamped("cached", at)
+            #expect(abs((HitRate().evaluate(there).value("lru.hit_rate") ?? .nan) - 80) < 0.01)
+            #expect(flips.first?.from == "LRU under 80 %" && flips.first?.to == "LRU serves 80 %+")
+        }
+    }
+
+    @Test func aTargetReadsAsTypedWhenNothingReachesIt() throws {
+        #expect(Format.precise(Quantity(99.99, .percent)) == "99.99 %")
+        #expect(Format.precise(Quantity(80, .percent)) == "80 %")
+        #expect(Format.precise(Quantity(12.345, .milliseconds)) == "12.345 ms")
+        let inputs = try HitRate().inputs(setting: ["items": 1_000_000, "cached": 200_000])
+        #expect(throws: SensitivityError.noSolution(result: "cached_share", target: "99.99 %", parameter: "alpha",
+                                                    searched: "0 … 3", reached: "20 % … 20 %")) {
+            try Sensitivity.solve(HitRate(), inputs, result: "cached_share", target: 99.99, for: "alpha")
+        }
+        #expect(throws: SensitivityError.noSolution(result: "lfu.hit_rate", target: "100.5 %", parameter: "alpha",
+                                                    searched: "0 … 3", reached: "20 % … 100 %")) {
+            try Sensitivity.solve(HitRate(), inputs, result: "lfu.hit_rate", target: 100.5, for: "alpha")
+        }
+    }
+
     @Test func pushAndPullTradePlacesAtPostsOverReads() async {
         await propertyCheck(count: 30, input: Gen.double(in: 0.5...20), Gen.double(in: 20...2_000), Gen.double(in: 10...100)) { posts, reads, active in
             let inputs = try Population().inputs(setting: ["posts_per_day": posts, "reads_per_day": reads,

@@ -50,7 +50,7 @@ public enum SensitivityReport {
         let p = s.parameter
         func show(_ v: Double) -> String { Format.quantity(Quantity(v, s.unit)) }
         var text = "\(s.calculator): \(p.key) = \(p.display(s.value)) gives \(s.resultKey) = \(show(s.achieved)) "
-            + "(target \(show(s.target)))\n"
+            + "(target \(Format.precise(Quantity(s.target, s.unit))))\n"
         var rows: [[String]] = []
         rows.append(["  \(p.key)", p.display(s.value) + (p.integral ? "" : "  (\(plain(s.value)))")])
         rows.append(["  \(s.resultKey)", show(s.achieved) + "  (\(plain(s.achieved)))"])
