@@ -199,6 +199,10 @@ struct Fuzzer {
                 continue
             case .bell: continue
             case .loadLessons: reply = .lessonsLoaded(lessons)
+            case let .loadScenario(name):
+                let loaded = random.chance(80) ? ScenarioLibrary(files: BundledLessons.scenarioFiles.map { ($0.name, $0.text) }).forTrainer(name)
+                    : (scenario: Scenario.board, problems: [LessonError(file: name, line: 1, column: 1, "no such file")])
+                reply = .scenarioLoaded(name: name, loaded.scenario, problems: loaded.problems)
             case let .save(session):
                 reply = .saved(random.chance(95) ? .success(session) : .failure(StorageFailure("No space left on device")))
             case .archive: reply = .archived(random.chance(95) ? .success("sessions/previous.json") : .failure(StorageFailure("read-only")))

@@ -250,6 +250,51 @@ import Trainer
         #expect(board.session.scenario == "board")
         #expect(board.notice == Notice(.info, "Resumed your last session, saved under the startup scenario: now under board (--scenario startup to match)"))
     }
+
+    /// A plain start offers the last session; taking it (`y`) asks the world for the scenario
+    /// it was saved under and resumes under that, as `--resume` does.
+    @Test func acceptingTheResumeOfferSwitchesToTheSessionsScenario() throws {
+        let library = ScenarioLibrary(files: BundledLessons.scenarioFiles.map { ($0.name, $0.text) })
+        var saved = PracticeSession(startedAt: 1_800_000_000, practiceMode: false)
+        saved.scenario = "startup"
+        saved[lesson: Scenario.panelID].parameters = ["dau": 2_000_000]
+        var state = ReducerTests.fresh()
+        _ = state.update(.started(saved: .loaded(saved), lockHeld: true, resume: false, practice: false, wallClock: 0))
+        #expect(state.overlay == .confirm(.resume(saved)))
+        #expect(state.update(.answer(true)) == [.loadScenario("startup")])
+        #expect(state.scenario.name == "board" && state.overlay == nil)
+        let (startup, problems) = library.forTrainer("startup")
+        _ = state.update(.scenarioLoaded(name: "startup", startup, problems: problems))
+        #expect(state.scenario.name == "startup")
+        #expect(state.session.scenario == "startup")
+        #expect(state.notice == Notice(.info, "Resumed your last session under the startup scenario"))
+        let headroom = try ReducerTests.index(state, "db-write-headroom")
+        let startupPeak = try #require(startup.derived.value("peak_write_qps"))
+        #expect(state.scenarioValues["dau"] == 2_000_000)
+        #expect(abs((state.panels[headroom].inputs?["current_qps"] ?? 0) - 2 * startupPeak) < 1e-6)
+    }
+
+    /// With `--scenario` on the command line, the offer resumes under it; a scenario that no
+    /// longer loads leaves the trainer under the one running, saying why.
+    @Test func theResumeOfferKeepsAnAskedScenarioAndSurvivesAMissingOne() throws {
+        var saved = PracticeSession(startedAt: 1_800_000_000, practiceMode: false)
+        saved.scenario = "startup"
+        saved[lesson: Scenario.panelID].parameters = ["dau": 2_000_000]
+        var asked = AppState(library: Harness.bundled, size: Size(cols: 120, rows: 40), scenarioAsked: true)
+        _ = asked.update(.started(saved: .loaded(saved), lockHeld: true, resume: false, practice: false, wallClock: 0))
+        #expect(!asked.update(.answer(true)).contains { if case .loadScenario = $0 { true } else { false } })
+        #expect(asked.scenario.name == "board" && asked.session.scenario == "board")
+
+        saved.scenario = "/gone/mine.yaml"
+        var state = ReducerTests.fresh()
+        _ = state.update(.started(saved: .loaded(saved), lockHeld: true, resume: false, practice: false, wallClock: 0))
+        #expect(state.update(.answer(true)) == [.loadScenario("/gone/mine.yaml")])
+        let missing = LessonError(file: "/gone/mine.yaml", line: 1, column: 1, "no such file")
+        _ = state.update(.scenarioLoaded(name: "/gone/mine.yaml", .board, problems: [missing]))
+        #expect(state.scenario.name == "board" && state.session.scenario == "board")
+        #expect(state.scenarioValues["dau"] == 2_000_000)
+        #expect(state.notice?.text.hasPrefix("Resumed your last session, but its scenario /gone/mine.yaml did not load") == true)
+    }
 }
 
 /// The export names the scenario and what the user changed in it, as the session holds them.

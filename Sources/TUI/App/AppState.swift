@@ -41,7 +41,12 @@ public struct AppState: Equatable, Sendable {
     public var drill: DrillRun?
     /// The scenario the trainer runs under, as its file gives it (`--scenario`, default the
     /// board's). The values in force are the scenario panel's: these with the user's changes.
-    public let scenario: Scenario
+    public internal(set) var scenario: Scenario
+    /// Whether `--scenario` named it: a resumed session then stays under it (and says so);
+    /// otherwise resuming switches to the scenario the session was saved under.
+    public let scenarioAsked: Bool
+    /// A session the user chose to resume, waiting for its scenario (`.loadScenario`).
+    var resumeAwaitingScenario: PracticeSession?
     /// Why the scenario asked for did not load (the trainer then runs under the board's).
     public let scenarioProblems: [LessonError]
     /// A simulation's run after a change is handed to the world (`.evaluate`) instead of
@@ -51,11 +56,13 @@ public struct AppState: Equatable, Sendable {
     public init(library: LessonLibrary, size: Size, display: DisplayOptions = DisplayOptions(),
                 session: PracticeSession = PracticeSession(startedAt: 0, practiceMode: false),
                 announcedPages: Int? = nil, quiet: Bool = false, drill: DrillRun? = nil,
-                scenario: Scenario = .board, scenarioProblems: [LessonError] = [], simulationsOffKeyPath: Bool = false) {
+                scenario: Scenario = .board, scenarioProblems: [LessonError] = [], scenarioAsked: Bool = false,
+                simulationsOffKeyPath: Bool = false) {
         cues = ClockCues(quiet: quiet)
         self.simulationsOffKeyPath = simulationsOffKeyPath
         self.drill = drill
         self.scenario = scenario
+        self.scenarioAsked = scenarioAsked
         self.scenarioProblems = scenarioProblems
         panels = Self.deck(library.lessons.map(PanelState.init), scenario: PanelState(scenario: scenario))
         self.session = session
@@ -80,7 +87,9 @@ public struct AppState: Equatable, Sendable {
     /// Whether autosave may write now: not while the start-up question about
     /// the previous session is open, or it would overwrite that session unasked.
     public var mayAutosave: Bool {
+        // Until the last session is resumed or set aside, the file on disk is still it.
         if case .confirm(.resume) = overlay { return false }
+        if resumeAwaitingScenario != nil { return false }
         return autosave.enabled
     }
 

@@ -69,6 +69,9 @@ public enum Message: Equatable, Sendable {
     case started(saved: SessionStore.LoadResult, lockHeld: Bool, resume: Bool, practice: Bool, wallClock: Double)
     /// Every lesson parsed (the first frame was drawn from the first alone).
     case lessonsLoaded(LessonLibrary)
+    /// The scenario a resumed session was saved under, as `.loadScenario` found it (the
+    /// board's, with what went wrong, when it did not load).
+    case scenarioLoaded(name: String, Scenario, problems: [LessonError])
     /// Monotonic seconds, sent by the loop before each key and when it wakes.
     case ticked(at: Double)
     case resized(Size)
@@ -129,6 +132,8 @@ public struct StorageFailure: Error, Equatable, Sendable {
 public enum Effect: Equatable, Sendable {
     /// Parse every lesson (after the first frame): answered by `.lessonsLoaded`.
     case loadLessons
+    /// Load the scenario a session the user resumes was saved under: answered by `.scenarioLoaded`.
+    case loadScenario(String)
     /// Write the autosave atomically: answered by `.saved`.
     case save(PracticeSession)
     /// Keep a session that the user chose not to resume: answered by `.archived`.

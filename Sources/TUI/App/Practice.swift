@@ -116,9 +116,15 @@ extension AppState {
         case .exportAtTimeUp:
             return yes ? [exportEffect()] : []
         case let .resume(saved):
-            if yes { restore(saved); return [] }
             // Starting fresh never throws the last session away: it is kept aside.
-            return [.archive(saved)]
+            guard yes else { return [.archive(saved)] }
+            // Without --scenario, the session comes back under the scenario it was saved under.
+            if !scenarioAsked, let name = saved.scenario, name != scenario.reference {
+                resumeAwaitingScenario = saved
+                return [.loadScenario(name)]
+            }
+            restore(saved)
+            return []
         }
     }
 }

@@ -122,6 +122,7 @@ extension AppState {
             if drill != nil { return drillStarted(wallClock: wallClock) }
             return started(saved, lockHeld: lockHeld, resume: resume, practice: practice)
         case let .lessonsLoaded(library): load(library)
+        case let .scenarioLoaded(name, loaded, problems): resumeUnder(name, loaded, problems)
         case let .ticked(at: instant): return clockTicked(to: instant)
         case let .resized(newSize): size = newSize
         case let .suspended(at: instant): return suspend(at: instant)
@@ -322,6 +323,24 @@ extension AppState {
             session.scenario = scenario.reference
             notice = Notice(.info, "Resumed your last session, saved under the \(name) scenario: now under \(scenario.reference) (--scenario \(name) to match)")
         }
+    }
+
+    /// Resumes the waiting session under the scenario it was saved under, or, when that
+    /// scenario no longer loads, under the one running, saying why.
+    mutating func resumeUnder(_ name: String, _ loaded: Scenario, _ problems: [LessonError]) {
+        guard let saved = resumeAwaitingScenario else { return }
+        resumeAwaitingScenario = nil
+        guard problems.isEmpty else {
+            restore(saved)
+            notice = Notice(.error, "Resumed your last session, but its scenario \(name) did not load "
+                            + "(\(problems[0].description)): now under \(scenario.reference)")
+            return
+        }
+        scenario = loaded
+        if let s = scenarioIndex { panels[s] = PanelState(scenario: loaded) }
+        restore(saved)
+        notice = Notice(.info, "Resumed your last session under the \(loaded.reference) scenario"
+                        + (saved.clock.elapsed > 0 ? ": t resumes the clock" : ""))
     }
 
     // MARK: - the world

@@ -96,7 +96,7 @@ struct RunLoop {
 
     init(screen: CursesScreen, lessonSets: [[LessonLibrary.Source]], exportDirectory: String,
          store: SessionStore, practice: Bool, resume: Bool, quiet: Bool = false, drill: DrillRun? = nil,
-         scenario: (scenario: Scenario, problems: [LessonError]) = (.board, [])) {
+         scenario: (scenario: Scenario, problems: [LessonError]) = (.board, []), scenarioAsked: Bool = false) {
         self.screen = screen
         self.exportDirectory = exportDirectory
         self.lessonSets = lessonSets
@@ -112,7 +112,7 @@ struct RunLoop {
                          // The bundled deck has a scenario panel besides its lesson files.
                          announcedPages: lessonSets.count == 1 ? lessonSets[0].count + 1 : nil, quiet: quiet,
                          drill: drill, scenario: scenario.scenario, scenarioProblems: scenario.problems,
-                         simulationsOffKeyPath: true)
+                         scenarioAsked: scenarioAsked, simulationsOffKeyPath: true)
     }
 
     /// Seconds on a clock that never jumps (for the practice clock).
@@ -232,6 +232,9 @@ struct RunLoop {
                 continue
             case .loadLessons:
                 reply = .lessonsLoaded(LessonLibrary.load(lessonSets))
+            case let .loadScenario(name):
+                let loaded = ScenarioLibrary.bundled.forTrainer(name)
+                reply = .scenarioLoaded(name: name, loaded.scenario, problems: loaded.problems)
             case let .save(session):
                 if deferSaves, state.finishing == nil, deferredSave == nil {
                     deferredSave = session

@@ -45,7 +45,8 @@ struct TrainerLaunch {
             return try CursesScreen.run(options: options) { screen in
                 var loop = RunLoop(screen: screen, lessonSets: sets, exportDirectory: exportDirectory ?? ".",
                                    store: store, practice: practice, resume: resume,
-                                   quiet: quiet, drill: drill, scenario: ScenarioLibrary.bundled.forTrainer(chosen))
+                                   quiet: quiet, drill: drill, scenario: ScenarioLibrary.bundled.forTrainer(chosen),
+                                   scenarioAsked: scenario != nil)
                 return loop.run()
             }
         } catch {
