@@ -37,6 +37,10 @@ public struct AppState: Equatable, Sendable {
     public var history = HistoryLink()
     /// The clock's cues (section ends, time-up) and whether they ring the bell.
     public var cues = ClockCues()
+    /// The search of lesson text in force (`/`): n and N move through its matches until Esc.
+    public var search: LessonSearch?
+    /// The last text searched for, which `/` offers again.
+    public var lastSearch: String?
     /// Drill mode (`whiteboard drill`): due estimates one after another instead of the panels.
     public var drill: DrillRun?
     /// The scenario the trainer runs under, as its file gives it (`--scenario`, default the
@@ -98,7 +102,7 @@ public struct AppState: Equatable, Sendable {
     /// key it is rather than as Esc.
     public var isEditingText: Bool {
         switch overlay {
-        case .entry, .estimate, .panelList, .notes: true
+        case .entry, .estimate, .panelList, .notes, .search: true
         default: false
         }
     }
@@ -115,7 +119,7 @@ public struct AppState: Equatable, Sendable {
         switch overlay {
         case .help, .claims, .changed: return .help
         case .panelList: return .panelList
-        case .entry, .estimate: return .entry
+        case .entry, .estimate, .search: return .entry
         case .notes: return .notes
         case .confirm: return .confirm
         case .sensitivity: return .sensitivity
@@ -128,8 +132,10 @@ public struct AppState: Equatable, Sendable {
     /// with the lesson focused, a calculator on screen beside it.
     public var keyContexts: [KeyBinding.Context] {
         let context = keyContext
-        if context == .lesson, calculatorOnScreen { return [.lesson, .calculatorShown] }
-        return [context]
+        // While a search is on, n, N and Esc are the search's.
+        let searching: [KeyBinding.Context] = overlay == nil && search != nil ? [.search] : []
+        if context == .lesson, calculatorOnScreen { return searching + [.lesson, .calculatorShown] }
+        return searching + [context]
     }
 
     /// Whether the panel's calculator is drawn at this size and focus.
@@ -138,13 +144,24 @@ public struct AppState: Equatable, Sendable {
         return Layout(size: size, focus: focus, hasCalculator: true).calculator != nil
     }
 
-    /// Pages whose number or title matches the panel-list query (the problems page included).
+    /// Pages whose number or title matches the panel-list query (the problems page
+    /// included), then those whose lesson text alone does.
     public func panelMatches(_ query: String) -> [Int] {
         let q = query.lowercased()
         let all = Array(0..<pageCount)
         guard !q.isEmpty else { return all }
         if let n = Int(q) { return all.filter { String($0 + 1).hasPrefix(String(n)) } }
-        return all.filter { pageTitle($0).lowercased().contains(q) || (panels.indices.contains($0) && (panels[$0].lesson.id.contains(q) || panels[$0].lesson.minutes.contains(q))) }
+        let named = all.filter { pageTitle($0).lowercased().contains(q) || (panels.indices.contains($0) && (panels[$0].lesson.id.contains(q) || panels[$0].lesson.minutes.contains(q))) }
+        return named + all.filter { !named.contains($0) && matchesOnlyInText($0, q) }
+    }
+
+    /// Whether the page is listed for `query` by its lesson's text alone (not its title, id or minutes).
+    public func matchesOnlyInText(_ page: Int, _ query: String) -> Bool {
+        let q = query.lowercased()
+        guard !q.isEmpty, Int(q) == nil, panels.indices.contains(page) else { return false }
+        let p = panels[page]
+        if p.lesson.title.lowercased().contains(q) || p.lesson.id.contains(q) || p.lesson.minutes.contains(q) { return false }
+        return p.searchText.contains(q)
     }
 
     /// A page's title for lists: the lesson's, or the problems page's.

@@ -13,6 +13,8 @@ public enum Overlay: Equatable, Sendable {
     case panelList(query: LineEditor, selection: Int)
     /// Typing an exact value for the selected parameter.
     case entry(ValueEntry)
+    /// Typing what `/` searches for (`*text`: every lesson).
+    case search(LineEditor)
     /// Typing a guess for the panel's estimate, before the result is shown.
     case estimate(LineEditor)
     /// The multi-line notes editor for the panel.

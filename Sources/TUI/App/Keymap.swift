@@ -8,7 +8,7 @@ public struct KeyBinding: Equatable, Sendable {
     /// (`+ - H L Enter r`): they act on it whenever it is on screen, focused or
     /// not, so a value typed while the lesson has focus cannot fire lesson keys.
     public enum Context: String, Equatable, Sendable, CaseIterable {
-        case panels, lesson, calculator, calculatorShown = "calculator on screen", entry, panelList, help, notes, confirm, sensitivity, solve
+        case panels, lesson, calculator, calculatorShown = "calculator on screen", search = "while searching", entry, panelList, help, notes, confirm, sensitivity, solve
     }
 
     /// What the panel on screen must have for a binding to be worth a hint.
@@ -82,7 +82,7 @@ public enum Keymap {
         .init([c("n")], .nextPanel, "next panel (PgDn/PgUp page the lesson)", group: "Panels",
               in: [.panels], hint: "n/p panel"),
         .init([c("p")], .previousPanel, "previous panel", group: "Panels", in: [.panels]),
-        .init([c("g")], .openPanelList, "panel list: jump by number or title", group: "Panels", in: [.panels],
+        .init([c("g")], .openPanelList, "panel list: by number, title or lesson text", group: "Panels", in: [.panels],
               hint: "g list"),
         .init([.tab, .backTab], .toggleFocus, "switch focus: lesson / calculator", group: "Panels", in: [.panels],
               hint: "Tab focus", needs: .calculator),
@@ -130,6 +130,13 @@ public enum Keymap {
         .init([.control("u")], .halfPageLesson(-1), "half a page up", group: "Lesson", in: [.lesson]),
         .init([.home], .scrollLessonToEdge(end: false), "top of the lesson (g is the panel list)", group: "Lesson", in: [.lesson]),
         .init([.end, c("G")], .scrollLessonToEdge(end: true), "end of the lesson", group: "Lesson", in: [.lesson]),
+        .init([c("/")], .beginSearch, "search the lesson's text; /*text searches every lesson", group: "Lesson",
+              in: [.panels], hint: "/ search", rank: 40),
+        .init([c("n")], .nextMatch(1), "next match (outside a search: next panel)",
+              group: "Lesson", in: [.search], hint: "n/N match", rank: -2),
+        .init([c("N")], .nextMatch(-1), "previous match (outside a search: notes)", group: "Lesson", in: [.search]),
+        .init([.escape], .endSearch, "end the search (its marks go)", group: "Lesson", in: [.search],
+              hint: "Esc end search", rank: -1),
         .init([c("t")], .toggleClock, "start or pause the ten-minute practice clock", group: "Practice", in: [.panels],
               hint: "t clock"),
         .init((1...9).map { c(Character(String($0))) }, indexed: { .toggleTick($0) },

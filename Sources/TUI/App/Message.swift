@@ -18,6 +18,12 @@ public enum Message: Equatable, Sendable {
     case halfPageLesson(Int)
     /// Home / End (G): the top or the end of the lesson.
     case scrollLessonToEdge(end: Bool)
+    /// `/`: type text to search the lesson for (`*text`: every lesson).
+    case beginSearch
+    /// `n` / `N` while a search is on: the next (1) or previous (-1) match.
+    case nextMatch(Int)
+    /// Esc while a search is on: its marks go.
+    case endSearch
     // Editing parameters
     case step(Int, large: Bool)
     case beginEntry

@@ -21,6 +21,9 @@ public struct PanelState: Equatable, Sendable {
     public let estimateTruths: [ResultValue?]
     /// The parameters that follow the scenario, by key (the lesson's departures left out).
     public let links: [String: ScenarioLink]
+    /// The lesson's words in lower case (text, prompts, questions, checklist), lines
+    /// joined by spaces: what the panel list matches besides the title.
+    public let searchText: String
 
     /// The values before the user changes any: the lesson's start with every
     /// linked parameter set from the scenario in force. `r` and `R` return to it.
@@ -58,6 +61,7 @@ public struct PanelState: Equatable, Sendable {
         startingInputs = lesson.startingInputs()
         estimateTruths = lesson.estimateTruths()
         links = lesson.scenarioLinks
+        searchText = Self.searchText(of: lesson)
         _ = refresh(changes: [:], scenario: Scenario.board.values)
     }
 
@@ -68,7 +72,21 @@ public struct PanelState: Equatable, Sendable {
         startingInputs = scenario.values
         estimateTruths = []
         links = [:]
+        searchText = Self.searchText(of: lesson)
         _ = refresh(changes: [:], scenario: scenario.values)
+    }
+
+    static func searchText(of lesson: Lesson) -> String {
+        var parts: [String] = []
+        for block in lesson.body {
+            switch block {
+            case let .heading(_, text), let .paragraph(text): parts.append(text)
+            case let .list(items), let .code(items): parts += items
+            }
+        }
+        parts += [lesson.prompts.short, lesson.prompts.long].compactMap { $0 }
+        parts += lesson.estimates.map(\.question) + lesson.checklist
+        return parts.joined(separator: " ").lowercased()
     }
 
     /// Whether this is the scenario panel.

@@ -64,6 +64,9 @@ extension AppState {
         case let .scrollLessonToEdge(end):
             guard panel != nil else { return [] }
             panels[current].lessonScroll = end ? lessonScrollLimit : 0
+        case .beginSearch: beginSearch()
+        case let .nextMatch(d): moveToMatch(d)
+        case .endSearch: endSearch()
         case let .step(d, large): step(d, large: large)
         case .beginEntry: beginEntry()
         case .resetParameter: resetParameter()
@@ -499,6 +502,9 @@ extension AppState {
         case var .estimate(editor):
             line(&editor)
             overlay = .estimate(editor)
+        case var .search(editor):
+            line(&editor)
+            overlay = .search(editor)
         case .panelList(var query, let selection):
             let before = query.text
             line(&query)
@@ -519,7 +525,7 @@ extension AppState {
     /// pasted text can never become commands.
     mutating func paste(_ text: String) {
         switch overlay {
-        case .entry, .estimate, .panelList, .solve:
+        case .entry, .estimate, .panelList, .solve, .search:
             edit { $0.insert(text) } notes: { _ in }
             if case let .entry(e) = overlay, e.editor.truncated { notice = Notice(.error, "Pasted text cut at \(LineEditor.limit) characters") }
         case var .notes(editor):
@@ -573,14 +579,21 @@ extension AppState {
             }
         case let .estimate(editor):
             commitEstimate(editor.text)
+        case let .search(editor):
+            commitSearch(editor.text)
         case let .solve(entry):
             return commitSolve(entry)
         case let .panelList(query, selection):
             let matches = panelMatches(query.text)
             overlay = nil
-            if matches.contains(selection) { go(to: selection) } else if let first = matches.first { go(to: first) } else {
+            guard let target = matches.contains(selection) ? selection : matches.first else {
                 notice = Notice(.error, "No panel matches \"\(query.text)\"")
+                return []
             }
+            let inText = matchesOnlyInText(target, query.text)
+            go(to: target)
+            // Listed for its text: the lesson opens at the first match, searched as / would.
+            if inText { commitSearch(query.text.trimmingTrailingSpace) }
         default: break
         }
         return []

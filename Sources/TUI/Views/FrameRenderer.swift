@@ -57,11 +57,13 @@ struct PaneMemo: Sendable {
         }
         let width = LessonPane.contentWidth(in: rect)
         let content: [Line]
-        if let kept = lessonLines, kept.width == width, kept.pane == pane {
+        var unmarked = pane
+        unmarked.marks = nil
+        if let kept = lessonLines, kept.width == width, kept.pane == unmarked {
             content = kept.lines
         } else {
             content = pane.lines(width: width)
-            lessonLines = (pane, width, content)
+            lessonLines = (unmarked, width, content)
         }
         pane.draw(in: rect, on: &grid, focused: focused, scroll: scroll, title: title, content: content)
         lesson = (key, grid.patch(rect))

@@ -13,6 +13,8 @@ struct LessonPane: Equatable, Sendable {
     var truths: [ResultValue?] = []
     /// Numbers covered until the guess (`AppState.answerMask`): the text must not state the answer.
     var mask = AnswerMask()
+    /// The search on screen: its matches are underlined, the one shown reversed.
+    var marks: SearchMarks?
 
     /// Every line of the pane's content at a given width.
     func lines(width: Int) -> [Line] {
@@ -125,12 +127,31 @@ struct LessonPane: Equatable, Sendable {
         let maxScroll = max(0, content.count - inside.height)
         let top = min(scroll, maxScroll)
         content.draw(on: &grid, in: inside, scroll: top)
+        if let marks { mark(marks, in: content, inside: inside, top: top, on: &grid) }
         if maxScroll > 0, rect.height >= 3 {
             let below = content.count - top - inside.height
             let mark = below > 0 ? " ↓ \(below) more " : " end "
             let label = theme.glyphs == .unicode ? mark : mark.replacing("↓", with: "v")
             let w = TextWidth.columns(of: label)
             grid.put(label, x: rect.maxX - 1 - w, y: rect.maxY - 1, style: theme.muted, clip: rect)
+        }
+    }
+
+    /// Marks the search's matches on the rows drawn: each underlined and bold,
+    /// the one `n`/`N` went to reversed (cues that survive monochrome terminals).
+    func mark(_ marks: SearchMarks, in content: [Line], inside: Rect, top: Int, on grid: inout Grid) {
+        for row in 0..<inside.height {
+            let i = top + row
+            guard content.indices.contains(i) else { break }
+            let text = Array(content[i].text)
+            for offset in LessonSearch.offsets(of: marks.query, in: String(text), caseSensitive: marks.caseSensitive) {
+                let x = TextWidth.columns(of: TextWidth.sanitized(String(text[..<offset])))
+                let end = min(text.count, offset + marks.query.count)
+                let w = TextWidth.columns(of: TextWidth.sanitized(String(text[offset..<end])))
+                let shown = marks.line == i && marks.offset == offset
+                let rect = Rect(x: inside.x + x, y: inside.y + row, width: w, height: 1).intersection(inside)
+                grid.applyStyle(shown ? Style(bold: true, reverse: true) : Style(bold: true, underline: true), to: rect)
+            }
         }
     }
 

@@ -71,7 +71,7 @@ struct PanelListOverlay {
         let matches = state.panelMatches(query.text)
         let rect = overlayRect(on: grid, width: 70, height: min(state.panels.count, 20) + 4)
         grid.fill(rect)
-        theme.glyphs.box(rect, on: &grid, style: theme.focusedBorder, title: "Go to panel · Enter opens · Esc closes")
+        theme.glyphs.box(rect, on: &grid, style: theme.focusedBorder, title: "Go to panel: number, title or text · Enter opens · Esc closes")
         let inner = rect.inset(by: 1).shifted(dx: 1)
         let cursor = theme.glyphs == .unicode ? "▏" : "_"
         let shown = query.visible(columns: max(4, inner.width - 6), cursor: cursor, ellipsis: theme.glyphs.ellipsis)
@@ -90,9 +90,11 @@ struct PanelListOverlay {
             // The problems page has no lesson: list it by its title alone.
             let index = matches[m]
             let minutes = state.panels.indices.contains(index) ? state.panels[index].lesson.minutes : "—"
+            // A panel listed for its text says so (Enter then shows the first match in it).
+            let inText = state.matchesOnlyInText(index, query.text) ? " · in its text" : ""
             let text = Pad.left("\(index + 1)", 3) + "  " + Pad.right(minutes, 5) + "  "
-                + TextWidth.truncate(state.pageTitle(index), toColumns: max(1, listRect.width - 12), ellipsis: theme.glyphs.ellipsis)
-            Line(text).draw(on: &grid, x: listRect.x, y: listRect.y + row, clip: listRect,
+                + TextWidth.truncate(state.pageTitle(index), toColumns: max(1, listRect.width - 12 - inText.count), ellipsis: theme.glyphs.ellipsis)
+            Line(text).appending(inText, theme.muted).draw(on: &grid, x: listRect.x, y: listRect.y + row, clip: listRect,
                             fill: matches[m] == selection ? theme.selected : nil)
         }
     }

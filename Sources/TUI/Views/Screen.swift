@@ -29,10 +29,14 @@ public enum Screen {
         let output = state.panel?.output
         if let panel = state.panel {
             if let rect = layout.lesson {
-                let title = layout.calculator == nil && panel.inputs != nil ? "Lesson · Tab: calculator" : "Lesson"
+                var title = layout.calculator == nil && panel.inputs != nil ? "Lesson · Tab: calculator" : "Lesson"
+                if let s = state.search {
+                    let at = s.hit?.page == state.current ? " \(s.index) of \(s.count)" : ""
+                    title += " · /" + TextWidth.truncate(s.prompt, toColumns: 20, ellipsis: theme.glyphs.ellipsis) + at
+                }
                 let record = state.session[lesson: panel.lesson.id]
                 memo.draw(LessonPane(lesson: panel.lesson, theme: theme, record: record, outcomes: state.estimateOutcomes,
-                                     truths: panel.estimateTruths, mask: state.answerMask),
+                                     truths: panel.estimateTruths, mask: state.answerMask, marks: state.searchMarks),
                           in: rect, on: &grid, focused: state.focus == .lesson || panel.inputs == nil,
                           scroll: panel.lessonScroll, title: title)
             }
@@ -70,7 +74,7 @@ public enum Screen {
                 SensitivityOverlay(panel: panel, hidden: state.hiddenResults, theme: theme, scroll: scroll).draw(on: &grid)
             }
         case let .changed(scroll): ChangedOverlay(state: state, theme: theme, scroll: scroll).draw(on: &grid)
-        case .entry, .estimate, .solve, nil: break
+        case .entry, .estimate, .solve, .search, nil: break
         }
         if !state.display.unicode { grid.asciify() }
         return grid
@@ -123,6 +127,12 @@ public enum Screen {
             let bare = p.unit.symbol.isEmpty || p.unit.dimension == .count ? "" : " · bare number = \(p.unit.symbol)"
             editorLine(prompt: "\(p.label) = ", editor: entry.editor,
                        help: "\(p.rangeDescription)\(bare) · Enter set · Esc cancel", state: state, in: rect, on: &grid, theme: theme)
+            return
+        }
+        if case let .search(editor) = state.overlay {
+            let scope = editor.text.hasPrefix("*") ? "every lesson" : "this lesson (*text: every lesson)"
+            editorLine(prompt: "/", editor: editor, help: "search \(scope) · Enter search · Esc cancel",
+                       state: state, in: rect, on: &grid, theme: theme)
             return
         }
         if case let .estimate(editor) = state.overlay, let estimate = state.currentEstimate {
