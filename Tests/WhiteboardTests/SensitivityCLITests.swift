@@ -60,8 +60,10 @@ import Testing
         let root = try #require(json.json as? [String: Any])
         let decisions = try #require(root["decisions"] as? [[String: Any]])
         #expect(decisions.first?["key"] as? String == "recommended")
-        let none = try whiteboard("calc", "hitrate", "--break-even")
-        #expect(none.status == 0 && none.stdout.contains("makes no decision to flip"))
+        // Every bundled calculator now makes a decision: the hit rate's is LRU against the 80 % premise.
+        let hitrate = try whiteboard("calc", "hitrate", "--break-even")
+        #expect(hitrate.status == 0 && hitrate.stdout.contains("(lru_meets_80): LRU serves 80 %+ now"))
+        #expect(hitrate.stdout.contains("alpha   now 1                  LRU under 80 % → LRU serves 80 %+ at 0.928"))
         #expect(try whiteboard("calc", "cost", "--break-even").status == 64)
         #expect(try whiteboard("calc", "cdn", "--break-even", "--sensitivity", "savings.monthly").status == 64)
     }
