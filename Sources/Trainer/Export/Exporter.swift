@@ -14,8 +14,10 @@ public enum Exporter {
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
             throw StorageError("export to", directory, reason: "no such folder", code: ENOENT)
         }
-        let markdown = SessionExport.markdown(s, lessons: lessons, finishedAt: now, timeZone: timeZone)
-        let json = SessionExport.json(s, lessons: lessons, finishedAt: now)
+        // Worked out once for both files: a visited panel's model can be a simulation.
+        let summary = SessionSummary(s, lessons: lessons)
+        let markdown = SessionExport.markdown(s, lessons: lessons, finishedAt: now, timeZone: timeZone, summary: summary)
+        let json = SessionExport.json(s, lessons: lessons, finishedAt: now, summary: summary)
         let base = Paths.join(directory, ExportNaming.baseName(at: now, timeZone: timeZone))
         var lastError: StorageError?
         for n in 1...100 {

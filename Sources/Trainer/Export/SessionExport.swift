@@ -40,8 +40,8 @@ import Foundation
 /// ```
 public enum SessionExport {
     public static func markdown(_ s: PracticeSession, lessons: [Lesson], finishedAt: Double,
-                                timeZone: TimeZone = .current) -> String {
-        let summary = SessionSummary(s, lessons: lessons)
+                                timeZone: TimeZone = .current, summary: SessionSummary? = nil) -> String {
+        let summary = summary ?? SessionSummary(s, lessons: lessons)
         var out: [String] = []
         out.append("# Whiteboard session, " + ExportNaming.readable(at: s.startedAt, timeZone: timeZone))
         out.append("")
@@ -87,14 +87,15 @@ public enum SessionExport {
             if let panel = included[lesson.id] {
                 out += [""] + markdown(panel)
             } else {
-                out += [""] + markdown(PanelSummary(lesson: lesson, record: PanelRecord()), visited: false)
+                out += [""] + markdown(.unvisited(lesson), visited: false)
             }
         }
         return out.joined(separator: "\n") + "\n"
     }
 
-    public static func json(_ s: PracticeSession, lessons: [Lesson], finishedAt: Double) -> String {
-        let summary = SessionSummary(s, lessons: lessons)
+    public static func json(_ s: PracticeSession, lessons: [Lesson], finishedAt: Double,
+                            summary: SessionSummary? = nil) -> String {
+        let summary = summary ?? SessionSummary(s, lessons: lessons)
         let document = JSONValue.object([
             ("version", .number(Double(PracticeSession.formatVersion))),
             ("started", .string(ExportNaming.iso8601(s.startedAt))),

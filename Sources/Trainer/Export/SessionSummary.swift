@@ -82,16 +82,29 @@ public struct PanelSummary: Equatable, Sendable {
     public var estimates: [EstimateSummary]
     public var checklist: [ChecklistItem]
 
+    /// A panel not visited: what it would have asked, without running its
+    /// model (nothing was answered, so no answer is needed; a simulation
+    /// per untouched panel made an export take seconds).
+    public static func unvisited(_ lesson: Lesson) -> PanelSummary {
+        PanelSummary(lesson: lesson, record: PanelRecord(), evaluating: false)
+    }
+
     public init(lesson: Lesson, record: PanelRecord) {
+        self.init(lesson: lesson, record: record, evaluating: true)
+    }
+
+    init(lesson: Lesson, record: PanelRecord, evaluating: Bool) {
         self.lesson = lesson
         self.record = record
         checklist = lesson.checklist.enumerated().map { ChecklistItem(text: $1, ticked: record.ticked.contains($0)) }
-        guard let name = lesson.calculator, let calculator = Registry.named(name),
+        guard evaluating, let name = lesson.calculator, let calculator = Registry.named(name),
               let start = lesson.startingInputs() else {
             changes = []
             results = []
             claims = []
-            estimates = []
+            estimates = lesson.estimates.map {
+                EstimateSummary(question: $0.question, guess: nil, actual: nil, revealed: false, resultKey: $0.resultKey)
+            }
             return
         }
         var final = start
