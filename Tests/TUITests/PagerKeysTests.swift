@@ -80,7 +80,7 @@ import Testing
         var h = Harness(200, 60)
         h.press(.character("?"))
         let text = h.text
-        #expect(text.contains("next panel (PgDn/PgUp page the lesson)"))
+        #expect(text.contains("next panel (PgDn/PgUp page the focused pane)"))
         #expect(text.contains("top of the lesson (g is the panel list)"))
         #expect(text.contains("close this view, as in less"))
     }

@@ -37,6 +37,8 @@ public struct AppState: Equatable, Sendable {
     public var history = HistoryLink()
     /// The clock's cues (section ends, time-up) and whether they ring the bell.
     public var cues = ClockCues()
+    /// `z`: the focused pane has the whole window (side by side is back on a second `z`).
+    public var zoomed = false
     /// The search of lesson text in force (`/`): n and N move through its matches until Esc.
     public var search: LessonSearch?
     /// The last text searched for, which `/` offers again.
@@ -141,8 +143,14 @@ public struct AppState: Equatable, Sendable {
     /// Whether the panel's calculator is drawn at this size and focus.
     public var calculatorOnScreen: Bool {
         guard let p = panel, p.inputs != nil, Layout.fits(size) else { return false }
-        return Layout(size: size, focus: focus, hasCalculator: true).calculator != nil
+        return layout.calculator != nil
     }
+
+    /// Whether `z` changes the layout now: zoomed, and wide enough for both panes.
+    public var zoomedInEffect: Bool { zoomed && size.cols >= Layout.sideBySideWidth }
+
+    /// Where the panes go at this size, focus and zoom.
+    public var layout: Layout { Layout(size: size, focus: focus, hasCalculator: panel?.inputs != nil, zoomed: zoomed) }
 
     /// Pages whose number or title matches the panel-list query (the problems page
     /// included), then those whose lesson text alone does.

@@ -18,6 +18,14 @@ public enum Message: Equatable, Sendable {
     case halfPageLesson(Int)
     /// Home / End (G): the top or the end of the lesson.
     case scrollLessonToEdge(end: Bool)
+    /// The calculator's results, claims and charts: a line, a page or half a page
+    /// down (positive) or up, or their top or end, when the calculator has focus.
+    case scrollCalculator(Int)
+    case pageCalculator(Int)
+    case halfPageCalculator(Int)
+    case scrollCalculatorToEdge(end: Bool)
+    /// `z`: the focused pane takes the whole window, or gives it back.
+    case toggleZoom
     /// `/`: type text to search the lesson for (`*text`: every lesson).
     case beginSearch
     /// `n` / `N` while a search is on: the next (1) or previous (-1) match.

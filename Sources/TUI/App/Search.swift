@@ -134,7 +134,7 @@ extension AppState {
             go(to: hit.page)
             search = keep
         }
-        if Layout(size: size, focus: focus, hasCalculator: panel?.inputs != nil).lesson == nil { focus = .lesson }
+        if layout.lesson == nil { focus = .lesson }
         guard let rect = lessonRect else { return }
         let height = max(1, rect.height - 2)
         let scroll = panels[current].lessonScroll
@@ -166,7 +166,7 @@ extension AppState {
 
     /// The lesson's text width at this size (as drawn when the lesson is on screen).
     var searchWidth: Int {
-        let rect = Layout(size: size, focus: .lesson, hasCalculator: panel?.inputs != nil).lesson
+        let rect = Layout(size: size, focus: .lesson, hasCalculator: panel?.inputs != nil, zoomed: zoomed).lesson
             ?? Rect(x: 0, y: 1, width: size.cols, height: max(0, size.rows - 3))
         return LessonPane.contentWidth(in: rect)
     }
@@ -187,7 +187,7 @@ extension AppState {
     /// Where the lesson is drawn at this size, focus and zoom.
     var lessonRect: Rect? {
         guard Layout.fits(size) else { return nil }
-        return Layout(size: size, focus: focus, hasCalculator: panel?.inputs != nil).lesson
+        return layout.lesson
     }
 
     /// What the lesson pane marks for the search on screen: every match, and the one shown.

@@ -64,6 +64,13 @@ extension AppState {
         case let .scrollLessonToEdge(end):
             guard panel != nil else { return [] }
             panels[current].lessonScroll = end ? lessonScrollLimit : 0
+        case let .scrollCalculator(d): scrollCalculator(by: d)
+        case let .pageCalculator(d): scrollCalculator(by: d * calculatorPage)
+        case let .halfPageCalculator(d): scrollCalculator(by: d * max(1, calculatorPage / 2))
+        case let .scrollCalculatorToEdge(end):
+            guard panel != nil else { return [] }
+            panels[current].calculatorScroll = end ? calculatorScrollLimit : 0
+        case .toggleZoom: toggleZoom()
         case .beginSearch: beginSearch()
         case let .nextMatch(d): moveToMatch(d)
         case .endSearch: endSearch()
@@ -194,6 +201,29 @@ extension AppState {
         let limit = lessonScrollLimit
         let from = min(panels[current].lessonScroll, limit)
         panels[current].lessonScroll = min(max(0, from + d), limit)
+    }
+
+    /// Scrolls the results within their height at this size, so a key back up always moves them.
+    mutating func scrollCalculator(by d: Int) {
+        guard panel?.inputs != nil else { return }
+        let limit = calculatorScrollLimit
+        let from = min(panels[current].calculatorScroll, limit)
+        panels[current].calculatorScroll = min(max(0, from + d), limit)
+    }
+
+    /// `z`: where both panes share the window, the focused one takes all of it, or gives it back.
+    mutating func toggleZoom() {
+        guard panel?.inputs != nil else { notice = Notice(.info, "The lesson has the whole window already"); return }
+        guard size.cols >= Layout.sideBySideWidth else {
+            // A zoom kept from a wider window ends here; at this width nothing else changes.
+            notice = Notice(.info, zoomed ? "Zoom off: at this width each pane has the whole window, Tab switches"
+                                          : "At this width each pane has the whole window already: Tab switches")
+            zoomed = false
+            return
+        }
+        zoomed.toggle()
+        notice = Notice(.info, zoomed ? "The \(focus == .lesson ? "lesson" : "calculator") has the whole window: z gives both panes back, Tab switches"
+                                      : "Both panes side by side again")
     }
 
     mutating func step(_ d: Int, large: Bool) {

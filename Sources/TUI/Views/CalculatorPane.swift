@@ -14,29 +14,32 @@ struct CalculatorPane: Equatable, Sendable {
     /// Numbers covered in the claims' text and the notes until the guess (`AppState.answerMask`).
     var mask = AnswerMask()
 
-    func draw(in rect: Rect, on grid: inout Grid, focused: Bool, tabbed: Bool = false) {
-        guard let calculator = panel.calculator, let inputs = panel.inputs, let computed = output else { return }
-        theme.frame(rect, on: &grid, focused: focused, title: calculator.title + (tabbed ? " · Tab: lesson" : ""))
-        let inner = rect.inset(by: 1)
-        let area = Rect(x: inner.x + 1, y: inner.y, width: max(0, inner.width - 2), height: inner.height)
-        guard !area.isEmpty else { return }
-        var output = computed
-        let width = area.width
-        if !hidden.isEmpty {
-            output.results = output.results.map {
-                hidden.asked.contains($0.key) ? $0.showing("? (e to guess)")
-                    : hidden.revealing.contains($0.key) ? $0.showing("(after v)") : $0
-            }
-        }
+    /// What the pane holds at a size: the parameter rows at the top (they stay
+    /// put), and below them the results, claims and charts, which scroll.
+    struct Content {
+        var area: Rect
+        var paramRows: Int
+        var firstParameter: Int
+        var lines: [Line]
+        /// Where `lines` are drawn: the rows under the parameters.
+        var rest: Rect
+        var maxScroll: Int { max(0, lines.count - rest.height) }
+    }
 
-        // Parameters take up to a third of the height (at least 3 rows), scrolled to keep the selection in view.
-        let parameters = panel.visibleParameters
-        let paramRows = min(parameters.count, max(3, area.height / 3))
-        let first = min(max(0, panel.selected - paramRows + 1), max(0, parameters.count - paramRows))
-        // Labels get what the values leave (values need ~22 columns).
+    /// The furthest the results can scroll in a pane drawn in `rect`.
+    func maxScroll(in rect: Rect) -> Int { content(in: rect)?.maxScroll ?? 0 }
+
+    /// The rows the results get in a pane drawn in `rect` (a page for PgDn).
+    func page(in rect: Rect) -> Int { content(in: rect)?.rest.height ?? 1 }
+
+    func draw(in rect: Rect, on grid: inout Grid, focused: Bool, title suffix: String = "") {
+        guard let calculator = panel.calculator, let inputs = panel.inputs, output != nil else { return }
+        theme.frame(rect, on: &grid, focused: focused, title: calculator.title + suffix)
+        guard let c = content(in: rect) else { return }
+        let area = c.area, parameters = panel.visibleParameters, width = area.width
         let labelWidth = min(parameters.map { TextWidth.columns(of: $0.label) }.max() ?? 0, max(8, width - 24))
-        for row in 0..<paramRows {
-            let i = first + row
+        for row in 0..<c.paramRows {
+            let i = c.firstParameter + row
             guard parameters.indices.contains(i) else { break }
             let p = parameters[i]
             let isSelected = i == panel.selected
@@ -50,6 +53,38 @@ struct CalculatorPane: Equatable, Sendable {
             line.draw(on: &grid, x: area.x, y: area.y + row, clip: area,
                       fill: isSelected ? (focused ? theme.selected : theme.selectedUnfocused) : nil)
         }
+        // Scrolled with PgDn/PgUp (Space, b, Ctrl-D/U, Home/End) when the calculator has focus.
+        let top = min(max(0, panel.calculatorScroll), c.maxScroll)
+        c.lines.draw(on: &grid, in: c.rest, scroll: top)
+        // Say when results or claims fall below the pane (c shows every claim).
+        if c.maxScroll > 0, rect.height >= 3 {
+            let below = c.lines.count - top - c.rest.height
+            let label = below > 0 ? " ↓ \(below) more" + (panel.claimChecks.isEmpty ? "" : " · c: claims") + " " : " end "
+            let shown = theme.glyphs == .unicode ? label : label.replacing("↓", with: "v")
+            let w = TextWidth.columns(of: shown)
+            grid.put(shown, x: rect.maxX - 1 - w, y: rect.maxY - 1, style: theme.muted, clip: rect)
+        }
+    }
+
+    /// The pane's rows at a size, built from the panel alone.
+    func content(in rect: Rect) -> Content? {
+        guard panel.calculator != nil, panel.inputs != nil, let computed = output else { return nil }
+        let inner = rect.inset(by: 1)
+        let area = Rect(x: inner.x + 1, y: inner.y, width: max(0, inner.width - 2), height: inner.height)
+        guard !area.isEmpty else { return nil }
+        var output = computed
+        let width = area.width
+        if !hidden.isEmpty {
+            output.results = output.results.map {
+                hidden.asked.contains($0.key) ? $0.showing("? (e to guess)")
+                    : hidden.revealing.contains($0.key) ? $0.showing("(after v)") : $0
+            }
+        }
+
+        // Parameters take up to a third of the height (at least 3 rows), scrolled to keep the selection in view.
+        let parameters = panel.visibleParameters
+        let paramRows = min(parameters.count, max(3, area.height / 3))
+        let first = min(max(0, panel.selected - paramRows + 1), max(0, parameters.count - paramRows))
         var lines: [Line] = []
         if let p = panel.selectedParameter {
             // Where a linked value comes from, or that this panel overrides it.
@@ -97,26 +132,39 @@ struct CalculatorPane: Equatable, Sendable {
                 lines.append(line)
             }
         }
-        // Charts fill what is left, first the first one; none while a value is
-        // hidden for the estimate (a bar would give it away).
+        // Charts fill what is left, first the first one; when little is left, each
+        // still gets up to a pane's height, and the pane scrolls to it. None while a
+        // value is hidden for the estimate (a bar would give it away).
         let charts = hidden.isEmpty ? output.charts : []
-        let restTop = area.y + paramRows
-        var remaining = area.maxY - restTop - lines.count
-        for chart in charts where remaining >= 4 {
-            let drawn = ChartView(chart: chart, theme: theme).lines(width: width, maxHeight: remaining - 1)
+        let rest = Rect(x: area.x, y: area.y + paramRows, width: area.width, height: area.height - paramRows)
+        var remaining = rest.height - lines.count
+        for chart in charts where rest.height >= 4 {
+            let drawn = ChartView(chart: chart, theme: theme).lines(width: width, maxHeight: max(remaining, rest.height) - 1)
             guard !drawn.isEmpty else { continue }
             lines.append(.blank)
             lines += drawn
             remaining -= drawn.count + 1
         }
-        let rest = Rect(x: area.x, y: restTop, width: area.width, height: area.maxY - restTop)
-        lines.draw(on: &grid, in: rest)
-        // Say when results or claims fall below the pane (c shows every claim).
-        let hiddenLines = lines.count - rest.height
-        if hiddenLines > 0, rect.height >= 3 {
-            let label = " ↓ \(hiddenLines) more" + (checks.isEmpty ? "" : " · c: claims") + " "
-            let w = TextWidth.columns(of: label)
-            grid.put(label, x: rect.maxX - 1 - w, y: rect.maxY - 1, style: theme.muted, clip: rect)
-        }
+        return Content(area: area, paramRows: paramRows, firstParameter: first, lines: lines, rest: rest)
+    }
+}
+
+extension AppState {
+    /// The calculator pane as the screen draws it now, and where; nil when it is not on screen.
+    var calculatorOnScreenPane: (pane: CalculatorPane, rect: Rect)? {
+        guard let p = panel, p.inputs != nil, Layout.fits(size), let rect = layout.calculator else { return nil }
+        return (CalculatorPane(panel: p, output: p.output, theme: Theme(display), hidden: hiddenResults, mask: answerMask), rect)
+    }
+
+    /// The furthest the calculator's results can scroll at this size (0 when it is not drawn).
+    var calculatorScrollLimit: Int {
+        guard let (pane, rect) = calculatorOnScreenPane else { return 0 }
+        return pane.maxScroll(in: rect)
+    }
+
+    /// The rows a page of the calculator's results is.
+    var calculatorPage: Int {
+        guard let (pane, rect) = calculatorOnScreenPane else { return 1 }
+        return max(1, pane.page(in: rect))
     }
 }

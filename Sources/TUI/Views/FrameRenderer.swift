@@ -38,7 +38,7 @@ struct PaneMemo: Sendable {
         var pane: CalculatorPane
         var rect: Rect
         var focused: Bool
-        var tabbed: Bool
+        var suffix: String
         var gridSize: Size
     }
 
@@ -69,13 +69,13 @@ struct PaneMemo: Sendable {
         lesson = (key, grid.patch(rect))
     }
 
-    mutating func draw(_ pane: CalculatorPane, in rect: Rect, on grid: inout Grid, focused: Bool, tabbed: Bool) {
-        let key = CalculatorKey(pane: pane.keyed, rect: rect, focused: focused, tabbed: tabbed, gridSize: grid.size)
+    mutating func draw(_ pane: CalculatorPane, in rect: Rect, on grid: inout Grid, focused: Bool, title suffix: String) {
+        let key = CalculatorKey(pane: pane.keyed, rect: rect, focused: focused, suffix: suffix, gridSize: grid.size)
         if let calculator, calculator.key == key {
             grid.paste(calculator.patch)
             return
         }
-        pane.draw(in: rect, on: &grid, focused: focused, tabbed: tabbed)
+        pane.draw(in: rect, on: &grid, focused: focused, title: suffix)
         calculator = (key, grid.patch(rect))
     }
 }

@@ -11,8 +11,9 @@ public struct Layout: Equatable, Sendable {
     public let status: Rect
     public let hints: Rect
 
-    /// `focus` picks the visible pane when only one fits.
-    public init(size: Size, focus: Focus, hasCalculator: Bool) {
+    /// `focus` picks the visible pane when only one fits, or when `zoomed` (`z`)
+    /// gives the focused pane the whole window.
+    public init(size: Size, focus: Focus, hasCalculator: Bool, zoomed: Bool = false) {
         let w = size.cols, h = size.rows
         header = Rect(x: 0, y: 0, width: w, height: 1)
         status = Rect(x: 0, y: h - 2, width: w, height: 1)
@@ -21,7 +22,7 @@ public struct Layout: Equatable, Sendable {
         if !hasCalculator {
             lesson = body
             calculator = nil
-        } else if w >= Self.sideBySideWidth {
+        } else if w >= Self.sideBySideWidth, !zoomed {
             let left = min(max(50, w * 45 / 100), 80)
             let (l, r) = body.splitHorizontally(leftWidth: left)
             lesson = l

@@ -183,7 +183,7 @@ extension AppState {
     /// wrapped height less the pane's); unbounded while the lesson is not drawn.
     var lessonScrollLimit: Int {
         guard let p = panel, Layout.fits(size),
-              let rect = Layout(size: size, focus: focus, hasCalculator: p.inputs != nil).lesson else { return Int.max / 2 }
+              let rect = layout.lesson else { return Int.max / 2 }
         let pane = LessonPane(lesson: p.lesson, theme: Theme(display), record: session[lesson: p.lesson.id],
                               outcomes: estimateOutcomes, truths: p.estimateTruths, mask: answerMask)
         return pane.maxScroll(in: rect)

@@ -23,13 +23,14 @@ public enum Screen {
             if !state.display.unicode { grid.asciify() }
             return grid
         }
-        let layout = Layout(size: state.size, focus: state.focus, hasCalculator: state.panel?.inputs != nil)
+        let layout = state.layout
         header(state, in: layout.header, on: &grid, theme: theme)
         // Computed in `update` when the values changed; the views only read it.
         let output = state.panel?.output
         if let panel = state.panel {
             if let rect = layout.lesson {
-                var title = layout.calculator == nil && panel.inputs != nil ? "Lesson · Tab: calculator" : "Lesson"
+                var title = state.zoomedInEffect && panel.inputs != nil ? "Lesson · z: both panes"
+                    : layout.calculator == nil && panel.inputs != nil ? "Lesson · Tab: calculator" : "Lesson"
                 if let s = state.search {
                     let at = s.hit?.page == state.current ? " \(s.index) of \(s.count)" : ""
                     title += " · /" + TextWidth.truncate(s.prompt, toColumns: 20, ellipsis: theme.glyphs.ellipsis) + at
@@ -43,7 +44,8 @@ public enum Screen {
             if let rect = layout.calculator {
                 memo.draw(CalculatorPane(panel: panel, output: output, theme: theme, hidden: state.hiddenResults,
                                           mask: state.answerMask),
-                          in: rect, on: &grid, focused: state.focus == .calculator, tabbed: layout.lesson == nil)
+                          in: rect, on: &grid, focused: state.focus == .calculator,
+                          title: state.zoomedInEffect ? " · z: both panes" : layout.lesson == nil ? " · Tab: lesson" : "")
             }
         } else {
             ProblemsPage(problems: state.problems, theme: theme)
