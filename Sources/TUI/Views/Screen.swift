@@ -198,10 +198,17 @@ public enum Screen {
         line.draw(on: &grid, x: rect.x + 1, y: rect.y, clip: rect)
     }
 
-    /// The footer's text: the hints of the contexts in force, cut to `width`.
+    /// The footer's text: the hints of the contexts in force, most needed first,
+    /// as many whole ones as fit in `width` (a hint is never cut: the first that
+    /// does not fit ends the row, so a lesser hint never shows in place of a better one).
     static func hintText(contexts: [KeyBinding.Context], offer: Keymap.Offer, width: Int, theme: Theme) -> String {
-        let text = " " + Keymap.hints(for: contexts, offer: offer).joined(separator: "  ")
-        return TextWidth.truncate(text, toColumns: width, ellipsis: theme.glyphs.ellipsis)
+        var text = ""
+        for hint in Keymap.hints(for: contexts, offer: offer) {
+            let next = text + (text.isEmpty ? " " : "  ") + hint
+            guard TextWidth.columns(of: next) <= width else { break }
+            text = next
+        }
+        return text
     }
 }
 
