@@ -238,7 +238,7 @@ struct Fuzzer {
             throw Failure(message: "focus on a calculator on the problems page")
         }
         switch state.overlay {
-        case let .help(scroll), let .claims(scroll), let .sensitivity(scroll), let .changed(scroll):
+        case let .help(scroll), let .claims(scroll), let .sensitivity(scroll), let .changed(scroll), let .calibration(scroll):
             if scroll < 0 { throw Failure(message: "overlay scroll \(scroll) below 0") }
         case let .panelList(_, selection):
             if !(0..<max(1, state.pageCount)).contains(selection) { throw Failure(message: "panel list selection \(selection)") }

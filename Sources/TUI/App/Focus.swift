@@ -29,6 +29,8 @@ public enum Overlay: Equatable, Sendable {
     case solve(SolveEntry)
     /// Every value moved on this panel and on the others this session, beside the lesson's.
     case changed(scroll: Int)
+    /// Your estimates over the history: bias and spread by kind, session by session, and what to drill next.
+    case calibration(scroll: Int)
 }
 
 /// What a yes/no overlay asks.

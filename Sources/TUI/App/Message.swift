@@ -49,6 +49,8 @@ public enum Message: Equatable, Sendable {
     case beginSolve
     /// The values moved on this panel and across the session, beside the lesson's.
     case showChanged
+    /// `A`: the calibration view (every estimate in the history, by kind and over time).
+    case showCalibration
     // Line editing, in the entry, estimate and panel-list overlays (and notes)
     case typed(Character)
     /// Text pasted in one piece: typed into the field with focus, never read as keys.

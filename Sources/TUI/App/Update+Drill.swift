@@ -92,7 +92,10 @@ extension AppState {
 
     mutating func attemptsLoaded(_ result: Result<[AttemptRecord], StorageFailure>) {
         switch result {
+        case let .success(attempts) where drill == nil: calibrationLoaded(attempts)
         case let .success(attempts): drillScheduled(attempts)
+        case let .failure(failure) where drill == nil:
+            history.calibration = CalibrationSummary(failure: failure.message)
         case let .failure(failure):
             notice = Notice(.error, "History not read: \(failure.message); every estimate counts as new")
             drill?.unkept = failure.message

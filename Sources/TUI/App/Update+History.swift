@@ -12,6 +12,8 @@ public struct HistoryLink: Equatable, Sendable {
     public var estimateOpenedAt: Double?
     /// Attempts written this run.
     public var attemptsRecorded = 0
+    /// What the calibration view shows, once the history was read for it (`A`).
+    public var calibration: CalibrationSummary?
 
     public init() {}
 }

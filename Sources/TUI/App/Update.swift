@@ -90,6 +90,7 @@ extension AppState {
         case let .cycleResult(d): cycleResult(d)
         case .beginSolve: beginSolve()
         case .showChanged: overlay = .changed(scroll: 0)
+        case .showCalibration: return showCalibration()
         case let .typed(ch): edit { $0.insert(ch) } notes: { $0.insert(ch) }
         case let .pasted(text): paste(text)
         case .deleteBackward: edit { $0.deleteBackward() } notes: { $0.deleteBackward() }
@@ -102,7 +103,7 @@ extension AppState {
         case let .moveListSelection(d): moveListSelection(d)
         case .toggleHelp:
             switch overlay {
-            case .help, .claims, .changed: overlay = nil
+            case .help, .claims, .changed, .calibration: overlay = nil
             default: overlay = .help(scroll: 0)
             }
         case let .scrollHelp(d):
@@ -110,6 +111,7 @@ extension AppState {
             if case let .claims(scroll) = overlay { overlay = .claims(scroll: max(0, scroll + d)) }
             if case let .sensitivity(scroll) = overlay { overlay = .sensitivity(scroll: max(0, scroll + d)) }
             if case let .changed(scroll) = overlay { overlay = .changed(scroll: max(0, scroll + d)) }
+            if case let .calibration(scroll) = overlay { overlay = .calibration(scroll: max(0, scroll + d)) }
         case .export: return [exportEffect()]
         case .quit:
             if unsavedChanges, session.hasChanges {

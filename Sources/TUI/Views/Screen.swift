@@ -76,6 +76,7 @@ public enum Screen {
                 SensitivityOverlay(panel: panel, hidden: state.hiddenResults, theme: theme, scroll: scroll).draw(on: &grid)
             }
         case let .changed(scroll): ChangedOverlay(state: state, theme: theme, scroll: scroll).draw(on: &grid)
+        case let .calibration(scroll): CalibrationOverlay(state: state, theme: theme, scroll: scroll).draw(on: &grid)
         case .entry, .estimate, .solve, .search, nil: break
         }
         if !state.display.unicode { grid.asciify() }
