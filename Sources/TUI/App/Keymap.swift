@@ -154,7 +154,7 @@ public enum Keymap {
               in: [.panels], hint: "e estimate", needs: .estimate),
         .init([c("v")], .revealEstimate, "show the estimate's answer (no guess: a miss)",
               group: "Practice", in: [.panels], hint: "v reveal", rank: 55, needs: .estimate),
-        .init([c("A")], .showCalibration, "your calibration: bias and spread by kind, session by session, and what to drill next",
+        .init([c("A")], .showCalibration, "calibration: bias by kind, its trend, what to drill next",
               group: "Practice", in: [.panels]),
         .init([c("N")], .editNotes, "write notes for this panel", group: "Practice", in: [.panels], hint: "N notes"),
         .init([c("x")], .export, "export the session (Markdown and JSON)", group: "App", in: [.panels],
