@@ -32,14 +32,14 @@ struct HelpOverlay {
         let twoColumns = grid.size.cols >= 124
         var left: [Line] = Array(oneColumn), right: [Line] = []
         if twoColumns {
-            // Split at the group boundary nearest half the lines.
-            let half = oneColumn.count / 2
-            var count = 0
-            left = []
-            for g in groups {
-                if count < half { left += (left.isEmpty ? [] : [.blank]) + g } else { right += (right.isEmpty ? [] : [.blank]) + g }
-                count += g.count + 1
-            }
+            // Split at the group boundary that leaves the taller column shortest.
+            func column(_ part: ArraySlice<[Line]>) -> [Line] { Array(part.flatMap { $0 + [.blank] }.dropLast()) }
+            let split = (0...groups.count).min { a, b in
+                max(column(groups[..<a]).count, column(groups[a...]).count)
+                    < max(column(groups[..<b]).count, column(groups[b...]).count)
+            } ?? 0
+            left = column(groups[..<split])
+            right = column(groups[split...])
         }
         let columnWidth = min(max(40, oneColumn.map(\.width).max() ?? 0) + 2, 76)
         let rows = max(left.count, right.count)
