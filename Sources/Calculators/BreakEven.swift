@@ -239,6 +239,6 @@ extension Sensitivity {
                     + locate(p, m, sm, b, sb, depth: depth + 1, state: state)
             }
         }
-        return [Flip(from: sa, to: sb, below: a, above: b, at: p.integral ? b : midpoint(p, a, b))]
+        return [Flip(from: sa, to: sb, below: a, above: b, at: p.integral || p.isLevels ? b : midpoint(p, a, b))]
     }
 }

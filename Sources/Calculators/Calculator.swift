@@ -89,6 +89,7 @@ public struct Inputs: Hashable, Sendable {
     /// Sets without validation, clamping into range (for stepping keys in the UI).
     public mutating func setClamped(_ key: String, _ value: Double) {
         guard let p = schema[key], value.isFinite else { return }
+        if p.isLevels { values[key] = p.nearestLevel(value).value; return }
         let v = p.integral ? value.rounded() : value
         values[key] = min(max(v, p.range.lowerBound), p.range.upperBound)
     }

@@ -4,21 +4,52 @@
 /// The board scores Single region 9 × 8 / 9 and prints 7.2; it is 8.0, below
 /// Coarse sharding's 8.4, so the board's order (single region first) is wrong
 /// by its own formula.
+///
+/// WSJF and RICE take their own inputs on their published scales, not the
+/// board's 1–10 scores:
+/// - WSJF = (user-business value + time criticality + risk reduction or
+///   opportunity enablement) / job size, each scored relative to the other
+///   items on 1, 2, 3, 5, 8, 13, 20 (SAFe).
+/// - RICE = reach × impact × confidence / effort, with reach a count of
+///   people per period (users a quarter), impact 3 massive, 2 high, 1 medium,
+///   0.5 low, 0.25 minimal, confidence 100 %, 80 % or 50 %, and effort in
+///   person-months, half a month at least (Intercom, 2016).
 public struct DebtPrioritizer: Calculator {
     public init() {}
     public let name = "debt"
     public let title = "Debt prioritizer"
     public let summary = "Ranks debt items by impact × risk / effort, WSJF and RICE, and shows where they disagree."
 
-    /// The five debts the board lists; the first three carry its scores, the
-    /// last two our own, marked as such in the lesson.
-    static let slots: [(name: String, short: String, impact: Double, risk: Double, effort: Double,
-                        urgency: Double, reach: Double, confidence: Double)] = [
-        ("Single region deployment", "single region", 9, 8, 9, 5, 100, 80),
-        ("Simple ranking algorithm", "simple ranking", 7, 2, 8, 3, 100, 50),
-        ("Coarse sharding", "coarse sharding", 6, 7, 5, 6, 100, 80),
-        ("Manual cache tuning", "cache tuning", 4, 4, 3, 2, 60, 80),
-        ("Synchronous image processing", "sync images", 5, 3, 2, 4, 30, 100),
+    /// WSJF's relative scale (SAFe's modified Fibonacci).
+    public static let fibonacci: [Double] = [1, 2, 3, 5, 8, 13, 20]
+    /// RICE impact, with Intercom's names.
+    public static let riceImpact: [(Double, String)] = [(3, "massive"), (2, "high"), (1, "medium"), (0.5, "low"), (0.25, "minimal")]
+    /// RICE confidence in percent, with Intercom's names.
+    public static let riceConfidence: [(Double, String)] = [(100, "high"), (80, "medium"), (50, "low")]
+
+    /// The five debts the board lists. The first three carry the board's impact, risk and
+    /// effort; the last two, and every WSJF and RICE input, are our own scores, marked as
+    /// such in the lesson.
+    struct Slot {
+        let name: String, short: String
+        let impact: Double, risk: Double, effort: Double
+        /// WSJF: user-business value, time criticality, risk reduction / opportunity enablement, job size.
+        let value: Double, criticality: Double, riskReduction: Double, size: Double
+        /// RICE: users reached a quarter, impact, confidence (%), person-months.
+        let reach: Double, riceImpact: Double, confidence: Double, months: Double
+    }
+
+    static let slots: [Slot] = [
+        Slot(name: "Single region deployment", short: "single region", impact: 9, risk: 8, effort: 9,
+             value: 13, criticality: 5, riskReduction: 20, size: 20, reach: 200_000_000, riceImpact: 3, confidence: 50, months: 12),
+        Slot(name: "Simple ranking algorithm", short: "simple ranking", impact: 7, risk: 2, effort: 8,
+             value: 13, criticality: 3, riskReduction: 2, size: 13, reach: 200_000_000, riceImpact: 1, confidence: 50, months: 18),
+        Slot(name: "Coarse sharding", short: "coarse sharding", impact: 6, risk: 7, effort: 5,
+             value: 8, criticality: 8, riskReduction: 13, size: 8, reach: 200_000_000, riceImpact: 0.5, confidence: 80, months: 6),
+        Slot(name: "Manual cache tuning", short: "cache tuning", impact: 4, risk: 4, effort: 3,
+             value: 3, criticality: 2, riskReduction: 5, size: 3, reach: 40_000_000, riceImpact: 0.25, confidence: 80, months: 2),
+        Slot(name: "Synchronous image processing", short: "sync images", impact: 5, risk: 3, effort: 2,
+             value: 5, criticality: 3, riskReduction: 3, size: 2, reach: 20_000_000, riceImpact: 1, confidence: 100, months: 1),
     ]
 
     public static func itemName(_ index: Int) -> String {
@@ -33,15 +64,25 @@ public struct DebtPrioritizer: Calculator {
             func score(_ key: String, _ what: String, _ v: Double, _ help: String) -> Parameter {
                 Parameter("\(d).\(key)", "\(short): \(what)", default: v, range: 1...10, integral: true, help: help)
             }
+            func wsjf(_ key: String, _ what: String, _ v: Double, _ help: String) -> Parameter {
+                .levels("\(d).\(key)", "\(short): \(what)", DebtPrioritizer.fibonacci, default: v, help: help + " WSJF scale: 1, 2, 3, 5, 8, 13, 20, relative to the other items.")
+            }
             list += [
-                score("impact", "impact", s.impact, "Business impact, 1–10."),
-                score("risk", "risk", s.risk, "Failure risk, 1–10."),
-                score("effort", "effort", s.effort, "Effort to fix, 1–10 (also WSJF job size and RICE effort)."),
-                score("urgency", "urgency", s.urgency, "Time criticality for WSJF, 1–10."),
-                Parameter("\(d).reach", "\(short): reach", unit: .percent, default: s.reach, range: 0...100, step: 10,
-                          help: "Share of users affected, for RICE."),
-                Parameter("\(d).confidence", "\(short): confidence", unit: .percent, default: s.confidence,
-                          range: 0...100, step: 10, help: "RICE confidence: 100 high, 80 medium, 50 low."),
+                score("impact", "impact", s.impact, "Business impact, 1–10 (the board's formula)."),
+                score("risk", "risk", s.risk, "Failure risk, 1–10 (the board's formula)."),
+                score("effort", "effort", s.effort, "Effort to fix, 1–10 (the board's formula)."),
+                wsjf("value", "WSJF value", s.value, "User-business value."),
+                wsjf("urgency", "WSJF time criticality", s.criticality, "How fast the value decays if we wait."),
+                wsjf("rroe", "WSJF risk reduction", s.riskReduction, "Risk reduction or opportunity enablement."),
+                wsjf("size", "WSJF job size", s.size, "Job size, the divisor."),
+                Parameter("\(d).reach", "\(short): RICE reach", unit: .usersPerQuarter, default: s.reach, range: 1...1e10,
+                          scale: .logarithmic, help: "People the fix reaches in a quarter: a count per period, not a share."),
+                .levels("\(d).rice_impact", "\(short): RICE impact", DebtPrioritizer.riceImpact.map(\.0), names: DebtPrioritizer.riceImpact.map(\.1),
+                        default: s.riceImpact, help: "Per person reached: 3 massive, 2 high, 1 medium, 0.5 low, 0.25 minimal."),
+                .levels("\(d).confidence", "\(short): RICE confidence", unit: .percent, DebtPrioritizer.riceConfidence.map(\.0),
+                        names: DebtPrioritizer.riceConfidence.map(\.1), default: s.confidence, help: "100 % high, 80 % medium, 50 % low."),
+                Parameter("\(d).months", "\(short): RICE effort", unit: .personMonths, default: s.months, range: 0.5...1_000,
+                          step: 0.5, help: "Person-months across product, design and engineering; half a month at least."),
             ]
         }
         return list
@@ -64,10 +105,12 @@ public struct DebtPrioritizer: Calculator {
         (0..<Int(p["items"])).map { i in
             let d = "d\(i + 1)."
             let impact = p[d + "impact"], risk = p[d + "risk"], effort = max(p[d + "effort"], 1)
+            let costOfDelay = p[d + "value"] + p[d + "urgency"] + p[d + "rroe"]
+            let reach = p.value(d + "reach", in: .usersPerQuarter)
             return Scored(index: i, name: Self.itemName(i), short: Self.slots.indices.contains(i) ? Self.slots[i].short : "item \(i + 1)",
                           priority: impact * risk / effort,
-                          wsjf: (impact + p[d + "urgency"] + risk) / effort,
-                          rice: p[d + "reach"] * impact * p.fraction(d + "confidence") / effort)
+                          wsjf: costOfDelay / max(p[d + "size"], 1),
+                          rice: reach * p[d + "rice_impact"] * p.fraction(d + "confidence") / max(p[d + "months"], 0.5))
         }
     }
 

@@ -15,12 +15,18 @@ public struct Parameter: Hashable, Sendable {
     public let integral: Bool
     /// For a choice: the labels, and the value is the index.
     public let choices: [String]
+    /// For a scale of fixed values (WSJF's 1, 2, 3, 5, 8, 13, 20; RICE impact's 0.25 … 3):
+    /// the values in increasing order. The value is one of them, never between; steps walk the list.
+    public let levels: [Double]
+    /// Names beside the levels, one each ("massive" for RICE impact 3), or empty.
+    public let levelNames: [String]
     /// One line on what the parameter means and where its default comes from.
     public let help: String
 
     public init(_ key: String, _ label: String, unit: Unit = .count, default defaultValue: Double,
                 range: ClosedRange<Double>, step: Double = 1, scale: Scale = .linear,
-                integral: Bool = false, choices: [String] = [], help: String = "") {
+                integral: Bool = false, choices: [String] = [], levels: [Double] = [], levelNames: [String] = [],
+                help: String = "") {
         self.key = key
         self.label = label
         self.unit = unit
@@ -30,7 +36,35 @@ public struct Parameter: Hashable, Sendable {
         self.scale = scale
         self.integral = integral || !choices.isEmpty
         self.choices = choices
+        self.levels = levels.sorted()
+        self.levelNames = levelNames.count == levels.count ? levelNames : []
         self.help = help
+    }
+
+    /// A parameter whose value is one of `values` (in any order; kept increasing), named by
+    /// `names` when given: a published scale, entered, stepped and checked as that list.
+    public static func levels(_ key: String, _ label: String, unit: Unit = .count, _ values: [Double],
+                              names: [String] = [], default value: Double, help: String = "") -> Parameter {
+        let order = values.indices.sorted { values[$0] < values[$1] }
+        let sortedNames = names.count == values.count ? order.map { names[$0] } : []
+        return Parameter(key, label, unit: unit, default: value,
+                         range: (values.min() ?? 0)...(values.max() ?? 0),
+                         levels: order.map { values[$0] }, levelNames: sortedNames, help: help)
+    }
+
+    /// Whether the value is one of a fixed list.
+    public var isLevels: Bool { !levels.isEmpty }
+
+    /// The level nearest `value` (ties go down), and its place in the list.
+    public func nearestLevel(_ value: Double) -> (index: Int, value: Double) {
+        var best = 0
+        for (i, level) in levels.enumerated() where abs(level - value) < abs(levels[best] - value) { best = i }
+        return (best, levels.isEmpty ? value : levels[best])
+    }
+
+    /// The place of `value` in the list, if it is one of the levels.
+    func levelIndex(_ value: Double) -> Int? {
+        levels.firstIndex { abs($0 - value) <= 1e-9 * max(1, abs($0)) }
     }
 
     /// A choice parameter (AP / CP / quorum).
@@ -50,6 +84,7 @@ public struct Parameter: Hashable, Sendable {
     /// steps are: evenly on a linear scale, by ratio on a logarithmic one. Samplers (property
     /// tests, sensitivity spans) draw from here so that a log range is not all top decade.
     public func value(atFraction u: Double) -> Double {
+        if isLevels { return levels[Int((min(max(u, 0), 1) * Double(levels.count - 1)).rounded())] }
         let lo = range.lowerBound, hi = range.upperBound
         return scale == .logarithmic && lo > 0 ? lo * power(hi / lo, u) : lo + (hi - lo) * u
     }
@@ -57,6 +92,12 @@ public struct Parameter: Hashable, Sendable {
     /// Checks a value against the range. Whole-number parameters round first.
     public func validate(_ value: Double) throws(ParameterError) -> Double {
         guard value.isFinite else { throw .notANumber(key: key, text: String(value), allowed: rangeDescription) }
+        if isLevels {
+            guard let i = levelIndex(value) else {
+                throw .notAChoice(key: key, text: Format.significant(value, digits: 6), allowed: rangeDescription)
+            }
+            return levels[i]
+        }
         let v = integral ? value.rounded() : value
         guard range.contains(v) else { throw .outOfRange(key: key, value: value, allowed: rangeDescription) }
         return v
@@ -69,6 +110,11 @@ public struct Parameter: Hashable, Sendable {
             if let i = choices.firstIndex(where: { $0.lowercased() == trimmed.lowercased() }) { return Double(i) }
         }
         if !choices.isEmpty, Double(trimmed) == nil {
+            throw .notAChoice(key: key, text: text, allowed: rangeDescription)
+        }
+        // A level by its name ("high" for RICE impact 2) or by its value.
+        if let i = levelNames.firstIndex(where: { $0.lowercased() == trimmed.lowercased() }) { return levels[i] }
+        if isLevels, NumberParser.parse(trimmed.hasSuffix("%") && unit == .percent ? String(trimmed.dropLast()) : trimmed) == nil {
             throw .notAChoice(key: key, text: text, allowed: rangeDescription)
         }
         // "20%" only means something for a percentage parameter; elsewhere it is a unit mismatch.
@@ -140,6 +186,12 @@ public struct Parameter: Hashable, Sendable {
     public func stepped(_ value: Double, by direction: Int, large: Bool = false) -> Double {
         guard direction != 0 else { return value }
         let up = direction > 0
+        if isLevels {
+            // The next level along the list; the large step jumps three.
+            let here = nearestLevel(value).index
+            let moved = here + (up ? 1 : -1) * (large ? 3 : 1) * abs(direction)
+            return levels[min(max(moved, 0), levels.count - 1)]
+        }
         var next: Double
         switch scale {
         case .logarithmic where value > 0:
@@ -162,6 +214,11 @@ public struct Parameter: Hashable, Sendable {
     /// "1 … 1,000,000,000 followers" — what error messages and the UI show.
     public var rangeDescription: String {
         if !choices.isEmpty { return choices.joined(separator: ", ") }
+        if isLevels {
+            return levels.enumerated().map { i, v in
+                Format.quantity(Quantity(v, unit)) + (levelNames.isEmpty ? "" : " (\(levelNames[i]))")
+            }.joined(separator: ", ")
+        }
         switch unit.dimension {
         case .count, .rate:
             // "1 … 1B followers": the unit once, big bounds short.
@@ -177,6 +234,9 @@ public struct Parameter: Hashable, Sendable {
         if !choices.isEmpty {
             let i = Int(value.rounded())
             return choices.indices.contains(i) ? choices[i] : "?"
+        }
+        if !levelNames.isEmpty, let i = levelIndex(value) {
+            return Format.quantity(Quantity(value, unit)) + " (" + levelNames[i] + ")"
         }
         return Format.quantity(Quantity(value, unit))
     }

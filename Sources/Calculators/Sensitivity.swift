@@ -30,6 +30,10 @@ public enum Sensitivity {
         /// The low and high values of `parameter` around `value`, clamped to its range.
         public func bounds(for parameter: Parameter, at value: Double) -> (low: Double, high: Double, move: Move) {
             let r = parameter.range
+            if parameter.isLevels {
+                // A scale of fixed values moves to the levels either side.
+                return (parameter.stepped(value, by: -1), parameter.stepped(value, by: 1), .step)
+            }
             func clamp(_ v: Double) -> Double {
                 let x = parameter.integral ? v.rounded() : v
                 return min(max(x, r.lowerBound), r.upperBound)
@@ -114,6 +118,7 @@ public enum Sensitivity {
     /// Points across a parameter's whole range: log-spaced for logarithmic parameters
     /// (with the lower bound itself first when it is zero), evenly spaced otherwise.
     static func grid(_ p: Parameter, intervals: Int) -> [Double] {
+        if p.isLevels { return p.levels }
         let lo = p.range.lowerBound, hi = p.range.upperBound
         var points: [Double]
         if p.scale == .logarithmic, hi > 0 {
@@ -137,6 +142,7 @@ public enum Sensitivity {
 
     /// The midpoint of [a, b] in the parameter's own scale.
     static func midpoint(_ p: Parameter, _ a: Double, _ b: Double) -> Double {
+        if p.isLevels { return p.levels[(p.nearestLevel(a).index + p.nearestLevel(b).index) / 2] }
         if p.integral { return ((a + b) / 2).rounded(.down) }
         if p.scale == .logarithmic, a > 0, b > 0 { return (a * b).squareRoot() }
         return (a + b) / 2
@@ -144,6 +150,7 @@ public enum Sensitivity {
 
     /// Whether a bracket is as narrow as it usefully gets.
     static func converged(_ p: Parameter, _ a: Double, _ b: Double) -> Bool {
+        if p.isLevels { return p.nearestLevel(b).index - p.nearestLevel(a).index <= 1 }
         if p.integral { return b - a <= 1 }
         let width = p.range.upperBound - p.range.lowerBound
         if p.scale == .logarithmic, a > 0 { return b / a - 1 <= 1e-9 }

@@ -87,7 +87,7 @@ extension Sensitivity {
             if !fm.isFinite { break }
             if (fm < 0) == (fa < 0) { (a, fa) = (m, fm) } else { (b, fb) = (m, fm) }
         }
-        if p.integral {
+        if p.integral || p.isLevels {
             return abs(fa) <= abs(fb) ? solution(a, fa + target, bracket, others: others)
                 : solution(b, fb + target, bracket, others: others)
         }

@@ -61,6 +61,8 @@ public struct Unit: Hashable, Sendable, CustomStringConvertible {
     /// Table rows: what a database's write ceiling counts, however many arrive in one statement.
     public static let rows = Unit("rows", .count)
     public static let statements = Unit("statements", .count)
+    /// RICE effort: person-months across product, design and engineering.
+    public static let personMonths = Unit("person-months", .count)
 
     // Time.
     public static let nanoseconds = Unit("ns", .time, 1e-9)
@@ -98,6 +100,8 @@ public struct Unit: Hashable, Sendable, CustomStringConvertible {
     public static let callsPerSecond = Unit("calls/s", .rate)
     public static let rowsPerSecond = Unit("rows/s", .rate)
     public static let statementsPerSecond = Unit("statements/s", .rate)
+    /// RICE reach: people (or events) in a quarter.
+    public static let usersPerQuarter = Unit("users/quarter", .rate, 4.0 / (365 * 86_400))
     public static let perDay = Unit("/day", .rate, 1.0 / 86_400)
     public static let perMonth = Unit("/month", .rate, 1.0 / (86_400 * daysPerMonth))
 
@@ -137,12 +141,12 @@ public struct Unit: Hashable, Sendable, CustomStringConvertible {
     /// Every unit a lesson may name, by symbol.
     public static let known: [Unit] = [
         .count, .writes, .reads, .followers, .items, .replicas, .shards, .keys, .messages, .calls, .ops,
-        .accounts, .entries, .score, .rows, .statements,
+        .accounts, .entries, .score, .rows, .statements, .personMonths,
         .nanoseconds, .microseconds, .milliseconds, .seconds, .minutes, .hours, .days, .years,
         .bytes, .kilobytes, .megabytes, .gigabytes, .terabytes, .petabytes, .exabytes,
         .dollars, .dollarsPerMonth, .dollarsPerYear, .dollarsPerDay,
         .perSecond, .writesPerSecond, .readsPerSecond, .opsPerSecond, .messagesPerSecond, .callsPerSecond,
-        .rowsPerSecond, .statementsPerSecond, .perDay, .perMonth,
+        .rowsPerSecond, .statementsPerSecond, .usersPerQuarter, .perDay, .perMonth,
         .dollarsPerGB, .dollarsPerTB, .dollarsPerGBMonth, .dollarsPerMillisecond,
         .gigabytesPerMonth, .terabytesPerMonth, .terabytesPerDay, .megabytesPerSecond, .gigabytesPerSecond,
         .times, .percent,

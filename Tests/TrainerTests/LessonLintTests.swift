@@ -205,4 +205,12 @@ import Testing
         let text = "---\nid: Demo\nminutes: \"99\"\ntitle: Demo\ncalculator: fanout\nparameters:\n  followers: 0\n---\n"
         #expect(lint(text).count == 3)
     }
+
+    @Test func aValueOffAFixedScaleIsAnErrorAtItsLine() {
+        let debt = "---\nid: demo\nminutes: \"50\"\ntitle: Demo\ncalculator: debt\nparameters:\n  d1.size: 4\n  d1.rice_impact: huge\n  d1.confidence: 80\n---\n"
+        #expect(lint(debt) == [
+            #"demo.md:7:12: error: d1.size: "4" is not one of 1, 2, 3, 5, 8, 13, 20"#,
+            #"demo.md:8:19: error: d1.rice_impact: "huge" is not one of 0.25 (minimal), 0.5 (low), 1 (medium), 2 (high), 3 (massive)"#,
+        ])
+    }
 }

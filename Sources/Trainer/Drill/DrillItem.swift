@@ -111,6 +111,7 @@ public struct DrillItem: Equatable, Sendable, Identifiable {
             next = value * exp(log(3) * (2 * generator.unit() - 1))
         }
         var v = roundToTwoFigures(next)
+        if p.isLevels { return p.nearestLevel(v).value }
         if p.integral { v = max(v.rounded(), 1) }
         return min(max(v, p.range.lowerBound), p.range.upperBound)
     }
