@@ -70,5 +70,8 @@ import Trainer
         _ = h.state.update(.attemptsLoaded(.success([])))
         #expect(h.text.contains("No estimates with a guess yet"))
         #expect(h.text.contains("Drill next"))
+        // Each item's reason and its wrapped lines sit under its text, not under its number.
+        #expect(h.text.contains("│    new: never answered"))
+        #expect(h.text.contains("for how long? N=3"))
     }
 }

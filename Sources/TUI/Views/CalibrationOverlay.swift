@@ -13,6 +13,14 @@ struct CalibrationOverlay {
         func wrap(_ text: String, _ style: Style = .plain) -> [Line] {
             TextWidth.wrap(text, width: max(1, width)).map { Line($0, style) }
         }
+        /// A numbered item: its first line starts with the number, the rest
+        /// (and the reason below it) line up under its text.
+        func hanging(_ lead: String, _ text: String, _ style: Style) -> [Line] {
+            let pad = String(repeating: " ", count: 3)
+            return TextWidth.wrap(text, width: max(1, width - pad.count)).enumerated().map {
+                Line(($0.offset == 0 ? Pad.right(lead, pad.count) : pad) + $0.element, style)
+            }
+        }
         guard let summary = state.history.calibration else { return wrap("Reading the history…", theme.muted) }
         if let failure = summary.failure { return wrap("History not read: \(failure).", theme.bad) }
         var out: [Line] = []
@@ -34,8 +42,9 @@ struct CalibrationOverlay {
             out += wrap("Nothing is due: every estimate was answered well recently.", theme.muted)
         }
         for (i, item) in summary.drillNext.enumerated() {
-            out += wrap("\(i + 1). \(item.title): \(item.question)", .bold)
-            out += wrap("   " + item.why, theme.muted)
+            out += hanging("\(i + 1).", item.title + (item.title.last.map { "?.!".contains($0) } == true ? " " : ": ")
+                               + item.question, .bold)
+            out += hanging("", item.why, theme.muted)
         }
         out.append(.blank)
         out += wrap("whiteboard drill asks these at fresh numbers; whiteboard history lists every session.", theme.muted)
