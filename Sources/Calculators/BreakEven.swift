@@ -84,7 +84,7 @@ extension Sensitivity {
         "bill": [.largest("largest_saving", MonthlyBill.levers.map { ("saving.\($0.0)", $0.1) }, label: "the largest saving")],
         "storage": [.smaller("cheaper", "tiered.monthly", "tiered", "all_hot.monthly", "all hot", label: "cheaper storage")],
         "cdn": [.smaller("cheaper", "no_cdn.total", "origin", "with_cdn.total", "CDN", label: "cheaper delivery")],
-        "population": [.above("push_or_pull", "best_threshold", parameter: "min_followers", yes: "push below the delivery limit",
+        "population": [.above("push_or_pull", "best_threshold", 1, yes: "push below the delivery limit",
                               no: "pull every account", label: "cheapest fan-out")],
         "partition": [
             .above("refuses_writes", "writes.rejected", 0, yes: "refuses writes", no: "accepts every write", label: "writes in the partition"),

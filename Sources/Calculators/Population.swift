@@ -1,13 +1,17 @@
 /// Fan-out over a whole follower graph: who is pushed, who is pulled.
 ///
-/// Follower counts follow a power law, density ∝ x^−α with α ≈ 2.28 (Kwak et
-/// al., WWW 2010), truncated to [min, max]; with a minimum of 80 followers,
-/// 1,000 followers lands near the top 4 % of active accounts (a 2013 sample of
-/// ~400K accounts). Accounts below the threshold are pushed to followers'
-/// timelines, those above are merged at read time. Cost is in units of one
-/// timeline insert; a pulled account merged into one read costs `pull_cost`.
-/// Only the active share of followers gets a push and keeps a timeline, so it
-/// scales the inserts, the timeline memory and the size of one post's push.
+/// Follower counts have a log-normal body spliced to a power-law tail. The body
+/// is set by the median (61 for accounts active in the last 30 days, a 2013
+/// sample of ~400K accounts) and by the share of accounts at or above the tail
+/// start (1,000 followers was that sample's 96th percentile, so 4 %); those two
+/// fix the body's spread σ. From the tail start up, density ∝ x^−α with α ≈ 2.28
+/// (Kwak et al., WWW 2010) holds that share, truncated at the largest account.
+/// An account under one follower has none, so it adds no edge. Accounts below
+/// the threshold are pushed to followers' timelines, those above are merged at
+/// read time. Cost is in units of one timeline insert; a pulled account merged
+/// into one read costs `pull_cost`. Only the active share of followers gets a
+/// push and keeps a timeline, so it scales the inserts, the timeline memory and
+/// the size of one post's push.
 ///
 /// With the same post and read rate for every account the cost is linear in the
 /// pulled edges: pushing wins everywhere while a pull costs more than
@@ -32,8 +36,12 @@ public struct Population: Calculator {
                   scale: .logarithmic, integral: true, help: "Twitter 2013: 150M active users."),
         Parameter("alpha", "tail exponent α", unit: .ratio, default: 2.28, range: 1.5...4, step: 0.05,
                   help: "Follower-count density ∝ x^−α (Kwak et al. 2010: 2.276)."),
-        Parameter("min_followers", "min followers", unit: .followers, default: 80, range: 1...1e6,
-                  scale: .logarithmic, help: "Start of the power law; 80 puts 1K followers near the top 4 %."),
+        Parameter("median_followers", "median followers", unit: .followers, default: 61, range: 1...1e6,
+                  scale: .logarithmic, help: "Median account; accounts active in the last 30 days had 61 (2013 sample of ~400K accounts)."),
+        Parameter("tail_start", "tail starts at", unit: .followers, default: 1_000, range: 2...1e8,
+                  scale: .logarithmic, help: "Where the power law takes over from the log-normal body; 1,000 was the 96th percentile (2013)."),
+        Parameter("tail_percent", "accounts in the tail", unit: .percent, default: 4, range: 0.1...49.9, step: 0.5,
+                  help: "Share of accounts at or above the tail start: ~4 % of active accounts had 1,000+ followers (2013)."),
         Parameter("max_followers", "max followers", unit: .followers, default: 100_000_000, range: 10...1e10,
                   scale: .logarithmic, help: "Largest account."),
         Parameter("posts_per_day", "posts per account", unit: .perDay, default: 2.7, range: 0...10_000, step: 0.1,
@@ -82,9 +90,60 @@ public struct Population: Calculator {
         var mean: Double { mean(below: hi) }
     }
 
+    /// Follower counts: a log-normal body below `start` (median `median`, spread σ chosen so
+    /// the share `tailShare` lies at or above `start`) and a truncated power law on
+    /// [start, max] holding that share. Values under one follower count as none.
+    struct Followers {
+        let median: Double, start: Double, tailShare: Double, sigma: Double, tail: Tail
+        /// Whether the median lies below the tail start, as a body under a tail needs.
+        let coherent: Bool
+
+        init(median: Double, start: Double, tailShare: Double, alpha: Double, max hi: Double) {
+            self.start = start
+            self.tailShare = tailShare
+            tail = Tail(alpha: alpha, lo: start, hi: Swift.max(hi, start * 1.0001))
+            coherent = median < start && tailShare > 0 && tailShare < 0.5
+            // Without a median below the start (or a tail share in (0, ½)) the body collapses onto the start.
+            self.median = coherent ? median : start
+            sigma = coherent ? ln(start / median) / Self.upperQuantile(tailShare) : 0
+        }
+
+        /// z with P(Z > z) = q for a standard normal Z (0 < q < ½), by bisection.
+        static func upperQuantile(_ q: Double) -> Double {
+            var lo = 0.0, hi = 40.0
+            for _ in 0..<200 {
+                let mid = (lo + hi) / 2
+                if normalCDF(-mid) > q { lo = mid } else { hi = mid }
+            }
+            return (lo + hi) / 2
+        }
+
+        /// Log-normal P(X ≤ x) and E[X · 1{1 ≤ X ≤ x}] of the body's own distribution.
+        private func body(_ x: Double) -> (share: Double, mean: Double) {
+            guard x > 0 else { return (0, 0) }
+            guard sigma > 0 else { return x >= median ? (1 - tailShare, median >= 1 ? (1 - tailShare) * median : 0) : (0, 0) }
+            let mu = ln(median), s2 = sigma * sigma
+            let share = normalCDF((ln(x) - mu) / sigma)
+            let partial = x >= 1
+                ? median * exponential(s2 / 2) * (normalCDF((ln(x) - mu - s2) / sigma) - normalCDF((-mu - s2) / sigma))
+                : 0
+            return (share, partial)
+        }
+
+        /// P(X ≤ t).
+        func share(below t: Double) -> Double {
+            t < start ? body(t).share : (1 - tailShare) + tailShare * tail.share(below: t)
+        }
+        /// E[X · 1{X ≤ t}].
+        func mean(below t: Double) -> Double {
+            t < start ? body(t).mean : body(start).mean + tailShare * tail.mean(below: t)
+        }
+        var mean: Double { mean(below: tail.hi) }
+    }
+
     struct Costs { let inserts: Double, merges: Double, total: Double }
 
-    func costs(_ p: Inputs, tail: Tail, threshold t: Double) -> Costs {
+    func costs(_ p: Inputs, tail: Followers, threshold t: Double) -> Costs {
         // Per second, whatever period the rates are given in.
         let n = p["accounts"]
         let inserts = n * p.perSecond("posts_per_day") * tail.mean(below: t) * p.fraction("active_percent")
@@ -124,7 +183,7 @@ public struct Population: Calculator {
 
     /// Push a pair when the follower's read rate × pull cost exceeds the author's post rate;
     /// an author whose pushes would miss the delivery target is pulled by every follower.
-    func pairChoice(_ p: Inputs, tail: Tail, pushLimit: Double) -> PairChoice {
+    func pairChoice(_ p: Inputs, tail: Followers, pushLimit: Double) -> PairChoice {
         let n = p["accounts"], a = p.fraction("active_percent"), c = p["pull_cost"]
         let posts = p.perSecond("posts_per_day"), reads = p.perSecond("reads_per_day")
         var cost = 0.0, pushed = 0.0
@@ -143,13 +202,23 @@ public struct Population: Calculator {
         return PairChoice(cost: n * cost, pushedShare: tail.mean > 0 ? pushed / tail.mean : 0)
     }
 
+    /// The follower distribution these inputs describe.
+    static func followers(_ p: Inputs) -> Followers {
+        Followers(median: p["median_followers"], start: p["tail_start"], tailShare: p.fraction("tail_percent"),
+                  alpha: p["alpha"], max: p["max_followers"])
+    }
+
     public func evaluate(_ p: Inputs) -> Output {
-        let lo = p["min_followers"], hi = max(p["max_followers"], lo * 1.0001)
+        let tail = Self.followers(p)
+        // Thresholds run from one follower (push nobody with any) to the largest account.
+        let lo = 1.0, hi = max(tail.tail.hi, lo * 1.0001)
         var notes: [String] = []
-        if p["max_followers"] <= lo {
-            notes.append("max followers is not above min followers: the tail runs from \(Format.count(lo)) to just above it.")
+        if p["max_followers"] <= p["tail_start"] {
+            notes.append("max followers is not above the tail start: the tail runs from \(Format.count(p["tail_start"])) to just above it.")
         }
-        let tail = Tail(alpha: p["alpha"], lo: lo, hi: hi)
+        if !tail.coherent {
+            notes.append("The median (\(Format.count(p["median_followers"]))) is not below the tail start (\(Format.count(p["tail_start"]))): the body is taken to sit at the tail start.")
+        }
         let threshold = p["threshold"]
         let here = costs(p, tail: tail, threshold: threshold)
         let active = p.fraction("active_percent")
@@ -198,7 +267,7 @@ public struct Population: Calculator {
         }
         if noThreshold {
             let smallest = Quantity(lo * active, .writes) / p.quantity("fanout_rate")
-            notes.append("No threshold meets the \(Format.quantity(target)) target: even an account with \(Format.count(lo)) followers takes \(Format.quantity(smallest)) to push. Only pulling every account meets it, at \(Format.compact(pullAll)) ops/s, more than now.")
+            notes.append("No threshold meets the \(Format.quantity(target)) target: even a one-follower account takes \(Format.quantity(smallest)) to push. Only pulling every account meets it, at \(Format.compact(pullAll)) ops/s, more than now.")
         } else if atLimit, breakEven.isDefined {
             let v = breakEven.quantity.value
             notes.append("The best threshold is where the delivery target binds, not a low point of the curve: the cost keeps falling as more accounts are pushed, because a pull costs more than \(Format.compact(v)) of an insert (the break-even).")
@@ -220,6 +289,8 @@ public struct Population: Calculator {
             ResultValue("merges_per_s", "read-time merges", here.merges, .opsPerSecond),
             ResultValue("pushed_accounts_percent", "accounts pushed", Quantity(tail.share(below: threshold), .ratio), in: .percent),
             ResultValue("mean_followers", "mean followers", tail.mean, .followers),
+            ResultValue("body_spread", "body spread σ", tail.sigma, .ratio),
+            ResultValue("follow_edges", "follow edges", p["accounts"] * tail.mean, .count),
             ResultValue("timeline_memory", "timeline memory", memory, in: .bytes),
             ResultValue("largest_push_time", "largest push takes", largestPushTime, in: .seconds),
             ResultValue("cost", "cost, in inserts/s", here.total, .opsPerSecond),

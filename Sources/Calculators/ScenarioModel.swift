@@ -26,10 +26,16 @@ public struct ScenarioModel: Calculator {
                   help: "Busiest second over the day's average."),
         Parameter("follower_alpha", "follower tail α", unit: .ratio, default: 2.28, range: 1.5...4, step: 0.05,
                   help: "Follower-count density ∝ x^−α (Kwak et al. 2010: 2.276)."),
-        Parameter("follower_min", "min followers", unit: .followers, default: 80, range: 1...1e6,
-                  scale: .logarithmic, help: "Where the power law starts."),
+        Parameter("follower_median", "median followers", unit: .followers, default: 61, range: 1...1e6,
+                  scale: .logarithmic, help: "Median of the log-normal body (2013: 61 for accounts active in 30 days)."),
+        Parameter("follower_tail_start", "follower tail starts at", unit: .followers, default: 1_000, range: 2...1e8,
+                  scale: .logarithmic, help: "Where the power law takes over (2013: 1,000 followers, the 96th percentile)."),
+        Parameter("follower_tail_percent", "accounts in the tail", unit: .percent, default: 4, range: 0.1...49.9, step: 0.5,
+                  help: "Share of accounts at or above the tail start (2013: ~4 %)."),
         Parameter("follower_max", "max followers", unit: .followers, default: 100_000_000, range: 10...1e10,
                   scale: .logarithmic, help: "The largest account."),
+        Parameter("follower_active_percent", "followers pushed to", unit: .percent, default: 100, range: 0...100, step: 5,
+                  help: "Share of follow edges whose follower is active enough to get a push (no fan-out to users idle 30 days)."),
         Parameter("post_bytes", "bytes per post", unit: .bytes, default: 1_000, range: 1...1e8,
                   scale: .logarithmic, integral: true, help: "Text and metadata of one post."),
         Parameter("media_bytes", "bytes per media item", unit: .bytes, default: 500_000, range: 1...1e10,
@@ -67,10 +73,10 @@ public struct ScenarioModel: Calculator {
         ("posts_total", "DAU × posts/day"),
         ("peak_read_qps", "DAU × reads/day ÷ 86,400 × peak factor"),
         ("read_write_ratio", "reads/day ÷ posts/day"),
-        ("mean_followers", "mean of the follower tail (α, min, max)"),
+        ("mean_followers", "mean of the follower counts (log-normal body: median, tail share; power-law tail: α, start, max)"),
         ("follow_edges", "DAU × mean followers"),
         ("edges_per_account", "follow edges ÷ registered accounts"),
-        ("inserts_per_day", "DAU × posts/day × mean followers (push to all)"),
+        ("inserts_per_day", "DAU × posts/day × mean followers × followers pushed to (push every account)"),
         ("avg_inserts_per_s", "inserts/day ÷ 86,400"),
         ("fanout_capacity", "fan-out workers × inserts per worker"),
         ("timeline_bytes", "timeline length × bytes per entry"),
@@ -92,10 +98,11 @@ public struct ScenarioModel: Calculator {
         let peakWrites = avgWrites * p["peak_factor"]
         let postsTotal = p["dau"] * p["posts_per_day"]
         let peakReads = p["dau"] * p["reads_per_day"] * perSecond * p["peak_factor"]
-        let lo = p["follower_min"], hi = max(p["follower_max"], lo * 1.0001)
-        let meanFollowers = Population.Tail(alpha: p["follower_alpha"], lo: lo, hi: hi).mean
+        let meanFollowers = Population.Followers(median: p["follower_median"], start: p["follower_tail_start"],
+                                                 tailShare: p.fraction("follower_tail_percent"),
+                                                 alpha: p["follower_alpha"], max: p["follower_max"]).mean
         let edges = p["dau"] * meanFollowers
-        let insertsPerDay = postsTotal * meanFollowers
+        let insertsPerDay = postsTotal * meanFollowers * p.fraction("follower_active_percent")
         let timeline = p.quantity("timeline_entries") * p.quantity("entry_bytes")
         let oneCopy = dau * timeline
         let memory = oneCopy * p.quantity("replicas")
@@ -106,7 +113,7 @@ public struct ScenarioModel: Calculator {
         var notes: [String] = []
         let capacity = p["fanout_workers"] * p.perSecond("fanout_insert_rate")
         if insertsPerDay * perSecond * p["peak_factor"] > capacity {
-            notes.append("Pushing every post to every follower needs \(Format.compact(insertsPerDay * perSecond * p["peak_factor"])) inserts/s at peak, over the fan-out capacity of \(Format.compact(capacity))/s.")
+            notes.append("Pushing every post to its active followers needs \(Format.compact(insertsPerDay * perSecond * p["peak_factor"])) inserts/s at peak, over the fan-out capacity of \(Format.compact(capacity))/s.")
         }
         return Output(results: [
             ResultValue("avg_write_qps", "average writes", avgWrites, .writesPerSecond),

@@ -2,13 +2,28 @@
 import Testing
 
 @Suite struct PopulationTests {
-    @Test func tailPutsOneThousandFollowersNearTheTopFourPercent() throws {
+    @Test func theBodyHasThePublishedMedianAndTheTailItsFourPercent() throws {
+        // 2013 sample of active accounts: median 61 followers, 1,000 = 96th percentile.
         let out = try run(Population())
-        #expect(abs(out.v("pushed_accounts_percent") - 96) < 0.5)
-        // Mean of a power law with α = 2.28 from 80: 80 × 1.28 / 0.28 ≈ 366 (a bit less, truncated).
-        #expect(abs(out.v("mean_followers") - 359) < 2)
+        #expect(close(out.v("pushed_accounts_percent"), 96, within: 1e-9))
+        #expect(close(try run(Population(), ["threshold": 61]).v("pushed_accounts_percent"), 50, within: 1e-9))
+        // σ = ln(1000 / 61) ÷ z(0.96) = 2.797 ÷ 1.751 ≈ 1.598.
+        #expect(abs(out.v("body_spread") - 1.598) < 0.001)
+        // 3,000 followers was the top 1 %: the α 2.28 tail from 1K puts 4 % × 3^−1.28 ≈ 0.98 % above it.
+        let above3K = 100 - (try run(Population(), ["threshold": 3_000]).v("pushed_accounts_percent"))
+        #expect(abs(above3K - 0.98) < 0.02)
+        // Body below 1K: 61 × e^(σ²/2) × Φ((ln 1000 − ln 61 − σ²) ÷ σ) ≈ 122.6; the tail's 4 %
+        // × 1000 × 1.28 ÷ 0.28 × (1 − 10^(−5 × 0.28)) ≈ 175.6 up to 100M.
+        #expect(abs(out.v("mean_followers") - 298.2) < 0.5)
+        #expect(close(out.v("follow_edges"), 150e6 * out.v("mean_followers")))
         // 150M timelines × 800 entries × 20 B × 3 copies = 7.2 TB.
         #expect(out.v("timeline_memory") == 7.2e12)
+    }
+
+    @Test func theMedianMustSitBelowTheTailStart() throws {
+        let out = try run(Population(), ["median_followers": 5_000])
+        #expect(out.notes.contains { $0.contains("is not below the tail start") })
+        #expect(out.v("mean_followers").isFinite)
     }
 
     @Test func bestThresholdIsTheLargestPushMeetingTheDeliveryTarget() throws {
@@ -22,7 +37,8 @@ import Testing
 
     @Test func whenPullingIsCheaperTheBestThresholdIsTheMinimum() throws {
         let out = try run(Population(), ["reads_per_day": 1, "posts_per_day": 100])
-        #expect(out.v("best_threshold") == 80)
+        #expect(out.v("best_threshold") == 1)
+        #expect(close(out.v("best_cost"), out.v("pull_all_cost")))
     }
 
     @Test func exponentTwoUsesTheLogarithmicIntegral() throws {
@@ -44,15 +60,15 @@ import Testing
     }
 
     @Test func noThresholdMeetingTheTargetIsSaidNotPriced() throws {
-        // 10 inserts/s for 1 s: even an 80-follower account misses the target.
-        let out = try run(Population(), ["fanout_rate": 10, "delivery_target": 1])
+        // 1 insert/s for 0.5 s: even a one-follower account misses the target.
+        let out = try run(Population(), ["fanout_rate": 1, "delivery_target": 0.5])
         #expect(out["best_threshold"]?.isDefined == false)
         #expect(out["cost_vs_best"]?.isDefined == false)
         #expect(out.notes.contains { $0.contains("No threshold meets") })
         #expect(out.v("pull_all_cost") > out.v("cost"))
         // When pulling is the cheaper corner anyway, pulling every account is a real best.
-        let cheapPulls = try run(Population(), ["fanout_rate": 10, "delivery_target": 1, "pull_cost": 0.001])
-        #expect(cheapPulls.v("best_threshold") == 80)
+        let cheapPulls = try run(Population(), ["fanout_rate": 1, "delivery_target": 0.5, "pull_cost": 0.001])
+        #expect(cheapPulls.v("best_threshold") == 1)
     }
 
     @Test func theBestThresholdIsTheDeliveryBoundaryAndTheBreakEvenIsShown() throws {
@@ -63,7 +79,7 @@ import Testing
         let above = try run(Population(), ["pull_cost": 2.7 / 170 * 1.01])
         let below = try run(Population(), ["pull_cost": 2.7 / 170 * 0.99])
         #expect(above.v("best_threshold") == 50_000)
-        #expect(below.v("best_threshold") == 80)
+        #expect(below.v("best_threshold") == 1)
         // At 30 % active only 0.3 × 2.7 inserts stand against 170 reads.
         #expect(close(try run(Population(), ["active_percent": 30]).v("break_even_pull_cost"), 0.3 * 2.7 / 170))
     }
