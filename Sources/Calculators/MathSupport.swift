@@ -31,3 +31,14 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
 
 /// Standard normal cumulative distribution Φ(x); Φ(−∞) = 0, Φ(∞) = 1.
 @inline(__always) func normalCDF(_ x: Double) -> Double { 0.5 * erfc(-x / 2.squareRoot()) }
+
+/// ln Φ(x), finite far into the lower tail where Φ itself underflows: below −30 the
+/// asymptotic series ln(φ(x) ÷ −x) + ln(1 − 1/x² + 3/x⁴ − 15/x⁶) (error under 1e−9).
+func logNormalCDF(_ x: Double) -> Double {
+    guard x < -30 else { return ln(normalCDF(x)) }
+    let x2 = x * x
+    return -x2 / 2 - ln(-x) - 0.5 * ln(2 * Double.pi) + ln(1 - 1 / x2 + 3 / (x2 * x2) - 15 / (x2 * x2 * x2))
+}
+
+/// e^x − 1 without losing digits near zero.
+@inline(__always) func exponentialMinusOne(_ x: Double) -> Double { expm1(x) }

@@ -124,9 +124,9 @@ public struct Population: Calculator {
             guard sigma > 0 else { return x >= median ? (1 - tailShare, median >= 1 ? (1 - tailShare) * median : 0) : (0, 0) }
             let mu = ln(median), s2 = sigma * sigma
             let share = normalCDF((ln(x) - mu) / sigma)
-            let partial = x >= 1
-                ? median * exponential(s2 / 2) * (normalCDF((ln(x) - mu - s2) / sigma) - normalCDF((-mu - s2) / sigma))
-                : 0
+            // median · e^(σ²/2) · (Φ(b) − Φ(a)), in logs: with a wide body e^(σ²/2) overflows while Φ(b) underflows.
+            let upper = logNormalCDF((ln(x) - mu - s2) / sigma), lower = logNormalCDF((-mu - s2) / sigma)
+            let partial = x >= 1 ? -exponential(mu + s2 / 2 + upper) * exponentialMinusOne(lower - upper) : 0
             return (share, partial)
         }
 
@@ -288,6 +288,8 @@ public struct Population: Calculator {
             ResultValue("inserts_per_s", "timeline inserts", here.inserts, .writesPerSecond),
             ResultValue("merges_per_s", "read-time merges", here.merges, .opsPerSecond),
             ResultValue("pushed_accounts_percent", "accounts pushed", Quantity(tail.share(below: threshold), .ratio), in: .percent),
+            // The tail's share (at least 0.1 %) of accounts at 2+ followers keeps the mean above zero.
+            ResultValue("pulled_edges_percent", "follow edges pulled", Quantity(1 - tail.mean(below: threshold) / tail.mean, .ratio), in: .percent),
             ResultValue("mean_followers", "mean followers", tail.mean, .followers),
             ResultValue("body_spread", "body spread σ", tail.sigma, .ratio),
             ResultValue("follow_edges", "follow edges", p["accounts"] * tail.mean, .count),

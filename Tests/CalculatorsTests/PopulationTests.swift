@@ -20,6 +20,23 @@ import Testing
         #expect(out.v("timeline_memory") == 7.2e12)
     }
 
+    @Test func aWideBodyStaysFinite() throws {
+        // 48 % above 1K with median 61 gives σ ≈ 56: e^(σ²/2) alone overflows a Double.
+        let out = try run(Population(), ["tail_percent": 48])
+        #expect(out.v("body_spread") > 50)
+        #expect(out.v("mean_followers").isFinite && out.v("inserts_per_s").isFinite)
+        // The tail alone holds 48 % × its mean; the body adds a little, never less than nothing.
+        let tailOnly = 0.48 * 1_000 * 1.28 / 0.28 * (1 - power(1e5, -0.28))
+        #expect(out.v("mean_followers") > tailOnly && out.v("mean_followers") < tailOnly + 1_000)
+        #expect(out.v("best_threshold") == 50_000)
+    }
+
+    @Test func edgesPulledAtTheTailStartAreTheTailsShare() throws {
+        // Body 122.6 of 298.1 followers under 1K: 58.9 % of edges are pulled at a 1K cut.
+        #expect(abs(try run(Population()).v("pulled_edges_percent") - 58.9) < 0.05)
+        #expect(abs(try run(Population(), ["alpha": 2.74]).v("pulled_edges_percent") - 43.4) < 0.1)
+    }
+
     @Test func theMedianMustSitBelowTheTailStart() throws {
         let out = try run(Population(), ["median_followers": 5_000])
         #expect(out.notes.contains { $0.contains("is not below the tail start") })
