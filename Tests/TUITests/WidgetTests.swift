@@ -114,7 +114,7 @@ import Trainer
         #expect(ResultsLayout(one).lines(width: 100, listWidth: 100, theme: theme).count == one.results.count)
         let two = DebtPrioritizer().evaluate(try! DebtPrioritizer().inputs(setting: ["items": 2]))
         let drawnTwo = drawn(ResultsLayout(two).lines(width: 100, listWidth: 40, theme: theme), width: 100)
-        #expect(drawnTwo.first?.hasSuffix("priority  rank  wsjf  wsjf #  rice  rice #") == true)
+        #expect(drawnTwo.first?.hasSuffix("priority  rank  wsjf  wsjf #        rice  rice #") == true)
         #expect(drawnTwo.count == 3 + 1)
     }
 
