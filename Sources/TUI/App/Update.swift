@@ -352,7 +352,7 @@ extension AppState {
         if panel?.inputs == nil { focus = .lesson }
         unsavedChanges = saved.hasChanges
         autosave.written = saved
-        notice = Notice(.info, "Resumed your last session" + (saved.clock.elapsed > 0 ? ": t resumes the clock" : ""))
+        notice = Notice(.info, "Resumed your last session" + Self.clockHint(saved))
         // The scenario's changes come back with the session; under another scenario file, say which.
         if let name = saved.scenario, name != scenario.reference {
             session.scenario = scenario.reference
@@ -374,8 +374,12 @@ extension AppState {
         scenario = loaded
         if let s = scenarioIndex { panels[s] = PanelState(scenario: loaded) }
         restore(saved)
-        notice = Notice(.info, "Resumed your last session under the \(loaded.reference) scenario"
-                        + (saved.clock.elapsed > 0 ? ": t resumes the clock" : ""))
+        notice = Notice(.info, "Resumed your last session under the \(loaded.reference) scenario" + Self.clockHint(saved))
+    }
+
+    /// A resumed session whose clock had run is paused: the notice says how to go on.
+    static func clockHint(_ saved: PracticeSession) -> String {
+        saved.clock.elapsed > 0 ? ": t resumes the clock" : ""
     }
 
     // MARK: - the world
