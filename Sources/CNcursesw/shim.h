@@ -63,6 +63,34 @@ static inline int wb_key_a3(void) { return KEY_A3; }
 static inline int wb_key_c1(void) { return KEY_C1; }
 static inline int wb_key_c3(void) { return KEY_C3; }
 
+/* The mouse: the first button's press and the wheel (buttons 4 and 5 pressed),
+   no motion, so the terminal keeps shift-drag for selecting text. */
+static inline int wb_key_mouse(void) { return KEY_MOUSE; }
+static inline unsigned long wb_button1_pressed(void) { return (unsigned long)BUTTON1_PRESSED; }
+static inline unsigned long wb_button1_clicked(void) { return (unsigned long)BUTTON1_CLICKED; }
+static inline unsigned long wb_button4_pressed(void) { return (unsigned long)BUTTON4_PRESSED; }
+static inline unsigned long wb_button5_pressed(void) { return (unsigned long)BUTTON5_PRESSED; }
+static inline unsigned long wb_button1_released(void) { return (unsigned long)BUTTON1_RELEASED; }
+
+/* Asks curses for those events and reports them at once (no wait to tell a
+   click from a press). Returns the events the terminal will report: 0 for none. */
+static inline unsigned long wb_enable_mouse(void) {
+    mmask_t wanted = BUTTON1_PRESSED | BUTTON4_PRESSED | BUTTON5_PRESSED;
+    mmask_t got = mousemask(wanted, NULL);
+    if (got != 0) mouseinterval(0);
+    return (unsigned long)got;
+}
+
+/* The event a KEY_MOUSE announced: 0 (OK) with its cell and buttons, or ERR. */
+static inline int wb_get_mouse(int *x, int *y, unsigned long *state) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return ERR;
+    *x = event.x;
+    *y = event.y;
+    *state = (unsigned long)event.bstate;
+    return OK;
+}
+
 /* newterm instead of initscr: initscr prints "Error opening terminal" and
    exits the process when TERM is unknown; newterm returns NULL and lets us
    report it. The FILE pointers are C globals Swift 6 will not touch. */

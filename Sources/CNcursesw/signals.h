@@ -40,7 +40,7 @@ static inline size_t wb_sig_storage_size(void) { return sizeof(wb_sig_storage); 
 /* Used until terminfo is loaded, and when it lacks the capabilities:
    attributes off, keypad local, cursor visible, leave the alternate screen,
    bracketed paste off. */
-static const char wb_sig_fallback_reset[] = "\033[0m\033[?1l\033>\033[?25h\033[?1049l\033[?2004l";
+static const char wb_sig_fallback_reset[] = "\033[0m\033[?1l\033>\033[?25h\033[?1049l\033[?2004l\033[?1006l\033[?1000l";
 
 static inline int wb_sig_take(volatile sig_atomic_t *flag) {
     return __atomic_exchange_n(flag, 0, __ATOMIC_SEQ_CST);
@@ -234,8 +234,9 @@ static inline void wb_sig_capture_reset(void) {
         len += n;
     }
     if (len == 0) return;
-    /* Bracketed paste is ours (CursesScreen turns it on), not terminfo's. */
-    const char paste_off[] = "\033[?2004l";
+    /* Bracketed paste is ours (CursesScreen turns it on), not terminfo's; so is
+       xterm's mouse reporting, which curses turns off only in endwin. */
+    const char paste_off[] = "\033[?2004l\033[?1006l\033[?1000l";
     if (len + sizeof paste_off - 1 < sizeof buf) {
         memcpy(buf + len, paste_off, sizeof paste_off - 1);
         len += sizeof paste_off - 1;

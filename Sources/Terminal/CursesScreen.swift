@@ -38,6 +38,9 @@ public final class CursesScreen {
     public let options: ScreenOptions
     /// True when colours were set up (the terminal has them and `options.color`).
     public private(set) var supportsColor = false
+    /// True when the terminal reports clicks and the wheel (`options.mouse` and
+    /// curses found a way to ask for them).
+    public private(set) var mouseEnabled = false
 
     private let window: UnsafeMutablePointer<WINDOW>
     private var lastGrid: Grid?
@@ -112,6 +115,9 @@ public final class CursesScreen {
         _ = define_key("\u{1B}[201~", Int32(InputAssembler.pasteEnd))
         Self.setBracketedPaste(true)
         leaveok(window, true)     // the cursor is hidden; don't spend bytes moving it back
+        // Clicks and the wheel arrive as KEY_MOUSE; without them (no kmous in
+        // terminfo, a console) mousemask answers 0 and keys are all there is.
+        if options.mouse { mouseEnabled = wb_enable_mouse() != 0 }
         if options.color && has_colors() {
             start_color()
             use_default_colors()  // -1 keeps the user's own background and foreground
@@ -329,8 +335,19 @@ public final class CursesScreen {
             if key == .resize { invalidate() }
             return .key(key)
         case let .paste(text): return .paste(text)
+        case .mouse: return readMouse()
         case .nothing: return .timeout
         }
+    }
+
+    /// The event a `KEY_MOUSE` announced; one nobody uses (a release) or one
+    /// curses could not give reads as nothing (a timeout).
+    private func readMouse() -> InputEvent {
+        var x: Int32 = 0, y: Int32 = 0
+        var state: UInt = 0
+        guard wb_get_mouse(&x, &y, &state) == wb_ok(),
+              let event = KeyDecoder.mouse(state: state, column: x, row: y) else { return .timeout }
+        return .mouse(event)
     }
 
     /// The first `wgetch` of a key, waiting up to `timeout` ms. With a wakeup, what

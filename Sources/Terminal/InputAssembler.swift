@@ -30,6 +30,8 @@ public enum InputAssembler {
     public enum Event: Equatable, Sendable {
         case key(Key)
         case paste(String)
+        /// curses read a mouse report (`KEY_MOUSE`): the event waits for `getmouse`.
+        case mouse
         /// Bytes that make no key (an unknown escape sequence): read and dropped.
         case nothing
     }
@@ -53,6 +55,7 @@ public enum InputAssembler {
         case let .keyCode(code):
             if code == pasteStart { return .paste(readPaste(next: next)) }
             if code == pasteEnd { return .nothing }
+            if code == KeyDecoder.Code.mouse { return .mouse }
             return KeyDecoder.decode(status: KeyDecoder.keyCodeYes, code: code).map(Event.key) ?? .nothing
         case let .byte(b):
             if b == 0x1B, inTextField {
@@ -107,6 +110,12 @@ public enum InputAssembler {
             break
         }
         guard let final else { return .nothing }
+        // A mouse report curses did not decode (its Esc came late): `ESC [ M` and
+        // three bytes of button and cell, which must not be typed as text.
+        if final == UInt8(ascii: "M"), parameters.isEmpty, introducer == UInt8(ascii: "[") {
+            for _ in 0..<3 { _ = next() }
+            return .nothing
+        }
         let number = Int(String(decoding: parameters.prefix { $0 != UInt8(ascii: ";") }, as: UTF8.self))
         switch Character(Unicode.Scalar(final)) {
         case "A": return .key(.up)

@@ -5,6 +5,8 @@ public enum InputEvent: Equatable, Sendable {
     case key(Key)
     /// Text pasted in one piece (bracketed paste): for the focused field, never keys.
     case paste(String)
+    /// A click or a notch of the wheel (only when the terminal reports the mouse).
+    case mouse(MouseEvent)
     /// Nothing arrived within the timeout: a chance to tick clocks.
     case timeout
     /// The terminal is gone (window closed, ssh dropped, stdin at EOF): save and exit.

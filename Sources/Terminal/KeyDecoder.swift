@@ -6,8 +6,8 @@ import TUI
 /// and several keys arrive as control characters whose meaning depends on
 /// terminal modes: Enter is 13 under `nonl()` and 10 without it, Backspace
 /// is 127 on most terminals and 8 (Ctrl-H) on some. With `KEY_CODE_YES` the
-/// code is a curses key constant. Codes nobody binds (mouse, keypad centre)
-/// decode to `nil` and are dropped.
+/// code is a curses key constant. Codes nobody binds (keypad centre) decode
+/// to `nil` and are dropped; `KEY_MOUSE` is not a key either (see `mouse(state:column:row:)`).
 public enum KeyDecoder {
     /// `wget_wch` statuses.
     public static let ok: Int32 = 0
@@ -37,6 +37,35 @@ public enum KeyDecoder {
         public static let backTab: UInt32 = 0o541
         public static let end: UInt32 = 0o550
         public static let resize: UInt32 = 0o632
+        /// `KEY_MOUSE`: a mouse event waits in curses' queue (`getmouse` takes it).
+        public static let mouse: UInt32 = 0o631
+    }
+
+    /// curses' mouse button states (`MEVENT.bstate`, `BUTTON1_PRESSED`...), named
+    /// so the decoder needs no curses import; `KeyDecoderTests` checks each against the header.
+    public enum Button {
+        public static let button1Released: UInt = 0o1
+        public static let button1Pressed: UInt = 0o2
+        public static let button1Clicked: UInt = 0o4
+        public static let button4Pressed: UInt = 0o2 << 15
+        public static let button5Pressed: UInt = 0o2 << 20
+    }
+
+    /// Turns one `getmouse` result into a `MouseEvent`: the first button pressed
+    /// (or clicked) is a click, buttons 4 and 5 are the wheel, anything else
+    /// (a release, another button) is nil and dropped.
+    public static func mouse(state: UInt, column: Int32, row: Int32) -> MouseEvent? {
+        let kind: MouseEvent.Kind
+        if state & Button.button4Pressed != 0 {
+            kind = .wheelUp
+        } else if state & Button.button5Pressed != 0 {
+            kind = .wheelDown
+        } else if state & (Button.button1Pressed | Button.button1Clicked) != 0 {
+            kind = .click
+        } else {
+            return nil
+        }
+        return MouseEvent(kind, column: Int(column), row: Int(row))
     }
 
     public static func decode(status: Int32, code: UInt32) -> Key? {

@@ -5,10 +5,14 @@ public struct ScreenOptions: Equatable, Sendable {
     public var color: Bool
     /// Box drawing and block characters; false picks `Glyphs.ascii`.
     public var unicode: Bool
+    /// Ask the terminal for clicks and the wheel (`--no-mouse` turns it off; a
+    /// terminal without a mouse simply reports none). Shift-drag still selects text.
+    public var mouse: Bool
 
-    public init(color: Bool = true, unicode: Bool = true) {
+    public init(color: Bool = true, unicode: Bool = true, mouse: Bool = true) {
         self.color = color
         self.unicode = unicode
+        self.mouse = mouse
     }
 
     /// Options from the environment: no colour when `NO_COLOR` is set and not

@@ -28,7 +28,7 @@ enum FuzzMain {
             clock_gettime(CLOCK_MONOTONIC, &end)
             let seconds = Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
             print("fuzz: ok, \(r.messages) messages (seed \(seed)) in \(Int(seconds.rounded())) s: \(r.renders) frames, "
-                  + "\(r.resizes) resizes, \(r.pastes) pastes, \(r.ticks) ticks, \(r.suspends) suspends, "
+                  + "\(r.resizes) resizes, \(r.pastes) pastes, \(r.mouse) mouse events, \(r.ticks) ticks, \(r.suspends) suspends, "
                   + "\(r.analyses) analyses, \(r.quits) restarts")
         } catch {
             print("fuzz: FAIL (seed \(seed)): \(error)")

@@ -4,7 +4,8 @@ import Trainer
 import TUI
 
 /// Random messages through `update` and `view` with a fixed seed: keys (every
-/// key of the keymap and more), pasted text, resizes from 1x1 to 400x200, clock
+/// key of the keymap and more), clicks and wheel notches anywhere (off the
+/// screen too), pasted text, resizes from 1x1 to 400x200, clock
 /// ticks, suspend and resume, the replies of the world (saves that fail,
 /// analyses and simulation runs that arrive late), and quits that start the trainer again, with or
 /// without a saved session to resume. After each message it checks what must
@@ -20,7 +21,7 @@ struct Fuzzer {
     }
 
     struct Report: Equatable {
-        var messages = 0, renders = 0, resizes = 0, pastes = 0, ticks = 0, suspends = 0, quits = 0, analyses = 0
+        var messages = 0, renders = 0, resizes = 0, pastes = 0, ticks = 0, suspends = 0, quits = 0, analyses = 0, mouse = 0
     }
 
     /// SplitMix64: small, fast and the same on every platform.
@@ -133,8 +134,11 @@ struct Fuzzer {
     mutating func step() {
         let effects: [Effect]
         switch random.int(0...999) {
-        case 0..<720:
+        case 0..<680:
             effects = state.handle(random.pick(Self.keys))
+        case 680..<720:
+            report.mouse += 1
+            effects = state.update(.mouse(randomMouse()))
         case 720..<770:
             report.pastes += 1
             effects = state.update(.pasted(randomText(from: fieldTakesValues ? Self.values : Self.texts)))
@@ -162,6 +166,19 @@ struct Fuzzer {
         }
         report.messages += 1
         perform(effects)
+    }
+
+    /// A click or a notch of the wheel: mostly on the screen, sometimes just off
+    /// its edges or anywhere at all (a terminal reports what it likes).
+    mutating func randomMouse() -> MouseEvent {
+        let kind = random.pick([MouseEvent.Kind.click, .click, .wheelUp, .wheelDown])
+        let cols = state.size.cols, rows = state.size.rows
+        if random.chance(85) {
+            return MouseEvent(kind, column: random.int(0...max(0, cols - 1)), row: random.int(0...max(0, rows - 1)))
+        }
+        let column = random.pick([-1, cols, cols + 1, random.int(-1_000...1_000), Int(Int32.max), Int(Int32.min)])
+        let row = random.pick([-1, rows, rows + 1, random.int(-1_000...1_000), Int(Int32.max), Int(Int32.min)])
+        return MouseEvent(kind, column: random.chance(50) ? column : random.int(0...max(0, cols - 1)), row: row)
     }
 
     /// The oldest analysis or panel run still running comes back (an analysis computed once per request).

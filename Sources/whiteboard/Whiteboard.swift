@@ -42,7 +42,7 @@ struct Whiteboard: ParsableCommand {
         discussion: """
             With no subcommand, opens the trainer. Its options: --practice (start the ten-minute clock), \
             --resume (take back the last session), --scenario NAME|FILE (the numbers every panel shares), --lessons DIR (add your lesson files), --export-dir DIR, \
-            --ascii, --no-color, --quiet (no bell at the clock's cues). See 'whiteboard help train'.
+            --ascii, --no-color, --no-mouse, --quiet (no bell at the clock's cues). See 'whiteboard help train'.
             """,
         version: "0.1.0",
         subcommands: [Train.self, Calc.self, ScenarioCommand.self, Lint.self, Audit.self, History.self, Drill.self, Calibration.self],

@@ -10,6 +10,7 @@ import TUI
         #expect(report.messages == 5_000)
         // Every kind of message was sent, and many frames were checked.
         #expect(report.resizes > 150 && report.pastes > 150 && report.ticks > 500 && report.suspends > 40)
+        #expect(report.mouse > 150)
         #expect(report.quits > 5 && report.renders > 1_250)
     }
 

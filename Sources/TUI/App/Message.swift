@@ -24,6 +24,18 @@ public enum Message: Equatable, Sendable {
     case pageCalculator(Int)
     case halfPageCalculator(Int)
     case scrollCalculatorToEdge(end: Bool)
+    /// A click on a pane: it takes the focus.
+    case focusPane(Focus)
+    /// A click on a parameter's row: the calculator takes the focus with that
+    /// parameter selected (its index among the panel's visible parameters).
+    case selectParameter(Int)
+    /// A click on a claim in the calculator: the claims view opens at that claim
+    /// (its index among the panel's claims checked).
+    case showClaim(Int)
+    /// The mouse: `update` resolves the cell under the pointer against the
+    /// layout the views draw (`AppState.mouseMessage`), and does nothing where
+    /// the event means nothing (outside the panes, over an open text field).
+    case mouse(MouseEvent)
     /// `z`: the focused pane takes the whole window, or gives it back.
     case toggleZoom
     /// `/`: type text to search the lesson for (`*text`: every lesson).

@@ -21,6 +21,11 @@ extension AppState {
 
     /// The only place state changes. Pure: no clock, no I/O; effects say what the loop must do.
     public mutating func update(_ message: Message) -> [Effect] {
+        // A mouse event is what it lands on; where it means nothing it changes nothing, not even the notice.
+        if case let .mouse(event) = message {
+            guard let meant = mouseMessage(event) else { return [] }
+            return update(meant)
+        }
         if !isTransient(message) { notice = nil }
         let before = session.panels
         var effects = drillReduce(message) ?? reduce(message)
@@ -70,6 +75,17 @@ extension AppState {
         case let .scrollCalculatorToEdge(end):
             guard panel != nil else { return [] }
             panels[current].calculatorScroll = end ? calculatorScrollLimit : 0
+        case let .focusPane(pane):
+            if pane == .lesson || panel?.inputs != nil { focus = pane }
+        case let .selectParameter(i):
+            guard let p = panel, p.inputs != nil, p.visibleParameters.indices.contains(i) else { return [] }
+            focus = .calculator
+            panels[current].selected = i
+        case let .showClaim(i):
+            guard let p = panel, !p.lesson.claims.isEmpty else { return [] }
+            overlay = .claims(scroll: 0)
+            if let view = scrollingOverlay as? ClaimsOverlay { overlay = .claims(scroll: view.scroll(toClaim: i, in: size)) }
+        case .mouse: break
         case .toggleZoom: toggleZoom()
         case .beginSearch: beginSearch()
         case let .nextMatch(d): moveToMatch(d)
@@ -107,11 +123,14 @@ extension AppState {
             default: overlay = .help(scroll: 0)
             }
         case let .scrollHelp(d):
-            if case let .help(scroll) = overlay { overlay = .help(scroll: max(0, scroll + d)) }
-            if case let .claims(scroll) = overlay { overlay = .claims(scroll: max(0, scroll + d)) }
-            if case let .sensitivity(scroll) = overlay { overlay = .sensitivity(scroll: max(0, scroll + d)) }
-            if case let .changed(scroll) = overlay { overlay = .changed(scroll: max(0, scroll + d)) }
-            if case let .calibration(scroll) = overlay { overlay = .calibration(scroll: max(0, scroll + d)) }
+            // Within what the view can show at this size, so a key (or a notch) back up always moves it.
+            let limit = scrollingOverlay?.maxScroll(in: size) ?? 0
+            func moved(_ scroll: Int) -> Int { min(max(0, min(scroll, limit) + d), limit) }
+            if case let .help(scroll) = overlay { overlay = .help(scroll: moved(scroll)) }
+            if case let .claims(scroll) = overlay { overlay = .claims(scroll: moved(scroll)) }
+            if case let .sensitivity(scroll) = overlay { overlay = .sensitivity(scroll: moved(scroll)) }
+            if case let .changed(scroll) = overlay { overlay = .changed(scroll: moved(scroll)) }
+            if case let .calibration(scroll) = overlay { overlay = .calibration(scroll: moved(scroll)) }
         case .export: return [exportEffect()]
         case .quit:
             if unsavedChanges, session.hasChanges {

@@ -23,7 +23,30 @@ struct CalculatorPane: Equatable, Sendable {
         var lines: [Line]
         /// Where `lines` are drawn: the rows under the parameters.
         var rest: Rect
+        /// The index in `lines` of each of the board's claims checked, in the panel's order.
+        var claimLines: [Int] = []
         var maxScroll: Int { max(0, lines.count - rest.height) }
+    }
+
+    /// What is drawn at a cell of the pane: a parameter's row, a claim's, or anything else.
+    enum Spot: Equatable {
+        /// The parameter's index among `PanelState.visibleParameters`.
+        case parameter(Int)
+        /// The claim's index among `PanelState.claimChecks`.
+        case claim(Int)
+        case elsewhere
+    }
+
+    /// What the pane drawn in `rect` shows at column `x`, row `y` (a cell inside `rect`).
+    func spot(atColumn x: Int, row y: Int, in rect: Rect) -> Spot {
+        guard let c = content(in: rect), rect.inset(by: 1).contains(x: x, y: y) else { return .elsewhere }
+        if y >= c.area.y, y < c.area.y + c.paramRows {
+            let i = c.firstParameter + (y - c.area.y)
+            return panel.visibleParameters.indices.contains(i) ? .parameter(i) : .elsewhere
+        }
+        guard c.rest.contains(x: c.rest.x, y: y) else { return .elsewhere }
+        let line = min(max(0, panel.calculatorScroll), c.maxScroll) + (y - c.rest.y)
+        return c.claimLines.firstIndex(of: line).map(Spot.claim) ?? .elsewhere
     }
 
     /// The furthest the results can scroll in a pane drawn in `rect`.
@@ -86,6 +109,7 @@ struct CalculatorPane: Equatable, Sendable {
         let paramRows = min(parameters.count, max(3, area.height / 3))
         let first = min(max(0, panel.selected - paramRows + 1), max(0, parameters.count - paramRows))
         var lines: [Line] = []
+        var claimLines: [Int] = []
         if let p = panel.selectedParameter {
             // Where a linked value comes from, or that this panel overrides it.
             if let link = panel.link(p.key) {
@@ -120,6 +144,7 @@ struct CalculatorPane: Equatable, Sendable {
             lines.append(Line("The board says", theme.heading)
                 .appending(at.isEmpty ? "" : " (checked at the board's \(at.joined(separator: ", ")))", theme.muted))
             for check in checks {
+                claimLines.append(lines.count)
                 let kept = hidden.contains(check.claim.resultKey)
                 // Until the guess, a verdict would say whether the board's figure is the answer.
                 let mark = kept ? "?" : check.holds ? theme.glyphs.check : theme.glyphs.cross
@@ -145,7 +170,7 @@ struct CalculatorPane: Equatable, Sendable {
             lines += drawn
             remaining -= drawn.count + 1
         }
-        return Content(area: area, paramRows: paramRows, firstParameter: first, lines: lines, rest: rest)
+        return Content(area: area, paramRows: paramRows, firstParameter: first, lines: lines, rest: rest, claimLines: claimLines)
     }
 }
 

@@ -4,7 +4,7 @@ import Trainer
 /// The calibration view: per kind of quantity your bias and spread with the
 /// trend session by session (the chart `whiteboard calibration` prints), then
 /// the estimates a drill would ask first. Scrolls with j/k.
-struct CalibrationOverlay {
+struct CalibrationOverlay: ScrollingOverlay {
     let state: AppState
     let theme: Theme
     let scroll: Int
@@ -55,5 +55,11 @@ struct CalibrationOverlay {
         let width = min(grid.size.cols - 4, 90)
         drawScrollingBox(lines(width: max(1, width - 4)), title: "Calibration · Esc closes", maxWidth: 90,
                          scroll: scroll, theme: theme, on: &grid)
+    }
+
+    func frame(in size: Size) -> Rect { box(in: size).frame(in: size) }
+    func maxScroll(in size: Size) -> Int { box(in: size).maxScroll(in: size) }
+    private func box(in size: Size) -> ScrollingBox {
+        ScrollingBox(content: lines(width: ScrollingBox.lineWidth(cols: size.cols, maxWidth: 90)), maxWidth: 90)
     }
 }

@@ -5,7 +5,7 @@ import Trainer
 /// the session, each beside the lesson's value. A session resumed from disk
 /// lists what was moved before the restart too, since the values are the
 /// session's (`PanelRecord.parameters`), not the screen's.
-struct ChangedOverlay {
+struct ChangedOverlay: ScrollingOverlay {
     let state: AppState
     let theme: Theme
     let scroll: Int
@@ -63,13 +63,12 @@ struct ChangedOverlay {
     func draw(on grid: inout Grid) {
         let width = min(grid.size.cols - 4, 90)
         let content = lines(width: max(1, width - 4))
-        let rect = overlayRect(on: grid, width: width, height: content.count + 2)
-        grid.fill(rect)
-        let inner = rect.inset(by: 1).shifted(dx: 1)
-        let top = min(scroll, max(0, content.count - inner.height))
-        let more = content.count - top - inner.height
-        let title = "Values you moved · Esc closes" + (content.count > inner.height ? (more > 0 ? " · j/k scroll" : " · end") : "")
-        theme.glyphs.box(rect, on: &grid, style: theme.focusedBorder, title: title)
-        content.draw(on: &grid, in: inner, scroll: top)
+        drawScrollingBox(content, title: "Values you moved · Esc closes", maxWidth: 90, scroll: scroll, theme: theme, on: &grid)
+    }
+
+    func frame(in size: Size) -> Rect { box(in: size).frame(in: size) }
+    func maxScroll(in size: Size) -> Int { box(in: size).maxScroll(in: size) }
+    private func box(in size: Size) -> ScrollingBox {
+        ScrollingBox(content: lines(width: ScrollingBox.lineWidth(cols: size.cols, maxWidth: 90)), maxWidth: 90)
     }
 }

@@ -3,7 +3,7 @@ import Trainer
 
 /// Every claim of the panel in full: what the board says, what the calculator
 /// computes, and the lesson's reason when they differ. Scrolls with j/k.
-struct ClaimsOverlay {
+struct ClaimsOverlay: ScrollingOverlay {
     let panel: PanelState
     let output: Output?
     let hidden: HiddenResults
@@ -12,8 +12,19 @@ struct ClaimsOverlay {
     let theme: Theme
     let scroll: Int
 
-    func lines(width: Int) -> [Line] {
+    func lines(width: Int) -> [Line] { layout(width: width).lines }
+
+    /// The scroll that puts claim `index` (0-based) at the top of the box on a screen of `size`.
+    func scroll(toClaim index: Int, in size: Size) -> Int {
+        let starts = layout(width: ScrollingBox.lineWidth(cols: size.cols, maxWidth: 90)).starts
+        guard starts.indices.contains(index) else { return 0 }
+        return min(starts[index], maxScroll(in: size))
+    }
+
+    /// The lines, and the line each claim starts on.
+    private func layout(width: Int) -> (lines: [Line], starts: [Int]) {
         let checks = panel.claimChecks
+        var starts: [Int] = []
         var out: [Line] = []
         if !panel.claimsCheckedAt.isEmpty {
             let text = "The board's claims are about the board: checked at the board's \(panel.claimsCheckedAt.joined(separator: ", ")), not the scenario on screen."
@@ -32,6 +43,7 @@ struct ClaimsOverlay {
             let mark = hidden ? "?" : check.holds ? theme.glyphs.check : theme.glyphs.cross
             let head = "\(mark) \(i + 1). "
             let indent = String.repeating(" ", count: TextWidth.columns(of: head))
+            starts.append(out.count)
             for (n, part) in TextWidth.wrap(mask.apply(check.claim.text), width: max(1, width - indent.count)).enumerated() {
                 out.append(n == 0 ? Line(head, hidden ? theme.muted : check.holds ? theme.good : theme.bad).appending(part, .bold) : Line(indent + part, .bold))
             }
@@ -46,12 +58,18 @@ struct ClaimsOverlay {
             out.append(.blank)
         }
         if out.last == .blank { out.removeLast() }
-        return out
+        return (out, starts)
     }
 
     func draw(on grid: inout Grid) {
         let width = min(grid.size.cols - 4, 90)
         drawScrollingBox(lines(width: max(1, width - 4)), title: "The board says · Esc closes", maxWidth: 90,
                          scroll: scroll, theme: theme, on: &grid)
+    }
+
+    func frame(in size: Size) -> Rect { box(in: size).frame(in: size) }
+    func maxScroll(in size: Size) -> Int { box(in: size).maxScroll(in: size) }
+    private func box(in size: Size) -> ScrollingBox {
+        ScrollingBox(content: lines(width: ScrollingBox.lineWidth(cols: size.cols, maxWidth: 90)), maxWidth: 90)
     }
 }

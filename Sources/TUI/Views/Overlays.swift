@@ -2,13 +2,46 @@ import Trainer
 
 /// Centred box for overlays, sized to the content and the screen.
 func overlayRect(on grid: Grid, width: Int, height: Int) -> Rect {
-    let w = min(width, grid.size.cols - 2), h = min(height, grid.size.rows - 2)
-    return Rect(x: (grid.size.cols - w) / 2, y: (grid.size.rows - h) / 2, width: w, height: h)
+    overlayRect(in: grid.size, width: width, height: height)
+}
+
+func overlayRect(in size: Size, width: Int, height: Int) -> Rect {
+    let w = min(width, size.cols - 2), h = min(height, size.rows - 2)
+    return Rect(x: (size.cols - w) / 2, y: (size.rows - h) / 2, width: w, height: h)
+}
+
+/// An overlay of lines that scroll (help, claims, sensitivity, changed values,
+/// calibration): `render` draws it, and the scroll keys and the mouse wheel are
+/// bounded by and aimed at the same box.
+protocol ScrollingOverlay {
+    func draw(on grid: inout Grid)
+    /// The box it is drawn in on a screen of `size`.
+    func frame(in size: Size) -> Rect
+    /// The furthest its lines can scroll on a screen of `size`.
+    func maxScroll(in size: Size) -> Int
+}
+
+/// A centred box of scrolled lines (the claims, sensitivity, changed and
+/// calibration overlays): where it goes and how far it scrolls.
+struct ScrollingBox {
+    let content: [Line]
+    let maxWidth: Int
+
+    /// The columns its lines get on a screen `cols` wide.
+    static func lineWidth(cols: Int, maxWidth: Int) -> Int { max(1, min(cols - 4, maxWidth) - 4) }
+
+    func frame(in size: Size) -> Rect {
+        overlayRect(in: size, width: min(size.cols - 4, maxWidth), height: content.count + 2)
+    }
+
+    func maxScroll(in size: Size) -> Int {
+        max(0, content.count - frame(in: size).inset(by: 1).height)
+    }
 }
 
 /// Every key, grouped, from the keymap itself: two columns when the screen
 /// is wide enough, scrolled with j/k when it is short.
-struct HelpOverlay {
+struct HelpOverlay: ScrollingOverlay {
     let theme: Theme
     var scroll = 0
 
@@ -26,10 +59,11 @@ struct HelpOverlay {
         return out
     }
 
-    func draw(on grid: inout Grid) {
+    /// The columns of lines and the box they go in on a screen of `size`.
+    func columns(in size: Size) -> (left: [Line], right: [Line], rect: Rect) {
         let groups = self.groups
         let oneColumn = groups.flatMap { $0 + [.blank] }.dropLast()
-        let twoColumns = grid.size.cols >= 124
+        let twoColumns = size.cols >= 124
         var left: [Line] = Array(oneColumn), right: [Line] = []
         if twoColumns {
             // Split at the group boundary that leaves the taller column shortest.
@@ -43,7 +77,21 @@ struct HelpOverlay {
         }
         let columnWidth = min(max(40, oneColumn.map(\.width).max() ?? 0) + 2, 76)
         let rows = max(left.count, right.count)
-        let rect = overlayRect(on: grid, width: twoColumns ? columnWidth * 2 + 4 : columnWidth + 4, height: rows + 2)
+        let rect = overlayRect(in: size, width: twoColumns ? columnWidth * 2 + 4 : columnWidth + 4, height: rows + 2)
+        return (left, right, rect)
+    }
+
+    func frame(in size: Size) -> Rect { columns(in: size).rect }
+
+    func maxScroll(in size: Size) -> Int {
+        let (left, right, rect) = columns(in: size)
+        return max(0, max(left.count, right.count) - rect.inset(by: 1).height)
+    }
+
+    func draw(on grid: inout Grid) {
+        let (left, right, rect) = columns(in: grid.size)
+        let twoColumns = grid.size.cols >= 124
+        let rows = max(left.count, right.count)
         grid.fill(rect)
         let inner = rect.inset(by: 1).shifted(dx: 1)
         let top = min(scroll, max(0, rows - inner.height))
@@ -67,23 +115,47 @@ struct PanelListOverlay {
     let selection: Int
     let theme: Theme
 
-    func draw(on grid: inout Grid) {
+    /// Where the list goes on a screen of `size`: the box, the rows of matches, the
+    /// matches and the first one shown (the list scrolls to keep the selection in view).
+    struct Geometry {
+        var rect: Rect
+        var list: Rect
+        var matches: [Int]
+        var first: Int
+    }
+
+    func geometry(in size: Size) -> Geometry {
         let matches = state.panelMatches(query.text)
-        let rect = overlayRect(on: grid, width: 70, height: min(state.panels.count, 20) + 4)
+        let rect = overlayRect(in: size, width: 70, height: min(state.panels.count, 20) + 4)
+        let inner = rect.inset(by: 1).shifted(dx: 1)
+        let list = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
+        let at = matches.firstIndex(of: selection) ?? 0
+        let first = min(max(0, at - list.height + 1), max(0, matches.count - list.height))
+        return Geometry(rect: rect, list: list, matches: matches, first: first)
+    }
+
+    /// The position among the matches of the row at `y` (nil: no match drawn there).
+    func match(atColumn x: Int, row y: Int, in size: Size) -> Int? {
+        let g = geometry(in: size)
+        guard !g.list.isEmpty, g.list.contains(x: x, y: y) else { return nil }
+        let m = g.first + (y - g.list.y)
+        return g.matches.indices.contains(m) ? m : nil
+    }
+
+    func draw(on grid: inout Grid) {
+        let g = geometry(in: grid.size)
+        let (matches, rect, listRect, first) = (g.matches, g.rect, g.list, g.first)
         grid.fill(rect)
         theme.glyphs.box(rect, on: &grid, style: theme.focusedBorder, title: "Go to panel: number, title or text · Enter opens · Esc closes")
         let inner = rect.inset(by: 1).shifted(dx: 1)
         let cursor = theme.glyphs == .unicode ? "▏" : "_"
         let shown = query.visible(columns: max(4, inner.width - 6), cursor: cursor, ellipsis: theme.glyphs.ellipsis)
         Line("Find: ", .bold).appending(shown).draw(on: &grid, x: inner.x, y: inner.y, clip: inner)
-        let listRect = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: inner.height - 2)
         guard !listRect.isEmpty else { return }
         if matches.isEmpty {
             grid.put("no panel matches", x: listRect.x, y: listRect.y, style: theme.muted, clip: listRect)
             return
         }
-        let at = matches.firstIndex(of: selection) ?? 0
-        let first = min(max(0, at - listRect.height + 1), max(0, matches.count - listRect.height))
         for row in 0..<listRect.height {
             let m = first + row
             guard matches.indices.contains(m) else { break }
@@ -128,8 +200,7 @@ extension Rect {
 /// and sensitivity overlays are this box around their own lines.
 func drawScrollingBox(_ content: [Line], title: String, maxWidth: Int, scroll: Int,
                       theme: Theme, on grid: inout Grid) {
-    let width = min(grid.size.cols - 4, maxWidth)
-    let rect = overlayRect(on: grid, width: width, height: content.count + 2)
+    let rect = ScrollingBox(content: content, maxWidth: maxWidth).frame(in: grid.size)
     grid.fill(rect)
     let inner = rect.inset(by: 1).shifted(dx: 1)
     let top = min(scroll, max(0, content.count - inner.height))

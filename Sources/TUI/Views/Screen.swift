@@ -53,31 +53,22 @@ public enum Screen {
         }
         status(state, output: output, in: layout.status, on: &grid, theme: theme)
         memo.drawHints(state, in: layout.hints, on: &grid, theme: theme)
-        switch state.overlay {
-        case let .help(scroll): HelpOverlay(theme: theme, scroll: scroll).draw(on: &grid)
-        case let .panelList(query, selection):
-            PanelListOverlay(state: state, query: query, selection: selection, theme: theme).draw(on: &grid)
-        case let .notes(editor):
-            NotesOverlay(editor: editor, title: state.panel?.lesson.title ?? "", theme: theme).draw(on: &grid)
-        case let .confirm(question):
-            let rect = overlayRect(on: grid, width: min(TextWidth.columns(of: question.text) + 4, 76), height: 5)
-            grid.fill(rect)
-            theme.glyphs.box(rect, on: &grid, style: theme.focusedBorder, title: "Question")
-            let inner = rect.inset(by: 1).shifted(dx: 1)
-            TextWidth.wrap(question.text, width: inner.width).map { Line($0, .bold) }.draw(on: &grid, in: inner)
-        case let .claims(scroll):
-            if let panel = state.panel {
-                ClaimsOverlay(panel: panel, output: output, hidden: state.hiddenResults, mask: state.answerMask, theme: theme,
-                              scroll: scroll)
-                    .draw(on: &grid)
+        if let view = state.scrollingOverlay {
+            view.draw(on: &grid)
+        } else {
+            switch state.overlay {
+            case let .panelList(query, selection):
+                PanelListOverlay(state: state, query: query, selection: selection, theme: theme).draw(on: &grid)
+            case let .notes(editor):
+                NotesOverlay(editor: editor, title: state.panel?.lesson.title ?? "", theme: theme).draw(on: &grid)
+            case let .confirm(question):
+                let rect = overlayRect(on: grid, width: min(TextWidth.columns(of: question.text) + 4, 76), height: 5)
+                grid.fill(rect)
+                theme.glyphs.box(rect, on: &grid, style: theme.focusedBorder, title: "Question")
+                let inner = rect.inset(by: 1).shifted(dx: 1)
+                TextWidth.wrap(question.text, width: inner.width).map { Line($0, .bold) }.draw(on: &grid, in: inner)
+            case .help, .claims, .sensitivity, .changed, .calibration, .entry, .estimate, .solve, .search, nil: break
             }
-        case let .sensitivity(scroll):
-            if let panel = state.panel {
-                SensitivityOverlay(panel: panel, hidden: state.hiddenResults, theme: theme, scroll: scroll).draw(on: &grid)
-            }
-        case let .changed(scroll): ChangedOverlay(state: state, theme: theme, scroll: scroll).draw(on: &grid)
-        case let .calibration(scroll): CalibrationOverlay(state: state, theme: theme, scroll: scroll).draw(on: &grid)
-        case .entry, .estimate, .solve, .search, nil: break
         }
         if !state.display.unicode { grid.asciify() }
         return grid
@@ -210,6 +201,27 @@ public enum Screen {
             text = next
         }
         return text
+    }
+}
+
+extension AppState {
+    /// The overlay on screen that scrolls, as `render` draws it: the one the scroll
+    /// keys are bounded by and the mouse wheel aims at (nil: none open, or one that does not scroll).
+    var scrollingOverlay: (any ScrollingOverlay)? {
+        let theme = Theme(display)
+        switch overlay {
+        case let .help(scroll): return HelpOverlay(theme: theme, scroll: scroll)
+        case let .claims(scroll):
+            guard let panel else { return nil }
+            return ClaimsOverlay(panel: panel, output: panel.output, hidden: hiddenResults, mask: answerMask, theme: theme,
+                                 scroll: scroll)
+        case let .sensitivity(scroll):
+            guard let panel else { return nil }
+            return SensitivityOverlay(panel: panel, hidden: hiddenResults, theme: theme, scroll: scroll)
+        case let .changed(scroll): return ChangedOverlay(state: self, theme: theme, scroll: scroll)
+        case let .calibration(scroll): return CalibrationOverlay(state: self, theme: theme, scroll: scroll)
+        default: return nil
+        }
     }
 }
 

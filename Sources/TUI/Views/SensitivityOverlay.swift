@@ -3,7 +3,7 @@ import Calculators
 /// The chosen result's tornado (each input moved across the span, the largest
 /// swing first) and, below it, where each of the calculator's decisions flips.
 /// Reads only what `update` cached; it never runs a model.
-struct SensitivityOverlay {
+struct SensitivityOverlay: ScrollingOverlay {
     let panel: PanelState
     let hidden: HiddenResults
     let theme: Theme
@@ -123,5 +123,11 @@ struct SensitivityOverlay {
         let width = min(grid.size.cols - 4, 100)
         drawScrollingBox(lines(width: max(1, width - 4)), title: "Sensitivity · [/] result · = solve · Esc closes", maxWidth: 100,
                          scroll: scroll, theme: theme, on: &grid)
+    }
+
+    func frame(in size: Size) -> Rect { box(in: size).frame(in: size) }
+    func maxScroll(in size: Size) -> Int { box(in: size).maxScroll(in: size) }
+    private func box(in size: Size) -> ScrollingBox {
+        ScrollingBox(content: lines(width: ScrollingBox.lineWidth(cols: size.cols, maxWidth: 100)), maxWidth: 100)
     }
 }

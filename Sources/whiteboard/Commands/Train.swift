@@ -22,6 +22,9 @@ extension Whiteboard {
         @Flag(help: "ASCII frames and charts (also without a UTF-8 locale).")
         var ascii = false
 
+        @Flag(help: "Leave the mouse to the terminal (no wheel scrolling or clicks; keys do everything).")
+        var noMouse = false
+
         @Option(help: "Where exports go (default: the current directory).")
         var exportDir: String?
 
@@ -56,7 +59,7 @@ extension Whiteboard {
             let sets = [LessonOptions.bundled] + (userSources.map { [$0] } ?? [])
             let environment = ProcessInfo.processInfo.environment
             let color = !noColor && (environment["NO_COLOR"] ?? "").isEmpty
-            let options = ScreenOptions(color: color, unicode: !ascii)
+            let options = ScreenOptions(color: color, unicode: !ascii, mouse: !noMouse)
             let store = SessionStore(environment: environment)
             let chosen = ScenarioLibrary.trainerChoice(asked: scenario, resume: resume, saved: store.savedScenario)
             let exit = try CursesScreen.run(options: options) { screen in
@@ -146,7 +149,7 @@ struct RunLoop {
                 if let exit = handle(event) { return exit }
                 handled += 1
                 switch event {
-                case .key, .paste: break
+                case .key, .paste, .mouse: break
                 default: handled = Self.keysPerFrame
                 }
                 guard handled < Self.keysPerFrame else { break }
@@ -174,6 +177,7 @@ struct RunLoop {
                 return perform(state.handle(key))
             }
         case let .paste(text): message = .pasted(text)
+        case let .mouse(event): message = .mouse(event)
         case .timeout: message = nil
         case .endOfInput: message = .terminated(status: nil)
         case let .signal(signal):
