@@ -9,7 +9,6 @@ struct TrainerLaunch {
     var lessonsDirectory: String?
     var noColor = false
     var ascii = false
-    var noMouse = false
     var exportDirectory: String?
     var practice = false
     var resume = false
@@ -39,7 +38,7 @@ struct TrainerLaunch {
         let sets = [LessonOptions.bundled] + (userSources.map { [$0] } ?? [])
         let environment = ProcessInfo.processInfo.environment
         let color = !noColor && (environment["NO_COLOR"] ?? "").isEmpty
-        let options = ScreenOptions(color: color, unicode: !ascii, mouse: !noMouse)
+        let options = ScreenOptions(color: color, unicode: !ascii)
         do {
             let store = SessionStore(environment: environment)
             let chosen = ScenarioLibrary.trainerChoice(asked: scenario, resume: resume, saved: store.savedScenario)
