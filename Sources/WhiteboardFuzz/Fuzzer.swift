@@ -229,6 +229,9 @@ struct Fuzzer {
             case .openHistory: reply = .historyOpened(available: random.chance(70), notices: random.chance(10) ? ["history was locked"] : [])
             case let .recordAttempt(attempt): reply = .attemptRecorded(.success(attempt.itemID))
             case .loadAttempts: reply = .attemptsLoaded(.success([]))
+            case .loadSessions:
+                reply = .sessionsLoaded(random.chance(90) ? .success(SessionsRead(sessions: [], attempts: []))
+                                                          : .failure(StorageFailure("database is locked")))
             case let .recordDrill(record): reply = .sessionRecorded(.success(record.id))
             case let .recordSession(finished): reply = .sessionRecorded(.success(finished.id))
             }
@@ -255,7 +258,8 @@ struct Fuzzer {
             throw Failure(message: "focus on a calculator on the problems page")
         }
         switch state.overlay {
-        case let .help(scroll), let .claims(scroll), let .sensitivity(scroll), let .changed(scroll), let .calibration(scroll):
+        case let .help(scroll), let .claims(scroll), let .sensitivity(scroll), let .changed(scroll), let .calibration(scroll),
+             let .history(scroll):
             if scroll < 0 { throw Failure(message: "overlay scroll \(scroll) below 0") }
         case let .panelList(_, selection):
             if !(0..<max(1, state.pageCount)).contains(selection) { throw Failure(message: "panel list selection \(selection)") }

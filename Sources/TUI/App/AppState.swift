@@ -119,7 +119,7 @@ public struct AppState: Equatable, Sendable {
     /// The key context for the current overlay and focus.
     public var keyContext: KeyBinding.Context {
         switch overlay {
-        case .help, .claims, .changed, .calibration: return .help
+        case .help, .claims, .changed, .calibration, .history: return .help
         case .panelList: return .panelList
         case .entry, .estimate, .search: return .entry
         case .notes: return .notes

@@ -31,6 +31,8 @@ public enum Overlay: Equatable, Sendable {
     case changed(scroll: Int)
     /// Your estimates over the history: bias and spread by kind, session by session, and what to drill next.
     case calibration(scroll: Int)
+    /// Every session in the history, newest first, with accuracy and checklist coverage.
+    case history(scroll: Int)
 }
 
 /// What a yes/no overlay asks.

@@ -156,6 +156,8 @@ public enum Keymap {
               group: "Practice", in: [.panels], hint: "v reveal", rank: 55, needs: .estimate),
         .init([c("A")], .showCalibration, "calibration: bias by kind, its trend, what to drill next",
               group: "Practice", in: [.panels]),
+        .init([c("S")], .showHistory, "history: every session kept, drills too, with accuracy and checklist coverage",
+              group: "Practice", in: [.panels]),
         .init([c("N")], .editNotes, "write notes for this panel", group: "Practice", in: [.panels], hint: "N notes"),
         .init([c("x")], .export, "export the session (Markdown and JSON)", group: "App", in: [.panels],
               hint: "x export"),

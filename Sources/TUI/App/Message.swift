@@ -63,6 +63,8 @@ public enum Message: Equatable, Sendable {
     case showChanged
     /// `A`: the calibration view (every estimate in the history, by kind and over time).
     case showCalibration
+    /// `S`: the history view (every session kept, drills too, with accuracy and checklist coverage).
+    case showHistory
     // Line editing, in the entry, estimate and panel-list overlays (and notes)
     case typed(Character)
     /// Text pasted in one piece: typed into the field with focus, never read as keys.
@@ -119,6 +121,8 @@ public enum Message: Equatable, Sendable {
     case attemptRecorded(Result<String, StorageFailure>)
     /// Every attempt in the history (for the drill schedule), or why not.
     case attemptsLoaded(Result<[AttemptRecord], StorageFailure>)
+    /// Every session of the history and every attempt (for the history view), or why not.
+    case sessionsLoaded(Result<SessionsRead, StorageFailure>)
     /// The finished session and its panels reached the history database (or did not).
     case sessionRecorded(Result<String, StorageFailure>)
     /// An analysis run off the keystroke path finished (for the panel with this lesson id).
@@ -133,6 +137,7 @@ extension Message {
         switch self {
         case .started, .lessonsLoaded, .ticked, .resized, .suspended, .resumed, .terminated, .saved,
              .historyAppended, .archived, .exportFinished, .historyOpened, .attemptRecorded, .sessionRecorded, .attemptsLoaded,
+             .sessionsLoaded,
              .analysed, .evaluated:
             true
         default: false
@@ -179,6 +184,8 @@ public enum Effect: Equatable, Sendable {
     case recordSession(HistorySession)
     /// Read every attempt of the history (drill mode): answered by `.attemptsLoaded`.
     case loadAttempts
+    /// Read every session and attempt of the history (the history view): answered by `.sessionsLoaded`.
+    case loadSessions
     /// Keep a finished drill as a session of kind drill: answered by `.sessionRecorded`.
     case recordDrill(SessionRecord)
     /// Ring the terminal bell (a clock cue); nothing answers it.
@@ -190,6 +197,16 @@ public enum Effect: Equatable, Sendable {
     case evaluate(lesson: String, PanelEvaluation)
     /// Leave, with this exit status (nil: a normal quit).
     case quit(status: Int32?)
+}
+
+/// What the history view reads: the sessions, oldest first, and every attempt (accuracy per session).
+public struct SessionsRead: Equatable, Sendable {
+    public var sessions: [SessionRecord]
+    public var attempts: [AttemptRecord]
+    public init(sessions: [SessionRecord], attempts: [AttemptRecord]) {
+        self.sessions = sessions
+        self.attempts = attempts
+    }
 }
 
 /// A finished session as the history database takes it.

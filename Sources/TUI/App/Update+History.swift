@@ -14,6 +14,8 @@ public struct HistoryLink: Equatable, Sendable {
     public var attemptsRecorded = 0
     /// What the calibration view shows, once the history was read for it (`A`).
     public var calibration: CalibrationSummary?
+    /// What the history view shows, once the history was read for it (`S`).
+    public var sessions: SessionListing?
 
     public init() {}
 }

@@ -23,7 +23,7 @@ extension AppState {
         }
         switch overlay {
         case nil: break
-        case .help, .claims, .sensitivity, .changed, .calibration:
+        case .help, .claims, .sensitivity, .changed, .calibration, .history:
             // The claims view and the others have no selection: a click there does nothing.
             guard let view = scrollingOverlay, view.frame(in: size).contains(x: x, y: y), let wheel else { return nil }
             return .scrollHelp(wheel)

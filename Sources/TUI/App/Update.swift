@@ -107,6 +107,7 @@ extension AppState {
         case .beginSolve: beginSolve()
         case .showChanged: overlay = .changed(scroll: 0)
         case .showCalibration: return showCalibration()
+        case .showHistory: return showHistory()
         case let .typed(ch): edit { $0.insert(ch) } notes: { $0.insert(ch) }
         case let .pasted(text): paste(text)
         case .deleteBackward: edit { $0.deleteBackward() } notes: { $0.deleteBackward() }
@@ -119,7 +120,7 @@ extension AppState {
         case let .moveListSelection(d): moveListSelection(d)
         case .toggleHelp:
             switch overlay {
-            case .help, .claims, .changed, .calibration: overlay = nil
+            case .help, .claims, .changed, .calibration, .history: overlay = nil
             default: overlay = .help(scroll: 0)
             }
         case let .scrollHelp(d):
@@ -131,6 +132,7 @@ extension AppState {
             if case let .sensitivity(scroll) = overlay { overlay = .sensitivity(scroll: moved(scroll)) }
             if case let .changed(scroll) = overlay { overlay = .changed(scroll: moved(scroll)) }
             if case let .calibration(scroll) = overlay { overlay = .calibration(scroll: moved(scroll)) }
+            if case let .history(scroll) = overlay { overlay = .history(scroll: moved(scroll)) }
         case .export: return [exportEffect()]
         case .quit:
             if unsavedChanges, session.hasChanges {
@@ -174,6 +176,7 @@ extension AppState {
             historyOpened(available: available, notices: notices)
             return drillHistoryOpened(available: available)
         case let .attemptsLoaded(result): attemptsLoaded(result)
+        case let .sessionsLoaded(result): sessionsLoaded(result)
         case let .attemptRecorded(result): recorded(result, what: "attempt")
         case let .sessionRecorded(result): recorded(result, what: "session")
         case let .analysed(lesson, reply): analysed(lesson: lesson, reply)

@@ -40,31 +40,47 @@ struct ScrollingBox {
 }
 
 /// Every key, grouped, from the keymap itself: two columns when the screen
-/// is wide enough, scrolled with j/k when it is short.
+/// is wide enough, scrolled with j/k when it is short. Each line is whole at
+/// any width the trainer runs at: a help text wraps under its own column, and
+/// keys too long for the key column get a line of their own above it.
 struct HelpOverlay: ScrollingOverlay {
     let theme: Theme
     var scroll = 0
 
-    /// Groups, each a heading and its bindings.
-    var groups: [[Line]] {
+    /// The key column's width, a space included.
+    static let keyColumn = 16
+
+    /// Groups, each a heading and its bindings, wrapped to `width` columns.
+    func groups(width: Int) -> [[Line]] {
         var out: [[Line]] = []
         var group = ""
+        let keyColumn = Self.keyColumn
+        let textWidth = max(10, width - keyColumn)
         for binding in Keymap.bindings {
             if binding.group != group {
                 group = binding.group
                 out.append([Line(group, theme.heading)])
             }
-            out[out.count - 1].append(Line(Pad.right(binding.keyNames, 16), .bold).appending(binding.help))
+            let keys = binding.keyNames
+            var help = TextWidth.wrap(binding.help, width: textWidth)
+            if TextWidth.columns(of: keys) >= keyColumn {
+                out[out.count - 1].append(Line(keys, .bold))
+            } else {
+                out[out.count - 1].append(Line(Pad.right(keys, keyColumn), .bold).appending(help.isEmpty ? "" : help.removeFirst()))
+                if help.isEmpty { continue }
+            }
+            for rest in help { out[out.count - 1].append(Line(String.repeating(" ", count: keyColumn) + rest)) }
         }
         return out
     }
 
     /// The columns of lines and the box they go in on a screen of `size`.
     func columns(in size: Size) -> (left: [Line], right: [Line], rect: Rect) {
-        let groups = self.groups
-        let oneColumn = groups.flatMap { $0 + [.blank] }.dropLast()
         let twoColumns = size.cols >= 124
-        var left: [Line] = Array(oneColumn), right: [Line] = []
+        // Text widths: up to 74 columns a column, less on a narrow screen (the box takes 4).
+        let boxWidth = min(twoColumns ? 2 * 76 + 4 : 76 + 4, size.cols - 2)
+        let groups = self.groups(width: twoColumns ? (boxWidth - 4) / 2 - 2 : boxWidth - 4)
+        var left: [Line] = Array(groups.flatMap { $0 + [.blank] }.dropLast()), right: [Line] = []
         if twoColumns {
             // Split at the group boundary that leaves the taller column shortest.
             func column(_ part: ArraySlice<[Line]>) -> [Line] { Array(part.flatMap { $0 + [.blank] }.dropLast()) }
@@ -75,10 +91,8 @@ struct HelpOverlay: ScrollingOverlay {
             left = column(groups[..<split])
             right = column(groups[split...])
         }
-        let columnWidth = min(max(40, oneColumn.map(\.width).max() ?? 0) + 2, 76)
         let rows = max(left.count, right.count)
-        let rect = overlayRect(in: size, width: twoColumns ? columnWidth * 2 + 4 : columnWidth + 4, height: rows + 2)
-        return (left, right, rect)
+        return (left, right, overlayRect(in: size, width: boxWidth, height: rows + 2))
     }
 
     func frame(in size: Size) -> Rect { columns(in: size).rect }
@@ -94,7 +108,7 @@ struct HelpOverlay: ScrollingOverlay {
         let rows = max(left.count, right.count)
         grid.fill(rect)
         let inner = rect.inset(by: 1).shifted(dx: 1)
-        let top = min(scroll, max(0, rows - inner.height))
+        let top = min(max(0, scroll), max(0, rows - inner.height))
         let more = rows - top - inner.height
         let title = "Keys · Esc or ? closes" + (rows > inner.height ? (more > 0 ? " · j/k scroll" : " · end") : "")
         theme.glyphs.box(rect, on: &grid, style: theme.focusedBorder, title: title)

@@ -67,7 +67,7 @@ public enum Screen {
                 theme.glyphs.box(rect, on: &grid, style: theme.focusedBorder, title: "Question")
                 let inner = rect.inset(by: 1).shifted(dx: 1)
                 TextWidth.wrap(question.text, width: inner.width).map { Line($0, .bold) }.draw(on: &grid, in: inner)
-            case .help, .claims, .sensitivity, .changed, .calibration, .entry, .estimate, .solve, .search, nil: break
+            case .help, .claims, .sensitivity, .changed, .calibration, .history, .entry, .estimate, .solve, .search, nil: break
             }
         }
         if !state.display.unicode { grid.asciify() }
@@ -220,6 +220,7 @@ extension AppState {
             return SensitivityOverlay(panel: panel, hidden: hiddenResults, theme: theme, scroll: scroll)
         case let .changed(scroll): return ChangedOverlay(state: self, theme: theme, scroll: scroll)
         case let .calibration(scroll): return CalibrationOverlay(state: self, theme: theme, scroll: scroll)
+        case let .history(scroll): return HistoryOverlay(state: self, theme: theme, scroll: scroll)
         default: return nil
         }
     }

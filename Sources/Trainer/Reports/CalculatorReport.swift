@@ -77,7 +77,7 @@ public enum CalculatorReport {
     }
 
     /// Left-aligned columns separated by two spaces, widths in terminal columns.
-    static func layout(_ rows: [[String]]) -> String {
+    public static func layout(_ rows: [[String]]) -> String {
         let columns = rows.map(\.count).max() ?? 0
         var widths = [Int](repeating: 0, count: columns)
         for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }

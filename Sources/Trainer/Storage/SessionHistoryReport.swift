@@ -6,17 +6,26 @@ import Foundation
 /// skipped panel counts as not ticked, so skipping the hard ones does not
 /// raise the score).
 public enum SessionHistoryReport {
+    /// The table's column names.
+    public static let header = ["date", "kind", "time used", "panels", "estimates (good/fair/off)", "accuracy", "checklist"]
+
     public static func table(_ sessions: [SessionRecord], attempts: [AttemptRecord],
                              timeZone: TimeZone = .current) -> String {
         guard !sessions.isEmpty else {
             return "No sessions yet. Practise with `whiteboard`, or drill estimates with `whiteboard drill`.\n"
         }
+        return CalculatorReport.layout([header] + rows(sessions, attempts: attempts, timeZone: timeZone)) + "\n"
+    }
+
+    /// One row of cells per session, in the order given, under `header`
+    /// (the trainer's history view lays them out to its width).
+    public static func rows(_ sessions: [SessionRecord], attempts: [AttemptRecord],
+                            timeZone: TimeZone = .current) -> [[String]] {
         let bySession = Dictionary(grouping: attempts, by: \.sessionID)
-        var rows: [[String]] = [["date", "kind", "time used", "panels", "estimates (good/fair/off)", "accuracy", "checklist"]]
-        for s in sessions {
+        return sessions.map { s in
             let own = bySession[s.id] ?? []
             let counts = own.isEmpty ? s.estimates : own.reduce(into: EstimateCounts()) { $0.add($1.score) }
-            rows.append([
+            return [
                 ExportNaming.readable(at: s.finishedAt ?? s.startedAt, timeZone: timeZone),
                 s.kind.rawValue + (s.finishedAt == nil ? " (unfinished)" : ""),
                 s.kind == .drill ? TimeText.clock(s.secondsUsed)
@@ -27,9 +36,8 @@ public enum SessionHistoryReport {
                 s.kind == .drill || s.checklistTotal == 0 ? "—"
                     : "\(s.checklistTicked)/\(s.checklistTotal)" + TimeText.percent(s.checklistTicked, of: s.checklistTotal)
                         + (s.kind == .imported ? " (visited panels)" : ""),
-            ])
+            ]
         }
-        return CalculatorReport.layout(rows) + "\n"
     }
 
     /// "within 1.8×": the median factor between guess and truth over the

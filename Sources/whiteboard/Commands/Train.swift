@@ -276,6 +276,14 @@ struct RunLoop {
                 } else {
                     reply = .attemptsLoaded(.failure(StorageFailure("the history database is not open")))
                 }
+            case .loadSessions:
+                if let history {
+                    do { reply = .sessionsLoaded(.success(SessionsRead(sessions: try history.sessions(), attempts: try history.attempts()))) } catch {
+                        reply = .sessionsLoaded(.failure(StorageFailure(error.description)))
+                    }
+                } else {
+                    reply = .sessionsLoaded(.failure(StorageFailure("the history database is not open")))
+                }
             case let .recordDrill(record):
                 reply = .sessionRecorded(writeHistory { db throws(StorageError) in
                     try db.record(record)
