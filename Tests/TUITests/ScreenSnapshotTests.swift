@@ -21,6 +21,30 @@ import Testing
         assertSnapshot(of: h.grid, as: .screen, named: "120x40")
     }
 
+    /// At 120 columns the lesson has half the width; at 200 it reads at its full
+    /// measure and the calculator keeps the other half, its charts drawn to it.
+    @Test func fanOutPanelSideBySideAt200x60() {
+        var h = Harness(200, 60)
+        h.open("fanout-one-author")
+        assertSnapshot(of: h.grid, as: .screen, named: "200x60")
+        let layout = h.state.layout
+        #expect(layout.lesson?.width == 100)
+        #expect(Harness(120, 40).state.layout.lesson.map { $0.width * 2 >= 120 } == true)
+    }
+
+    /// The lesson's text keeps a column of padding from the border on both sides.
+    @Test func lessonTextKeepsAColumnFromTheBorder() {
+        for (cols, rows) in [(80, 24), (120, 40), (200, 60)] {
+            let h = Harness(cols, rows)
+            guard let rect = h.state.layout.lesson else { Issue.record("no lesson pane"); continue }
+            for y in (rect.y + 1)..<(rect.maxY - 1) {
+                let row = Array(h.lines[y])
+                guard row.count > rect.maxX - 1 else { continue }
+                #expect(row[rect.x + 1] == " " && row[rect.maxX - 2] == " ", "\(cols)x\(rows) row \(y): \(h.lines[y])")
+            }
+        }
+    }
+
     @Test func helpOverlay() {
         var h = Harness(100, 40)
         h.press(.character("?"))

@@ -181,7 +181,8 @@ public struct AppState: Equatable, Sendable {
     public var offer: Keymap.Offer {
         guard let p = panel else { return Keymap.Offer() }
         return Keymap.Offer(calculator: p.inputs != nil, claims: !p.lesson.claims.isEmpty,
-                            estimate: !p.lesson.estimates.isEmpty, checklist: !p.lesson.checklist.isEmpty)
+                            estimate: !p.lesson.estimates.isEmpty, checklist: !p.lesson.checklist.isEmpty,
+                            sideBySide: size.cols >= Layout.sideBySideWidth)
     }
 
     /// The current panel's estimate outcomes, in the lesson's order: nil for those not revealed yet.

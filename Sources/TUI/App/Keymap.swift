@@ -12,7 +12,8 @@ public struct KeyBinding: Equatable, Sendable {
     }
 
     /// What the panel on screen must have for a binding to be worth a hint.
-    public enum Needs: Equatable, Sendable { case calculator, claims, estimate, checklist }
+    /// `sideBySide`: both panes on screen at once (from `Layout.sideBySideWidth`), which `z` undoes.
+    public enum Needs: Equatable, Sendable { case calculator, claims, estimate, checklist, sideBySide }
 
     /// A footer hint: its text and its rank (lower first; the footer keeps the
     /// first hints that fit, so the keys a user needs most rank first).
@@ -87,7 +88,7 @@ public enum Keymap {
         .init([.tab, .backTab], .toggleFocus, "switch focus: lesson / calculator", group: "Panels", in: [.panels],
               hint: "Tab focus", needs: .calculator),
         .init([c("z")], .toggleZoom, "focused pane takes the whole window; z again: both panes",
-              group: "Panels", in: [.panels], hint: "z zoom", rank: 44, needs: .calculator),
+              group: "Panels", in: [.panels], hint: "z zoom", rank: 44, needs: .sideBySide),
         .init([c("j"), .down], .moveSelection(1), "next parameter", group: "Calculator", in: [.calculator],
               hint: "j/k select", rank: 9),
         .init([c("k"), .up], .moveSelection(-1), "previous parameter", group: "Calculator", in: [.calculator]),
@@ -222,8 +223,10 @@ public enum Keymap {
 
     /// What a panel offers, for choosing hints.
     public struct Offer: Equatable, Sendable {
-        public var calculator = false, claims = false, estimate = false, checklist = false
-        public init(calculator: Bool = false, claims: Bool = false, estimate: Bool = false, checklist: Bool = false) {
+        public var calculator = false, claims = false, estimate = false, checklist = false, sideBySide = false
+        public init(calculator: Bool = false, claims: Bool = false, estimate: Bool = false, checklist: Bool = false,
+                    sideBySide: Bool = false) {
+            self.sideBySide = sideBySide
             self.calculator = calculator
             self.claims = claims
             self.estimate = estimate
@@ -237,6 +240,7 @@ public enum Keymap {
             case .claims: claims
             case .estimate: estimate
             case .checklist: checklist
+            case .sideBySide: calculator && sideBySide
             }
         }
     }

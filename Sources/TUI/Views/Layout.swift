@@ -23,7 +23,9 @@ public struct Layout: Equatable, Sendable {
             lesson = body
             calculator = nil
         } else if w >= Self.sideBySideWidth, !zoomed {
-            let left = min(max(50, w * 45 / 100), 80)
+            // The lesson gets half (the text is what is read); past 200 columns
+            // the calculator keeps the rest, its charts drawn to its width.
+            let left = min(max(50, (w + 1) / 2), 100)
             let (l, r) = body.splitHorizontally(leftWidth: left)
             lesson = l
             calculator = r

@@ -157,16 +157,16 @@ struct LessonPane: Equatable, Sendable {
 
     static let readingWidth = 90
 
-    /// The columns the text gets in a pane drawn in `rect`. Lines longer than
-    /// ~90 columns are hard to read: wide panes keep a margin instead.
+    /// The columns the text gets in a pane drawn in `rect`: a column of padding
+    /// each side inside the border. Lines longer than ~90 columns are hard to
+    /// read: wide panes keep a margin instead.
     static func contentWidth(in rect: Rect) -> Int {
-        min(rect.inset(by: 1).width - 1, readingWidth)
+        max(1, min(rect.inset(by: 1).width - 2, readingWidth))
     }
 
     /// The scroll the pane can actually use at this size (for clamping state).
     func maxScroll(in rect: Rect) -> Int {
-        let inner = rect.inset(by: 1)
-        return max(0, lines(width: min(inner.width - 1, Self.readingWidth)).count - inner.height)
+        max(0, lines(width: Self.contentWidth(in: rect)).count - rect.inset(by: 1).height)
     }
 }
 
