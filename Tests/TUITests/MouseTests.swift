@@ -82,14 +82,19 @@ import Testing
         for _ in 0..<12 { h.press(.character("j")) }
         let calculator = try #require(h.state.layout.calculator)
         let parameters = try #require(h.state.panel?.visibleParameters)
-        let shown = try #require(parameters.indices.first { i in
-            i != 12 && find(parameters[i].label + "  ", in: calculator, of: h) != nil
-        })
+        let onScreen = parameters.indices.filter { find(parameters[$0].label + "  ", in: calculator, of: h) != nil }
+        #expect(onScreen.first ?? 0 > 0 && onScreen.last == 12)
+        // The second row shown: a parameter above the selection, with one more on screen above it.
+        let shown = try #require(onScreen.dropFirst().first)
         let at = try #require(find(parameters[shown].label + "  ", in: calculator, of: h))
         mouse(&h, .click, at)
         #expect(h.state.panel?.selected == shown)
-        // The rows shown follow the selection, as they do for k: it stays in view.
-        #expect(find("▸ " + parameters[shown].label, in: calculator, of: h) != nil)
+        // The rows stay where they were: the clicked one is selected in its place.
+        #expect(h.lines[at.row].contains("▸ " + parameters[shown].label))
+        // k from there moves the selection up the rows on screen, not the rows.
+        let top = try #require(find(parameters[shown - 1].label + "  ", in: calculator, of: h))
+        h.press(.character("k"))
+        #expect(h.lines[top.row].contains("▸ " + parameters[shown - 1].label))
     }
 
     @Test func aClickOnAClaimInTheCalculatorOpensTheClaimsViewAtThatClaim() throws {

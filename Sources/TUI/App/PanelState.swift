@@ -47,6 +47,9 @@ public struct PanelState: Equatable, Sendable {
 
     /// Index into `visibleParameters`.
     public var selected: Int = 0
+    /// The first parameter row shown when they do not all fit: the rows move only
+    /// as far as keeps the selection in view, so a clicked row stays where it was.
+    public var parameterTop: Int = 0
     public var lessonScroll: Int = 0
     /// How far the calculator's results, claims and charts are scrolled (its parameters stay put).
     public var calculatorScroll: Int = 0
@@ -160,7 +163,7 @@ public struct PanelState: Equatable, Sendable {
     /// the caches follow from the record and the scenario. Two panels are equal
     /// when the lesson, the place in it and the values in force are.
     public static func == (a: PanelState, b: PanelState) -> Bool {
-        a.lesson == b.lesson && a.inputs == b.inputs && a.selected == b.selected && a.lessonScroll == b.lessonScroll && a.calculatorScroll == b.calculatorScroll
+        a.lesson == b.lesson && a.inputs == b.inputs && a.selected == b.selected && a.parameterTop == b.parameterTop && a.lessonScroll == b.lessonScroll && a.calculatorScroll == b.calculatorScroll
             && a.analysis == b.analysis && a.startingInputs == b.startingInputs && a.claimsCheckedAt == b.claimsCheckedAt
             && a.evaluating == b.evaluating
     }

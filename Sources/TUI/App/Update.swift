@@ -81,6 +81,7 @@ extension AppState {
             guard let p = panel, p.inputs != nil, p.visibleParameters.indices.contains(i) else { return [] }
             focus = .calculator
             panels[current].selected = i
+            panels[current].parameterTop = calculatorParameterTop
         case let .showClaim(i):
             guard let p = panel, !p.lesson.claims.isEmpty else { return [] }
             overlay = .claims(scroll: 0)
@@ -217,6 +218,7 @@ extension AppState {
         let count = p.visibleParameters.count
         guard count > 0 else { return }
         panels[current].selected = min(max(p.selected + d, 0), count - 1)
+        panels[current].parameterTop = calculatorParameterTop
     }
 
     /// Scrolls within the lesson's wrapped height at this size, so a key back up always moves it.

@@ -104,10 +104,14 @@ struct CalculatorPane: Equatable, Sendable {
             }
         }
 
-        // Parameters take up to a third of the height (at least 3 rows), scrolled to keep the selection in view.
+        // Parameters take up to a third of the height (at least 3 rows), from the
+        // first row kept (`parameterTop`), moved only as far as keeps the selection in view.
         let parameters = panel.visibleParameters
         let paramRows = min(parameters.count, max(3, area.height / 3))
-        let first = min(max(0, panel.selected - paramRows + 1), max(0, parameters.count - paramRows))
+        var first = min(max(0, panel.parameterTop), max(0, parameters.count - paramRows))
+        if panel.selected < first { first = panel.selected }
+        if panel.selected >= first + paramRows { first = panel.selected - paramRows + 1 }
+        first = min(max(0, first), max(0, parameters.count - paramRows))
         var lines: [Line] = []
         var claimLines: [Int] = []
         if let p = panel.selectedParameter {
@@ -185,6 +189,12 @@ extension AppState {
     var calculatorScrollLimit: Int {
         guard let (pane, rect) = calculatorOnScreenPane else { return 0 }
         return pane.maxScroll(in: rect)
+    }
+
+    /// The first parameter row the pane shows now (what `parameterTop` keeps after a move).
+    var calculatorParameterTop: Int {
+        guard let (pane, rect) = calculatorOnScreenPane else { return panel?.parameterTop ?? 0 }
+        return pane.content(in: rect)?.firstParameter ?? 0
     }
 
     /// The rows a page of the calculator's results is.
