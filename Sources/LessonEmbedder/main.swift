@@ -73,6 +73,14 @@ func check(_ c: ClaimCheck) -> String {
         + ", holds: \(c.holds), reason: \(string(c.reason)))"
 }
 
+func checklistItem(_ c: Lesson.ChecklistItem) -> String {
+    let phrases = "[" + c.phrases.map { "[" + $0.map(string).joined(separator: ", ") + "]" }.joined(separator: ", ") + "]"
+    let numbers = "[" + c.numbers.map {
+        "Lesson.ChecklistItem.Figure(text: \(string($0.text)), quantity: Quantity(\(double($0.quantity.value)), \(unit($0.quantity.unit))))"
+    }.joined(separator: ", ") + "]"
+    return "Lesson.ChecklistItem(text: \(string(c.text)), phrases: \(phrases), numbers: \(numbers), line: \(c.line))"
+}
+
 func block(_ b: Lesson.Block, indent: String) -> String {
     switch b {
     case let .heading(level, text): "Lesson.Block.heading(level: \(level), text: \(string(text)))"
@@ -92,7 +100,7 @@ func lesson(_ l: Lesson) -> String {
     s += "\(i)departures: \(list(l.departures.map { "Lesson.Departure(key: \(string($0.key)), reason: \(string($0.reason)))" }, indent: i)),\n"
     s += "\(i)claims: \(list(l.claims.map(claim), indent: i)),\n"
     s += "\(i)prompts: Lesson.Prompts(short: \(optional(l.prompts.short)), long: \(optional(l.prompts.long))),\n"
-    s += "\(i)checklist: \(list(l.checklist.map(string), indent: i)),\n"
+    s += "\(i)checklist: \(list(l.checklist.map(checklistItem), indent: i)),\n"
     s += "\(i)estimates: \(list(l.estimates.map { "Lesson.Estimate(resultKey: \(string($0.resultKey)), question: \(string($0.question)), drill: \(optional($0.drill)))" }, indent: i)),\n"
     s += "\(i)body: \(list(l.body.map { block($0, indent: i + "    ") }, indent: i)),\n"
     s += "\(i)modelChecks: \(list(l.modelChecks.map(check), indent: i))\n"

@@ -197,7 +197,7 @@ import Testing
 
     @Test func aChecklistIsAList() {
         #expect(lint(head + "checklist: \"Names the number\"\n---\n") == [
-            #"demo.md:6:12: error: "checklist" must be a list of text"#,
+            #"demo.md:6:12: error: "checklist" must be a list (each item text, or a mapping with text, phrases, numbers)"#,
         ])
     }
 

@@ -94,7 +94,7 @@ enum ExportFixture {
         // Every panel is still listed, with its prompts and unticked checklist, as not visited.
         for lesson in ExportFixture.lessons {
             #expect(text.contains("## \(lesson.minutes) · \(lesson.title)\n\nNot visited."))
-            for item in lesson.checklist { #expect(text.contains("- [ ] " + item)) }
+            for item in lesson.checklist { #expect(text.contains("- [ ] " + item.text)) }
             if let short = lesson.prompts.short { #expect(text.contains("- 30 s: " + short)) }
         }
     }

@@ -115,6 +115,32 @@ import Testing
         #expect(run.stdout.hasSuffix(" lessons, no problems.\n"))
     }
 
+    @Test func lintWarnsOfChecklistItemsTheAnswerCheckCannotSeeAndStillPasses() throws {
+        let folder = try TemporaryFolder(files: [
+            "01-good.md": """
+                ---
+                id: good
+                minutes: "50"
+                title: Good
+                checklist:
+                  - "Plain"
+                  - text: "Checked"
+                    phrases: ["write amplification"]
+                    numbers: ["100 s"]
+                ---
+                Body.
+
+                """,
+        ])
+        let run = try whiteboard("lint", folder.path)
+        #expect(run.status == 0)
+        #expect(run.stdout == """
+            \(folder.path)/01-good.md:6:1: warning: checklist item "Plain" has no phrases: the answer check cannot tell whether notes name it (give it text, phrases and numbers)
+            1 lessons, no problems.
+
+            """)
+    }
+
     @Test func lintReportsABrokenFileCompilerStyle() throws {
         let folder = try TemporaryFolder(files: [
             "01-good.md": "---\nid: good\nminutes: \"50\"\ntitle: Good\n---\nBody.\n",

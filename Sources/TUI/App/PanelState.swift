@@ -90,7 +90,7 @@ public struct PanelState: Equatable, Sendable {
             }
         }
         parts += [lesson.prompts.short, lesson.prompts.long].compactMap { $0 }
-        parts += lesson.estimates.map(\.question) + lesson.checklist
+        parts += lesson.estimates.map(\.question) + lesson.checklist.map(\.text)
         return parts.joined(separator: " ").lowercased()
     }
 

@@ -42,7 +42,7 @@ extension AppState {
         }
         session[lesson: lesson.id].toggleTick(index)
         let on = session[lesson: lesson.id].ticked.contains(index)
-        notice = Notice(.info, (on ? "Ticked: " : "Unticked: ") + lesson.checklist[index])
+        notice = Notice(.info, (on ? "Ticked: " : "Unticked: ") + lesson.checklist[index].text)
     }
 
     mutating func beginEstimate() {

@@ -102,7 +102,7 @@ struct LessonPane: Equatable, Sendable {
                 let ticked = record.ticked.contains(n)
                 let box = (theme.glyphs == .unicode ? (ticked ? "☑" : "☐") : (ticked ? "[x]" : "[ ]")) + " \(n + 1) "
                 let indent = TextWidth.columns(of: box)
-                for (i, part) in TextWidth.wrap(mask.apply(item), width: max(1, width - indent)).enumerated() {
+                for (i, part) in TextWidth.wrap(mask.apply(item.text), width: max(1, width - indent)).enumerated() {
                     out.append(Line(i == 0 ? box : String.repeating(" ", count: indent), ticked ? theme.good : theme.muted)
                         .appending(part, ticked ? theme.good : .plain))
                 }

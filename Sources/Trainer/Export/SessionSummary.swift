@@ -96,7 +96,7 @@ public struct PanelSummary: Equatable, Sendable {
     init(lesson: Lesson, record: PanelRecord, evaluating: Bool) {
         self.lesson = lesson
         self.record = record
-        checklist = lesson.checklist.enumerated().map { ChecklistItem(text: $1, ticked: record.ticked.contains($0)) }
+        checklist = lesson.checklist.enumerated().map { ChecklistItem(text: $1.text, ticked: record.ticked.contains($0)) }
         guard evaluating, let name = lesson.calculator, let calculator = Registry.named(name),
               let start = lesson.startingInputs() else {
             changes = []

@@ -77,7 +77,7 @@ struct FieldReader {
 
         let claims = self.claims(map, calculator: calculator, output: output)
         let prompts = self.prompts(map)
-        let checklist = self.strings(map, "checklist")
+        let checklist = self.checklist(map)
         let estimates = self.estimates(map, calculator: calculator, output: output)
 
         guard let id, let minutes, let title else { return nil }
@@ -265,13 +265,92 @@ struct FieldReader {
                      long: string(prompts, "long", required: false, in: value))
     }
 
-    mutating func strings(_ map: Node.Mapping, _ key: String) -> [String] {
-        guard let (_, value) = field(map, key) else { return [] }
-        guard let list = value.sequence else { fail(value, "\"\(key)\" must be a list of text"); return [] }
-        return list.compactMap { item in
-            guard case let .scalar(s) = item, !s.string.isEmpty else { fail(item, "each \(key) item must be text"); return nil }
-            return s.string
+    /// `checklist:` is a list; each item is text, or a mapping with its text and what in
+    /// notes shows it: `phrases` (each text, `|` between alternatives, or a list of
+    /// alternatives) and `numbers` (each a figure with its unit, "100 s", "1M writes").
+    mutating func checklist(_ map: Node.Mapping) -> [Lesson.ChecklistItem] {
+        guard let (_, value) = field(map, "checklist") else { return [] }
+        guard let list = value.sequence else {
+            fail(value, "\"checklist\" must be a list (each item text, or a mapping with text, phrases, numbers)")
+            return []
         }
+        var out: [Lesson.ChecklistItem] = []
+        for item in list {
+            let line = (item.mark?.line ?? 1) + offset
+            if case let .scalar(s) = item {
+                if s.string.trimmed.isEmpty { fail(item, "a checklist item must not be empty") } else {
+                    out.append(.init(text: s.string, line: line))
+                }
+                continue
+            }
+            guard let fields = item.mapping else {
+                fail(item, "a checklist item must be text, or a mapping with text, phrases, numbers")
+                continue
+            }
+            unknownFields(fields, allowed: LessonParser.checklistFields, in: "a checklist item")
+            let text = string(fields, "text", required: true, in: item)
+            let phrases = checklistPhrases(fields)
+            let numbers = checklistNumbers(fields)
+            if let text { out.append(.init(text: text, phrases: phrases, numbers: numbers, line: line)) }
+        }
+        return out
+    }
+
+    /// Each entry one phrase group: "a|b" or [a, b] for alternatives.
+    mutating func checklistPhrases(_ fields: Node.Mapping) -> [[String]] {
+        guard let (_, value) = field(fields, "phrases") else { return [] }
+        guard let list = value.sequence else {
+            fail(value, "\"phrases\" must be a list (each a phrase, \"a|b\" or [a, b] for alternatives)")
+            return []
+        }
+        if list.isEmpty { fail(value, "\"phrases\" is an empty list: give at least one, or leave the field out") }
+        var groups: [[String]] = []
+        for entry in list {
+            var alternatives: [(String, Node)] = []
+            if case let .scalar(s) = entry {
+                alternatives = s.string.split(separator: "|", omittingEmptySubsequences: false).map { (String($0).trimmed, entry) }
+            } else if let inner = entry.sequence, !inner.isEmpty {
+                for alt in inner {
+                    guard case let .scalar(s) = alt else { fail(alt, "a phrase must be text"); continue }
+                    alternatives.append((s.string.trimmed, alt))
+                }
+            } else {
+                fail(entry, "a phrase must be text, \"a|b\" or a list of alternatives")
+                continue
+            }
+            var group: [String] = []
+            for (phrase, node) in alternatives {
+                guard phrase.contains(where: { $0.isLetter || $0.isNumber }) else {
+                    fail(node, "a phrase must hold a word (\"\(phrase)\" has none)")
+                    continue
+                }
+                group.append(phrase)
+            }
+            if !group.isEmpty, group.count == alternatives.count { groups.append(group) }
+        }
+        return groups
+    }
+
+    /// Each entry a figure with its unit, read as `NumberParser.parseQuantity` reads notes.
+    mutating func checklistNumbers(_ fields: Node.Mapping) -> [Lesson.ChecklistItem.Figure] {
+        guard let (_, value) = field(fields, "numbers") else { return [] }
+        guard let list = value.sequence else { fail(value, "\"numbers\" must be a list of figures with units (\"100 s\", \"1M writes\")"); return [] }
+        if list.isEmpty { fail(value, "\"numbers\" is an empty list: give at least one, or leave the field out") }
+        var out: [Lesson.ChecklistItem.Figure] = []
+        for entry in list {
+            guard case let .scalar(s) = entry else { fail(entry, "a checklist number must be text such as \"100 s\""); continue }
+            let text = s.string.trimmed
+            guard let quantity = NumberParser.parseQuantity(text) else {
+                fail(entry, "checklist number \"\(text)\" is not a number with a unit (such as \"100 s\", \"1M writes\", \"8 MB\", \"20 %\")")
+                continue
+            }
+            guard !quantity.unit.symbol.isEmpty, quantity.value.isFinite else {
+                fail(entry, "checklist number \"\(text)\" has no unit: say what it counts (\"\(text) writes\", \"\(text) s\")")
+                continue
+            }
+            out.append(.init(text: text, quantity: quantity))
+        }
+        return out
     }
 
     /// `estimate:` as one mapping, or a list of them: several numbers worth

@@ -17,7 +17,8 @@ public struct Lesson: Equatable, Sendable, Identifiable {
     public let departures: [Departure]
     public let claims: [Claim]
     public let prompts: Prompts
-    public let checklist: [String]
+    /// What a strong answer names, each item with the phrases and figures that show it in notes.
+    public let checklist: [ChecklistItem]
     /// What the panel asks the user to guess, asked in this order: each is
     /// hidden until revealed, the next asked once the one before is.
     public let estimates: [Estimate]
@@ -29,7 +30,7 @@ public struct Lesson: Equatable, Sendable, Identifiable {
 
     public init(id: String, file: String, minutes: String, title: String, calculator: String? = nil,
                 parameters: [ParameterSetting] = [], departures: [Departure] = [], claims: [Claim] = [], prompts: Prompts = Prompts(),
-                checklist: [String] = [], estimates: [Estimate] = [], body: [Block] = [], modelChecks: [ClaimCheck]? = nil) {
+                checklist: [ChecklistItem] = [], estimates: [Estimate] = [], body: [Block] = [], modelChecks: [ClaimCheck]? = nil) {
         self.id = id
         self.file = file
         self.minutes = minutes
@@ -105,6 +106,46 @@ public struct Lesson: Equatable, Sendable, Identifiable {
         public init(short: String? = nil, long: String? = nil) { self.short = short; self.long = long }
     }
 
+    /// One thing a strong answer names, and what in the notes shows it was named:
+    /// every phrase group (any one of its alternatives) and every figure. An item
+    /// written as plain text has neither, and the answer check leaves it alone.
+    public struct ChecklistItem: Equatable, Sendable, ExpressibleByStringInterpolation {
+        public let text: String
+        /// Each group is one idea; any of its alternatives ("1M writes", "million writes") says it.
+        public let phrases: [[String]]
+        /// Figures with units, matched by value: "100 s" is also "100 seconds" and "1.67 min".
+        public let numbers: [Figure]
+        /// The item's line in the lesson file (0 when not read from one), for lint's warnings.
+        /// Not part of what the item is: two items saying the same are equal wherever they stand.
+        public let line: Int
+
+        public static func == (a: Self, b: Self) -> Bool {
+            a.text == b.text && a.phrases == b.phrases && a.numbers == b.numbers
+        }
+
+        public init(text: String, phrases: [[String]] = [], numbers: [Figure] = [], line: Int = 0) {
+            self.text = text
+            self.phrases = phrases
+            self.numbers = numbers
+            self.line = line
+        }
+
+        public init(stringLiteral text: String) { self.init(text: text) }
+
+        /// Whether notes can be checked against it: it has phrases or figures.
+        public var isCheckable: Bool { !phrases.isEmpty || !numbers.isEmpty }
+
+        /// A figure as the lesson writes it ("100 s") and its value.
+        public struct Figure: Equatable, Sendable {
+            public let text: String
+            public let quantity: Quantity
+            public init(text: String, quantity: Quantity) {
+                self.text = text
+                self.quantity = quantity
+            }
+        }
+    }
+
     /// A result the user guesses before the calculator shows it.
     public struct Estimate: Equatable, Sendable {
         public let resultKey: String
@@ -147,4 +188,32 @@ public struct LessonError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(file):\(line):\(column): error: \(message)" }
+}
+
+/// Something `whiteboard lint` points out that does not stop the lesson loading:
+/// `Lessons/03-fanout.md:40:5: warning: checklist item has no phrases …`.
+public struct LessonWarning: Equatable, Sendable, CustomStringConvertible {
+    public let file: String
+    public let line: Int
+    public let column: Int
+    public let message: String
+
+    public init(file: String, line: Int, column: Int = 1, _ message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
+    public var description: String { "\(file):\(line):\(column): warning: \(message)" }
+
+    /// A lesson with a checklist whose items the answer check cannot see: each such
+    /// item (no phrases to look for in notes) is named at its line.
+    public static func checklist(_ lesson: Lesson) -> [LessonWarning] {
+        lesson.checklist.filter { $0.phrases.isEmpty }.map { item in
+            LessonWarning(file: lesson.file, line: item.line,
+                          "checklist item \"\(item.text.prefix(40))\(item.text.count > 40 ? "…" : "")\" has no phrases: "
+                          + "the answer check cannot tell whether notes name it (give it text, phrases and numbers)")
+        }
+    }
 }

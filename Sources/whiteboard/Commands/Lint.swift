@@ -24,6 +24,9 @@ extension Whiteboard {
             }
             let library = LessonLibrary.load([sources])
             for problem in library.problems { StandardOutput.write(problem.description + "\n") }
+            // Warnings do not fail the run: the lesson loads, its notes are only not checked.
+            let warnings = library.lessons.flatMap(LessonWarning.checklist)
+            for warning in warnings { StandardOutput.write(warning.description + "\n") }
             if library.problems.isEmpty {
                 StandardOutput.write("\(library.lessons.count) lessons, no problems.\n")
             } else {
