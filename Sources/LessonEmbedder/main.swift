@@ -78,7 +78,7 @@ func checklistItem(_ c: Lesson.ChecklistItem) -> String {
     let numbers = "[" + c.numbers.map {
         "Lesson.ChecklistItem.Figure(text: \(string($0.text)), quantity: Quantity(\(double($0.quantity.value)), \(unit($0.quantity.unit))))"
     }.joined(separator: ", ") + "]"
-    return "Lesson.ChecklistItem(text: \(string(c.text)), phrases: \(phrases), numbers: \(numbers), line: \(c.line))"
+    return "Lesson.ChecklistItem(text: \(string(c.text)), phrases: \(phrases), numbers: \(numbers), unchecked: \(optional(c.unchecked)), line: \(c.line))"
 }
 
 func block(_ b: Lesson.Block, indent: String) -> String {

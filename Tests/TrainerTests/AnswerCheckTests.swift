@@ -37,9 +37,20 @@ import Testing
         #expect(check("one post is \(written) for the celebrity", [item]).items[0].numbers[0].found == written)
     }
 
+    @Test func eachFigureOfTheNotesSaysOneNumberOfAnItem() {
+        let item = Lesson.ChecklistItem(text: "t", numbers: [Self.figure("8 points"), Self.figure("8.4 points")])
+        #expect(check("sharding 8.4 first", [item]).items[0].missing == ["8 points"])
+        #expect(check("single region 8.0, sharding 8.4", [item]).items[0].matched == ["8.0", "8.4"])
+    }
+
     @Test func aCountOfOtherThingsDoesNotMatch() {
         let item = Lesson.ChecklistItem(text: "t", numbers: [Self.figure("1M writes")])
         #expect(check("she has 1M followers", [item]).items[0].numbers[0].found == nil)
+    }
+
+    @Test func aSumMatchesWithOrWithoutItsPeriod() {
+        let item = Lesson.ChecklistItem(text: "t", numbers: [Self.figure("$320K/month"), Self.figure("$52,750")])
+        #expect(check("$320K without a CDN; tiers come to $52,750 a month", [item]).items[0].matched == ["$320K", "$52,750 a month"])
     }
 
     @Test func sizesRatesMoneyAndPercentMatchByValue() {
@@ -133,7 +144,7 @@ import Testing
             #"demo.md:7:5: error: a checklist item must be text, or a mapping with text, phrases, numbers"#,
         ])
         #expect(lint(head + "checklist:\n  - phrases: [a]\n    colour: red\n---\n") == [
-            #"demo.md:8:5: error: unknown field "colour" in a checklist item (allowed: text, phrases, numbers)"#,
+            #"demo.md:8:5: error: unknown field "colour" in a checklist item (allowed: text, phrases, numbers, unchecked)"#,
             #"demo.md:7:5: error: missing field "text""#,
         ])
         #expect(lint(head + "checklist:\n  - text: t\n    phrases: \"write amplification\"\n---\n") == [
@@ -156,11 +167,20 @@ import Testing
         ])
     }
 
+    @Test func anItemNotesCannotShowSaysWhy() throws {
+        let l = try #require(lesson(head + "checklist:\n  - text: \"Stays under two minutes\"\n    unchecked: \"timed by the clock\"\n---\n"))
+        #expect(l.checklist[0].unchecked == "timed by the clock")
+        #expect(LessonWarning.checklist(l).isEmpty)
+        #expect(lint(head + "checklist:\n  - text: t\n    phrases: [a]\n    unchecked: why\n---\n") == [
+            #"demo.md:9:5: error: a checklist item with phrases or numbers is checked: drop "unchecked" or them"#,
+        ])
+    }
+
     @Test func lintWarnsOfItemsWithoutPhrases() throws {
         let l = try #require(lesson(head + "checklist:\n  - \"Plain\"\n  - text: t\n    numbers: [\"100 s\"]\n  - text: u\n    phrases: [u]\n---\n"))
         #expect(LessonWarning.checklist(l).map(\.description) == [
-            #"demo.md:7:1: warning: checklist item "Plain" has no phrases: the answer check cannot tell whether notes name it (give it text, phrases and numbers)"#,
-            #"demo.md:8:1: warning: checklist item "t" has no phrases: the answer check cannot tell whether notes name it (give it text, phrases and numbers)"#,
+            #"demo.md:7:1: warning: checklist item "Plain" has no phrases: the answer check cannot tell whether notes name it (give it text, phrases and numbers, or say why not with unchecked)"#,
+            #"demo.md:8:1: warning: checklist item "t" has no phrases: the answer check cannot tell whether notes name it (give it text, phrases and numbers, or say why not with unchecked)"#,
         ])
     }
 }

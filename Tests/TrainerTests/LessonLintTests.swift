@@ -1,3 +1,4 @@
+import BundledLessons
 import Calculators
 import Testing
 @testable import Trainer
@@ -199,6 +200,13 @@ import Testing
         #expect(lint(head + "checklist: \"Names the number\"\n---\n") == [
             #"demo.md:6:12: error: "checklist" must be a list (each item text, or a mapping with text, phrases, numbers)"#,
         ])
+    }
+
+    @Test func everyBundledChecklistItemCarriesWhatTheAnswerCheckLooksFor() {
+        let library = LessonLibrary.load([BundledLessons.sources])
+        #expect(library.problems.map(\.description) == [])
+        #expect(library.lessons.flatMap(LessonWarning.checklist).map(\.description) == [])
+        #expect(library.lessons.allSatisfy { !$0.checklist.isEmpty && $0.checklist.contains(where: \.isCheckable) })
     }
 
     @Test func everyProblemInAFileIsReportedInOneRun() {

@@ -135,7 +135,7 @@ import Testing
         let run = try whiteboard("lint", folder.path)
         #expect(run.status == 0)
         #expect(run.stdout == """
-            \(folder.path)/01-good.md:6:1: warning: checklist item "Plain" has no phrases: the answer check cannot tell whether notes name it (give it text, phrases and numbers)
+            \(folder.path)/01-good.md:6:1: warning: checklist item "Plain" has no phrases: the answer check cannot tell whether notes name it (give it text, phrases and numbers, or say why not with unchecked)
             1 lessons, no problems.
 
             """)

@@ -291,7 +291,11 @@ struct FieldReader {
             let text = string(fields, "text", required: true, in: item)
             let phrases = checklistPhrases(fields)
             let numbers = checklistNumbers(fields)
-            if let text { out.append(.init(text: text, phrases: phrases, numbers: numbers, line: line)) }
+            let unchecked = string(fields, "unchecked", required: false, in: item)
+            if unchecked != nil, !phrases.isEmpty || !numbers.isEmpty {
+                fail(field(fields, "unchecked")?.key, "a checklist item with phrases or numbers is checked: drop \"unchecked\" or them")
+            }
+            if let text { out.append(.init(text: text, phrases: phrases, numbers: numbers, unchecked: unchecked, line: line)) }
         }
         return out
     }

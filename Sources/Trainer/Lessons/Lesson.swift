@@ -115,18 +115,22 @@ public struct Lesson: Equatable, Sendable, Identifiable {
         public let phrases: [[String]]
         /// Figures with units, matched by value: "100 s" is also "100 seconds" and "1.67 min".
         public let numbers: [Figure]
+        /// Why notes cannot show this item ("timed by the clock"), when the lesson says so:
+        /// lint then does not ask for phrases, and the check leaves it out.
+        public let unchecked: String?
         /// The item's line in the lesson file (0 when not read from one), for lint's warnings.
         /// Not part of what the item is: two items saying the same are equal wherever they stand.
         public let line: Int
 
         public static func == (a: Self, b: Self) -> Bool {
-            a.text == b.text && a.phrases == b.phrases && a.numbers == b.numbers
+            a.text == b.text && a.phrases == b.phrases && a.numbers == b.numbers && a.unchecked == b.unchecked
         }
 
-        public init(text: String, phrases: [[String]] = [], numbers: [Figure] = [], line: Int = 0) {
+        public init(text: String, phrases: [[String]] = [], numbers: [Figure] = [], unchecked: String? = nil, line: Int = 0) {
             self.text = text
             self.phrases = phrases
             self.numbers = numbers
+            self.unchecked = unchecked
             self.line = line
         }
 
@@ -210,10 +214,10 @@ public struct LessonWarning: Equatable, Sendable, CustomStringConvertible {
     /// A lesson with a checklist whose items the answer check cannot see: each such
     /// item (no phrases to look for in notes) is named at its line.
     public static func checklist(_ lesson: Lesson) -> [LessonWarning] {
-        lesson.checklist.filter { $0.phrases.isEmpty }.map { item in
+        lesson.checklist.filter { $0.phrases.isEmpty && $0.unchecked == nil }.map { item in
             LessonWarning(file: lesson.file, line: item.line,
                           "checklist item \"\(item.text.prefix(40))\(item.text.count > 40 ? "…" : "")\" has no phrases: "
-                          + "the answer check cannot tell whether notes name it (give it text, phrases and numbers)")
+                          + "the answer check cannot tell whether notes name it (give it text, phrases and numbers, or say why not with unchecked)")
         }
     }
 }

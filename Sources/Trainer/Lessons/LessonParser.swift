@@ -6,7 +6,7 @@ import Yams
 /// than stopping at the first: `whiteboard lint` lists them all at once.
 public enum LessonParser {
     static let fields = ["id", "minutes", "title", "calculator", "parameters", "departures", "claims", "prompts", "checklist", "estimate"]
-    static let checklistFields = ["text", "phrases", "numbers"]
+    static let checklistFields = ["text", "phrases", "numbers", "unchecked"]
     static let claimFields = ["id", "text", "result", "stated", "unit", "tolerance", "why", "most_sensitive", "break_even", "bound"]
 
     /// The lesson, or nil when it has errors; the errors in file order.

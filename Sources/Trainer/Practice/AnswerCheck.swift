@@ -56,13 +56,13 @@ public struct AnswerCheck: Equatable, Sendable {
         let words = Self.words(notes)
         let figures = NumberParser.quantities(in: notes)
         items = checklist.enumerated().map { index, item in
-            Item(index: index, text: item.text,
-                 phrases: item.phrases.map { group in
-                     PhraseMatch(alternatives: group, found: group.lazy.compactMap { Self.find($0, in: words, of: notes) }.first)
-                 },
-                 numbers: item.numbers.map { figure in
-                     NumberMatch(figure: figure, found: Self.find(figure.quantity, in: figures))
-                 })
+            let found = Self.assign(item.numbers.map(\.quantity), to: figures)
+            let numbers = item.numbers.indices.map { NumberMatch(figure: item.numbers[$0], found: found[$0]) }
+            return Item(index: index, text: item.text,
+                        phrases: item.phrases.map { group in
+                            PhraseMatch(alternatives: group, found: group.lazy.compactMap { Self.find($0, in: words, of: notes) }.first)
+                        },
+                        numbers: numbers)
         }
     }
 
@@ -119,12 +119,26 @@ public struct AnswerCheck: Equatable, Sendable {
 
     // MARK: - Figures
 
-    /// The first figure of the notes that says `wanted`, as typed.
-    static func find(_ wanted: Quantity, in figures: [[NumberParser.Reading]]) -> String? {
-        for readings in figures {
-            if let r = readings.first(where: { says($0, wanted) }) { return String(r.text) }
+    /// For each wanted figure, the notes' figure that says it, as typed. Within an item each
+    /// figure of the notes says one number ("8.4" is not also "8"): the closest pairs are
+    /// taken first, then earlier ones.
+    static func assign(_ wanted: [Quantity], to figures: [[NumberParser.Reading]]) -> [String?] {
+        var pairs: [(want: Int, figure: Int, text: String, off: Double)] = []
+        for (w, quantity) in wanted.enumerated() {
+            for (f, readings) in figures.enumerated() {
+                guard let r = readings.first(where: { says($0, quantity) }) else { continue }
+                let same = r.quantity.unit.dimension == quantity.unit.dimension
+                let a = same ? r.quantity.baseValue : r.quantity.value, b = same ? quantity.baseValue : quantity.value
+                pairs.append((w, f, String(r.text), abs(a - b) / max(abs(a), abs(b), .leastNonzeroMagnitude)))
+            }
         }
-        return nil
+        pairs.sort { ($0.off, $0.figure, $0.want) < ($1.off, $1.figure, $1.want) }
+        var out = [String?](repeating: nil, count: wanted.count), used: Set<Int> = []
+        for pair in pairs where out[pair.want] == nil && !used.contains(pair.figure) {
+            out[pair.want] = pair.text
+            used.insert(pair.figure)
+        }
+        return out
     }
 
     /// Same kind of quantity and the same value within `tolerance`. Counts and rates
@@ -132,6 +146,11 @@ public struct AnswerCheck: Equatable, Sendable {
     /// while a plain count or rate ("1,000,000", "10K/s") may stand for any.
     static func says(_ reading: NumberParser.Reading, _ wanted: Quantity) -> Bool {
         let found = reading.quantity
+        // "$320K" for "$320K/month" (or the other way): a sum written without its period is read in the other's.
+        let sums: Set<Calculators.Dimension> = [.money, .moneyRate]
+        if found.unit.dimension != wanted.unit.dimension, sums.contains(found.unit.dimension), sums.contains(wanted.unit.dimension) {
+            return close(found.value, wanted.value)
+        }
         guard found.unit.dimension == wanted.unit.dimension else { return false }
         if found.unit.dimension == .count || found.unit.dimension == .rate {
             // What is counted: "writes" of "writes" and of "writes/s"; "" for a plain count or rate.
@@ -141,7 +160,10 @@ public struct AnswerCheck: Equatable, Sendable {
         } else if !reading.hasUnit {
             return false
         }
-        let a = found.baseValue, b = wanted.baseValue
+        return close(found.baseValue, wanted.baseValue)
+    }
+
+    static func close(_ a: Double, _ b: Double) -> Bool {
         guard a.isFinite, b.isFinite else { return false }
         if a == b { return true }
         return abs(a - b) <= tolerance * max(abs(a), abs(b))
