@@ -34,12 +34,20 @@ extension AppState {
     /// `A`: opens the calibration view and reads the history for it.
     mutating func showCalibration() -> [Effect] {
         overlay = .calibration(scroll: 0)
-        guard history.available == true else {
-            history.calibration = CalibrationSummary(failure: history.available == nil
-                ? "the history database is still opening" : "the history database is not open")
+        if let reason = historyUnreadable {
+            history.calibration = CalibrationSummary(failure: reason)
             return []
         }
         return [.loadAttempts]
+    }
+
+    /// Why a view cannot read the history now (nil: it can).
+    var historyUnreadable: String? {
+        switch history.available {
+        case true?: nil
+        case nil: "the history database is still opening"
+        case false?: "the history database is not open"
+        }
     }
 
     /// The attempts, read for the calibration view: bias by kind and what is due.

@@ -20,9 +20,8 @@ extension AppState {
     /// `S`: opens the history view and reads the sessions for it.
     mutating func showHistory() -> [Effect] {
         overlay = .history(scroll: 0)
-        guard history.available == true else {
-            history.sessions = SessionListing(failure: history.available == nil
-                ? "the history database is still opening" : "the history database is not open")
+        if let reason = historyUnreadable {
+            history.sessions = SessionListing(failure: reason)
             return []
         }
         history.sessions = nil

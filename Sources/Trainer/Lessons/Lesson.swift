@@ -196,20 +196,15 @@ public struct LessonError: Error, Equatable, Sendable, CustomStringConvertible {
 
 /// Something `whiteboard lint` points out that does not stop the lesson loading:
 /// `Lessons/03-fanout.md:40:5: warning: checklist item has no phrases …`.
+/// Where and what are kept as a `LessonError` keeps them; only the word printed differs.
 public struct LessonWarning: Equatable, Sendable, CustomStringConvertible {
-    public let file: String
-    public let line: Int
-    public let column: Int
-    public let message: String
+    public let point: LessonError
 
     public init(file: String, line: Int, column: Int = 1, _ message: String) {
-        self.file = file
-        self.line = line
-        self.column = column
-        self.message = message
+        point = LessonError(file: file, line: line, column: column, message)
     }
 
-    public var description: String { "\(file):\(line):\(column): warning: \(message)" }
+    public var description: String { "\(point.file):\(point.line):\(point.column): warning: \(point.message)" }
 
     /// A lesson with a checklist whose items the answer check cannot see: each such
     /// item (no phrases to look for in notes) is named at its line.
