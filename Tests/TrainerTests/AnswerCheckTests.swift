@@ -184,3 +184,37 @@ import Testing
         ])
     }
 }
+
+/// The Markdown export says, per panel with notes, what the notes cover and what they miss.
+@Suite struct AnswerCheckExportTests {
+    static let lesson = Lesson(
+        id: "fanout", file: "04.md", minutes: "42-44", title: "Fan-out",
+        checklist: [
+            "States the decision first",
+            AnswerCheckTests.amplification,
+            .init(text: "Gives the hybrid's price", phrases: [["hybrid"], ["code path"]], numbers: [AnswerCheckTests.figure("2x")]),
+        ])
+
+    func markdown(notes: String) -> String {
+        var s = PracticeSession(startedAt: 1_700_000_000, practiceMode: false)
+        s.visit("fanout")
+        s[lesson: "fanout"].notes = notes
+        return SessionExport.markdown(s, lessons: [Self.lesson], finishedAt: 1_700_000_100)
+    }
+
+    @Test func aPanelWithNotesListsTheCoveredItemsAndWhatIsMissing() {
+        let text = markdown(notes: "Write amplification: 1M writes, 100 seconds. Hybrid has a 2nd code path.")
+        #expect(text.contains("""
+            ### Notes against the checklist
+
+            The notes cover 1 of 2 checked items (matched offline: phrases by their words, figures by value).
+
+            - ✓ Name the write amplification of push for one big account: said "Write amplification", "1M writes", "100 seconds", "1M writes"
+            - ✗ Gives the hybrid's price: missing 2x; said "Hybrid", "code path"
+            """))
+    }
+
+    @Test func aPanelWithoutNotesHasNoCheck() {
+        #expect(!markdown(notes: "  \n").contains("Notes against the checklist"))
+    }
+}

@@ -19,6 +19,12 @@ public struct AppState: Equatable, Sendable {
     /// Notes, ticks, estimates, the practice clock and the values changed: the one
     /// copy of what the user did, which autosave keeps.
     public var session: PracticeSession
+    /// The current panel's notes (the open draft while editing) checked against its checklist,
+    /// offline: `update` recomputes it when the panel or the notes change, views only read it.
+    /// Nil without notes or without a checklist item to check.
+    public internal(set) var answerCheck: AnswerCheck?
+    /// The panel and notes `answerCheck` was computed for.
+    var answerCheckInput: AnswerCheckInput?
     /// The last monotonic instant the loop reported (`.ticked`); 0 before the first.
     public var now: Double = 0
     /// While only the first lesson is parsed: how many panels are coming, for the header.
@@ -80,6 +86,7 @@ public struct AppState: Equatable, Sendable {
         noticeProblems()
         refreshAllPanels()
         if let id = panel?.lesson.id, session.currentLessonID == nil { self.session.visit(id) }
+        refreshAnswerCheck()
     }
 
     /// The session as autosave should write it: a notes draft still open in the
@@ -150,7 +157,17 @@ public struct AppState: Equatable, Sendable {
     public var zoomedInEffect: Bool { zoomed && size.cols >= Layout.sideBySideWidth }
 
     /// Where the panes go at this size, focus and zoom.
-    public var layout: Layout { Layout(size: size, focus: focus, hasCalculator: panel?.inputs != nil, zoomed: zoomed) }
+    public var layout: Layout {
+        // The notes editor takes the calculator's side, so the lesson it answers stays in view.
+        if notesBesideLesson { return Layout(size: size, focus: .lesson, hasCalculator: true, zoomed: false) }
+        return Layout(size: size, focus: focus, hasCalculator: panel?.inputs != nil, zoomed: zoomed)
+    }
+
+    /// Whether the notes editor is open where the window is wide enough for it beside the lesson.
+    var notesBesideLesson: Bool {
+        if case .notes = overlay { return size.cols >= Layout.sideBySideWidth && panel != nil }
+        return false
+    }
 
     /// Pages whose number or title matches the panel-list query (the problems page
     /// included), then those whose lesson text alone does.

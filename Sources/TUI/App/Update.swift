@@ -47,6 +47,7 @@ extension AppState {
             }
         }
         effects += analysisEffects()
+        refreshAnswerCheck()
         if !effects.contains(where: \.isWrite), finishing == nil { effects += autosaveEffects() }
         return effects
     }
@@ -149,6 +150,7 @@ extension AppState {
         case .editNotes:
             guard let lesson = panel?.lesson else { return [] }
             overlay = .notes(TextEditor(text: session[lesson: lesson.id].notes))
+            showChecklistBesideNotes()
 
         // What the world reports
         case let .started(saved, lockHeld, resume, practice, wallClock):

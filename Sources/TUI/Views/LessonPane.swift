@@ -15,6 +15,17 @@ struct LessonPane: Equatable, Sendable {
     var mask = AnswerMask()
     /// The search on screen: its matches are underlined, the one shown reversed.
     var marks: SearchMarks?
+    /// The notes checked against the checklist (computed in `update`).
+    var check: AnswerCheck?
+
+    /// How the checklist's heading begins.
+    static let checklistLead = "A strong answer names"
+
+    /// The row of the checklist's heading at a given width, where the notes editor turns the lesson.
+    func checklistRow(width: Int) -> Int? {
+        guard !lesson.checklist.isEmpty else { return nil }
+        return lines(width: width).firstIndex { $0.spans.first?.text.hasPrefix(Self.checklistLead) == true }
+    }
 
     /// Every line of the pane's content at a given width.
     func lines(width: Int) -> [Line] {
@@ -95,7 +106,7 @@ struct LessonPane: Equatable, Sendable {
             out.append(.blank)
         }
         if !lesson.checklist.isEmpty {
-            for part in TextWidth.wrap("A strong answer names (1–\(min(9, lesson.checklist.count)) to tick):", width: width) {
+            for part in TextWidth.wrap(Self.checklistLead + " (1–\(min(9, lesson.checklist.count)) to tick):", width: width) {
                 out.append(Line(part, .bold))
             }
             for (n, item) in lesson.checklist.enumerated() {
@@ -113,6 +124,10 @@ struct LessonPane: Equatable, Sendable {
         out.append(Line("Your notes", .bold).appending(notes.isEmpty ? "  (N to write)" : "  (N to edit)", theme.muted))
         for line in notes.split(separator: "\n", omittingEmptySubsequences: false) {
             for part in TextWidth.wrap(String(line), width: width) { out.append(Line(part)) }
+        }
+        if let check, !check.isEmpty, !notes.isEmpty {
+            out.append(.blank)
+            out += AnswerCheckLines(check: check, theme: theme, mask: mask).lines(width: width)
         }
         return out
     }
@@ -184,8 +199,21 @@ extension AppState {
     var lessonScrollLimit: Int {
         guard let p = panel, Layout.fits(size),
               let rect = layout.lesson else { return Int.max / 2 }
-        let pane = LessonPane(lesson: p.lesson, theme: Theme(display), record: session[lesson: p.lesson.id],
-                              outcomes: estimateOutcomes, truths: p.estimateTruths, mask: answerMask)
-        return pane.maxScroll(in: rect)
+        return lessonPane(p).maxScroll(in: rect)
+    }
+
+    /// Where the notes editor opens beside the lesson, the lesson turns to its checklist
+    /// (a row above it kept for context), so the items the notes answer are in view.
+    mutating func showChecklistBesideNotes() {
+        guard notesBesideLesson, let p = panel, let rect = layout.lesson,
+              let row = lessonPane(p).checklistRow(width: LessonPane.contentWidth(in: rect)) else { return }
+        panels[current].lessonScroll = min(max(0, row - 1), lessonScrollLimit)
+    }
+
+    /// The lesson pane of a panel as this state draws it (the screen and the scroll limit share it).
+    func lessonPane(_ p: PanelState) -> LessonPane {
+        LessonPane(lesson: p.lesson, theme: Theme(display), record: session[lesson: p.lesson.id],
+                   outcomes: estimateOutcomes, truths: p.estimateTruths, mask: answerMask, marks: searchMarks,
+                   check: answerCheck)
     }
 }

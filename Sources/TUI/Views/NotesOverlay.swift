@@ -1,3 +1,5 @@
+import Trainer
+
 /// The notes editor: a framed box over the panes. Long lines wrap at the box
 /// edge (by columns, so the cursor maps one to one), and the cursor is drawn
 /// as a reversed cell (the terminal's own cursor stays hidden).
@@ -5,6 +7,19 @@ struct NotesOverlay {
     let editor: TextEditor
     let title: String
     let theme: Theme
+    /// The draft checked against the checklist (computed in `update` as it is typed).
+    var check: AnswerCheck?
+    var mask = AnswerMask()
+
+    /// Where it is drawn: beside the lesson (over the calculator) where both panes share the
+    /// window, so the lesson and its checklist stay in view; else a box over the panes.
+    var beside: Rect?
+
+    /// Rows under the text for the check: its header and one per item, at most half the box.
+    static func checkRows(_ check: AnswerCheck?, height: Int) -> Int {
+        guard let check, !check.isEmpty, height >= 6 else { return 0 }
+        return min(check.checkable.count + 1, max(2, height / 2))
+    }
 
     /// One screen row of the text: which line, and the characters it shows.
     struct Row { let line: Int; let start: Int; let chars: [Character] }
@@ -29,11 +44,22 @@ struct NotesOverlay {
     }
 
     func draw(on grid: inout Grid) {
-        let rect = overlayRect(on: grid, width: 76, height: max(8, grid.size.rows - 6))
+        let rect = beside ?? overlayRect(on: grid, width: 76, height: max(8, grid.size.rows - 6))
         grid.fill(rect)
         theme.glyphs.box(rect, on: &grid, style: theme.focusedBorder, title: "Notes: \(title) · Esc keeps and closes")
-        let inner = rect.inset(by: 1).shifted(dx: 1)
-        guard !inner.isEmpty else { return }
+        let box = rect.inset(by: 1).shifted(dx: 1)
+        guard !box.isEmpty else { return }
+        let checkRows = Self.checkRows(check, height: box.height)
+        let inner = Rect(x: box.x, y: box.y, width: box.width, height: box.height - checkRows)
+        if let check, checkRows > 0 {
+            var rows = AnswerCheckLines(check: check, theme: theme, mask: mask).rows(itemColumns: beside == nil ? box.width / 2 - 4 : nil)
+            if rows.count > checkRows {
+                let hidden = rows.count - checkRows + 1
+                rows = Array(rows.prefix(checkRows - 1)) + [Line("… \(hidden) more under Your notes (Esc)", theme.muted)]
+            }
+            let area = Rect(x: box.x, y: box.maxY - checkRows, width: box.width - 1, height: checkRows)
+            for (i, row) in rows.enumerated() { row.draw(on: &grid, x: area.x, y: area.y + i, clip: area) }
+        }
         // One column is kept free for the cursor at the end of a full row.
         let rows = Self.rows(editor.lines, width: max(1, inner.width - 1))
         let cursor = editor.cursor

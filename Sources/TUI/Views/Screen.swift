@@ -35,13 +35,11 @@ public enum Screen {
                     let at = s.hit?.page == state.current ? " \(s.index) of \(s.count)" : ""
                     title += " · /" + TextWidth.truncate(s.prompt, toColumns: 20, ellipsis: theme.glyphs.ellipsis) + at
                 }
-                let record = state.session[lesson: panel.lesson.id]
-                memo.draw(LessonPane(lesson: panel.lesson, theme: theme, record: record, outcomes: state.estimateOutcomes,
-                                     truths: panel.estimateTruths, mask: state.answerMask, marks: state.searchMarks),
+                memo.draw(state.lessonPane(panel),
                           in: rect, on: &grid, focused: state.focus == .lesson || panel.inputs == nil,
                           scroll: panel.lessonScroll, title: title)
             }
-            if let rect = layout.calculator {
+            if let rect = layout.calculator, !state.notesBesideLesson {
                 memo.draw(CalculatorPane(panel: panel, output: output, theme: theme, hidden: state.hiddenResults,
                                           mask: state.answerMask),
                           in: rect, on: &grid, focused: state.focus == .calculator,
@@ -60,7 +58,9 @@ public enum Screen {
             case let .panelList(query, selection):
                 PanelListOverlay(state: state, query: query, selection: selection, theme: theme).draw(on: &grid)
             case let .notes(editor):
-                NotesOverlay(editor: editor, title: state.panel?.lesson.title ?? "", theme: theme).draw(on: &grid)
+                NotesOverlay(editor: editor, title: state.panel?.lesson.title ?? "", theme: theme,
+                             check: state.answerCheck, mask: state.answerMask,
+                             beside: state.notesBesideLesson ? layout.calculator : nil).draw(on: &grid)
             case let .confirm(question):
                 let rect = overlayRect(on: grid, width: min(TextWidth.columns(of: question.text) + 4, 76), height: 5)
                 grid.fill(rect)

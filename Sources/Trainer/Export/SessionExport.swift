@@ -180,6 +180,18 @@ public enum SessionExport {
             out += notes.split(separator: "\n", omittingEmptySubsequences: false)
                 .map { $0.isEmpty ? ">" : "> " + clean(String($0)) }
         }
+        if let check = panel.answerCheck, !check.isEmpty {
+            out += ["", "### Notes against the checklist", ""]
+            out.append("The notes cover \(check.coveredCount) of \(check.checkable.count) checked items (matched offline: phrases by their words, figures by value).")
+            out.append("")
+            for item in check.checkable {
+                let said = item.matched.map { "\"" + clean($0.replacing("\n", with: " ")) + "\"" }.joined(separator: ", ")
+                out.append(item.isCovered
+                    ? "- ✓ " + clean(item.text) + ": said " + said
+                    : "- ✗ " + clean(item.text) + ": missing " + item.missing.map(clean).joined(separator: ", ")
+                        + (said.isEmpty ? "" : "; said " + said))
+            }
+        }
         return out
     }
 

@@ -81,6 +81,8 @@ public struct PanelSummary: Equatable, Sendable {
     /// One per estimate of the lesson, in its order.
     public var estimates: [EstimateSummary]
     public var checklist: [ChecklistItem]
+    /// The notes checked against the checklist offline; nil without notes or without an item to check.
+    public var answerCheck: AnswerCheck?
 
     /// A panel not visited: what it would have asked, without running its
     /// model (nothing was answered, so no answer is needed; a simulation
@@ -97,6 +99,8 @@ public struct PanelSummary: Equatable, Sendable {
         self.lesson = lesson
         self.record = record
         checklist = lesson.checklist.enumerated().map { ChecklistItem(text: $1.text, ticked: record.ticked.contains($0)) }
+        answerCheck = record.notes.trimmed.isEmpty || !lesson.checklist.contains(where: \.isCheckable)
+            ? nil : AnswerCheck(notes: record.notes, checklist: lesson.checklist)
         guard evaluating, let name = lesson.calculator, let calculator = Registry.named(name),
               let start = lesson.startingInputs() else {
             changes = []
