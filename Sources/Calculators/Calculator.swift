@@ -10,10 +10,14 @@ public protocol Calculator: Sendable {
     func evaluate(_ inputs: Inputs) -> Output
     /// Parameters that matter for these values (the debt prioritizer hides unused item slots).
     func visibleParameters(_ inputs: Inputs) -> [Parameter]
+    /// Parameters that act only in another mode of the model, with where they act
+    /// ("applies in quorum mode"): the pane shows them dimmed rather than not at all.
+    func dormantParameters(_ inputs: Inputs) -> (parameters: [Parameter], appliesIn: String)?
 }
 
 extension Calculator {
     public func visibleParameters(_ inputs: Inputs) -> [Parameter] { parameters }
+    public func dormantParameters(_ inputs: Inputs) -> (parameters: [Parameter], appliesIn: String)? { nil }
 
     public func parameter(_ key: String) -> Parameter? { parameters.first { $0.key == key } }
 

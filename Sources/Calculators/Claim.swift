@@ -149,7 +149,7 @@ public struct Claim: Hashable, Sendable {
             reason = "board says \(Format.literal(stated)), computed \(Format.literal(computed)) (\(off))"
                 + (why.map { ": " + $0 } ?? "")
         }
-        return ClaimCheck(claim: self, computed: computed, holds: holds, reason: reason)
+        return ClaimCheck(claim: self, computed: computed, holds: holds, reason: reason, isRank: result.kind == .rank)
     }
 
     static func ordinal(_ v: Double) -> String {
@@ -165,11 +165,17 @@ public struct ClaimCheck: Hashable, Sendable {
     public let computed: Quantity?
     public let holds: Bool
     public let reason: String
+    /// The figures are places in an order (a rank result): they read "2nd", not "2".
+    public let isRank: Bool
 
-    public init(claim: Claim, computed: Quantity?, holds: Bool, reason: String) {
+    public init(claim: Claim, computed: Quantity?, holds: Bool, reason: String, isRank: Bool = false) {
         self.claim = claim
         self.computed = computed
         self.holds = holds
         self.reason = reason
+        self.isRank = isRank
     }
+
+    /// A figure of this check as the views write it: a place for a rank ("2nd"), else its literal.
+    public func literal(_ q: Quantity) -> String { isRank ? Claim.ordinal(q.value) : Format.literal(q) }
 }

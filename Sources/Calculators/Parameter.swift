@@ -212,7 +212,10 @@ public struct Parameter: Hashable, Sendable {
     }
 
     /// "1 … 1,000,000,000 followers" — what error messages and the UI show.
-    public var rangeDescription: String {
+    public var rangeDescription: String { rangeDescription(through: " … ") }
+
+    /// The range with `through` between its ends (the trainer's ASCII mode writes " .. ").
+    public func rangeDescription(through: String) -> String {
         if !choices.isEmpty { return choices.joined(separator: ", ") }
         if isLevels {
             return levels.enumerated().map { i, v in
@@ -222,10 +225,10 @@ public struct Parameter: Hashable, Sendable {
         switch unit.dimension {
         case .count, .rate:
             // "1 … 1B followers": the unit once, big bounds short.
-            let text = Format.compact(range.lowerBound) + " … " + Format.compact(range.upperBound)
+            let text = Format.compact(range.lowerBound) + through + Format.compact(range.upperBound)
             return unit.symbol.isEmpty ? text : text + " " + unit.symbol
         default:
-            return Format.quantity(Quantity(range.lowerBound, unit)) + " … " + Format.quantity(Quantity(range.upperBound, unit))
+            return Format.quantity(Quantity(range.lowerBound, unit)) + through + Format.quantity(Quantity(range.upperBound, unit))
         }
     }
 

@@ -76,9 +76,15 @@ public struct Partition: Calculator {
         Parameter("seed", "random seed", default: 1, range: 0...1e9, integral: true),
     ]
 
+    static let quorumKeys: Set<String> = ["replicas", "read_quorum", "write_quorum", "quorum"]
+
     public func visibleParameters(_ inputs: Inputs) -> [Parameter] {
-        inputs.choice("mode", as: Mode.self) == .quorum ? parameters
-            : parameters.filter { !["replicas", "read_quorum", "write_quorum", "quorum"].contains($0.key) }
+        inputs.choice("mode", as: Mode.self) == .quorum ? parameters : parameters.filter { !Self.quorumKeys.contains($0.key) }
+    }
+
+    public func dormantParameters(_ inputs: Inputs) -> (parameters: [Parameter], appliesIn: String)? {
+        guard inputs.choice("mode", as: Mode.self) != .quorum else { return nil }
+        return (parameters.filter { Self.quorumKeys.contains($0.key) }, "quorum mode")
     }
 
     struct Side { var canWrite: Bool; var canRead: Bool }

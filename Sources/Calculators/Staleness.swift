@@ -57,6 +57,11 @@ public struct Staleness: Calculator {
                   range: 0.001...100_000, scale: .logarithmic),
     ]
 
+    public func dormantParameters(_ inputs: Inputs) -> (parameters: [Parameter], appliesIn: String)? {
+        guard inputs.choice("fit", as: Fit.self) != .exponential else { return nil }
+        return (parameters.filter { Self.exponentialKeys.contains($0.key) }, "the exponential fit")
+    }
+
     public func visibleParameters(_ inputs: Inputs) -> [Parameter] {
         let fit = inputs.choice("fit", as: Fit.self)
         return parameters.filter {

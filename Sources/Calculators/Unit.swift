@@ -16,6 +16,15 @@ public struct Unit: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { symbol }
 
+    /// The unit as a prompt says it ("Guess in years"): the words for the symbols
+    /// that are not already words; nil for a bare ratio or count.
+    public var spoken: String? {
+        let words = ["year": "years", "day": "days", "s": "seconds", "min": "minutes", "h": "hours",
+                     "ms": "milliseconds", "$": "dollars", "%": "percent", "x": "times", "B": "bytes"]
+        if symbol.isEmpty { return nil }
+        return words[symbol] ?? symbol
+    }
+
     /// A value in this unit, in the dimension's base unit. A unit smaller than
     /// its base by a whole factor (ms, %, $/year) divides by that factor, so
     /// 50 ms is exactly 50 / 1,000 s, as the same sum done by hand.

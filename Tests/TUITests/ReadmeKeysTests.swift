@@ -20,6 +20,13 @@ import Testing
         }
         #expect(current == table, "README key table differs from Keymap.bindings (WRITE_README_KEYS=1 swift test --filter ReadmeKeys)")
     }
+
+    @Test func readmeGivesTheSmallestSizeTheTrainerDraws() throws {
+        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("README.md")
+        let text = try String(contentsOf: readme, encoding: .utf8)
+        #expect(text.contains("at any terminal size from \(Layout.minimum.cols)x\(Layout.minimum.rows) up"))
+    }
 }
 
 import Foundation

@@ -298,6 +298,7 @@ import Trainer
                       effects: [.loadLessons, .openHistory]) {
             $0.wallClockOffset = Self.wallClock - 50
             $0.notice = Notice(.error, "Another whiteboard is running: this one will not autosave (export with x)")
+            $0.autosave.heldByAnother = true
         }
         _ = state.update(.nextPanel)
         #expect(state.update(.ticked(at: 60)).isEmpty)

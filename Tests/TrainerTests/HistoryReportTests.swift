@@ -4,7 +4,12 @@ import Testing
 
 @Suite struct HistoryReportTests {
     @Test func emptyHistoryIsFriendly() {
-        #expect(HistoryReport.table([]) == "No sessions yet. Practise with `whiteboard`, then export (x) to add one here.\n")
+        #expect(HistoryReport.table([]) == """
+            No sessions yet. A session is kept here when it ends: quit the trainer (q) after practising with \
+            `whiteboard`, or finish a drill (`whiteboard drill`).
+
+            """)
+        #expect(SessionHistoryReport.table([], attempts: []) == HistoryReport.table([]))
     }
 
     @Test func oneRowPerSession() {

@@ -141,6 +141,35 @@ import Testing
             """)
     }
 
+    @Test func lintWarnsOfAnInternalKeyInLessonText() throws {
+        let folder = try TemporaryFolder(files: [
+            "01-keys.md": """
+                ---
+                id: keys
+                minutes: "42-44"
+                title: Keys
+                calculator: population
+                ---
+                Set fanout_rate to 1 and watch it.
+
+                ```
+                fanout_rate in a diagram is fine
+                ```
+                The fan-out rate, said by its label, is fine; so is the word delivery.
+                End on delivery_target.
+
+                """,
+        ])
+        let run = try whiteboard("lint", folder.path)
+        #expect(run.status == 0)
+        #expect(run.stdout == """
+            \(folder.path)/01-keys.md:7:5: warning: lesson text names the internal key fanout_rate: say "one post's fan-out", as the screen does
+            \(folder.path)/01-keys.md:13:8: warning: lesson text names the internal key delivery_target: say "delivery target", as the screen does
+            1 lessons, no problems.
+
+            """)
+    }
+
     @Test func lintReportsABrokenFileCompilerStyle() throws {
         let folder = try TemporaryFolder(files: [
             "01-good.md": "---\nid: good\nminutes: \"50\"\ntitle: Good\n---\nBody.\n",

@@ -36,6 +36,11 @@ let binary: URL? = {
 
 /// Runs the binary with fixed terminal settings and no input.
 func whiteboard(_ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation) throws -> Run {
+    try whiteboardRun(arguments, sourceLocation: sourceLocation)
+}
+
+/// `whiteboard(…)` with the arguments as an array.
+func whiteboardRun(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> Run {
     let executable = try #require(binary, "no whiteboard binary beside the tests: run 'swift build' first",
                                   sourceLocation: sourceLocation)
     let process = Process()

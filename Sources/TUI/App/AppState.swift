@@ -293,6 +293,8 @@ public struct Autosave: Equatable, Sendable {
     /// On once `.started` reports this trainer holds the state folder's lock
     /// (another trainer on the same folder must not be written over).
     public var enabled = false
+    /// Another trainer holds the state folder's lock: the header says so for the whole session.
+    public var heldByAnother = false
     /// The session as last written (or as found at start), to write only changes.
     public var written: PracticeSession?
     /// Monotonic instant of the last write asked for.

@@ -165,12 +165,16 @@ public enum Keymap {
         .init([c("?"), .function(1)], .toggleHelp, "this help", group: "App", in: [.panels, .help], hint: "? help", rank: 0),
         .init([c("q")], .quit, "quit (from the panels; in help, claims and lists q closes)", group: "App", in: [.panels],
               hint: "q quit", rank: 1),
-        .init([c("q")], .cancel, "close this view, as in less", group: "App", in: [.help, .sensitivity], hint: "q close", rank: 3),
+        .init([c("q")], .cancel, "close this view, as in less", group: "App", in: [.help, .sensitivity], hint: "q/Esc close", rank: 3),
         .init([c("j"), .down], .scrollHelp(1), "scroll the help, the claims or the sensitivity", group: "App", in: [.help, .sensitivity],
               hint: "j/k scroll"),
         .init([c("k"), .up], .scrollHelp(-1), "scroll back", group: "App", in: [.help, .sensitivity]),
-        .init([c(" "), .pageDown], .scrollHelp(10), "page down", group: "App", in: [.help, .sensitivity]),
+        .init([c(" "), c("f"), .pageDown], .scrollHelp(10), "page down", group: "App", in: [.help, .sensitivity]),
         .init([c("b"), .pageUp], .scrollHelp(-10), "page up", group: "App", in: [.help, .sensitivity]),
+        .init([.control("d")], .scrollHelp(5), "half a page down", group: "App", in: [.help, .sensitivity]),
+        .init([.control("u")], .scrollHelp(-5), "half a page up", group: "App", in: [.help, .sensitivity]),
+        .init([c("g"), .home], .scrollHelp(-Self.farScroll), "top", group: "App", in: [.help, .sensitivity]),
+        .init([c("G"), .end], .scrollHelp(Self.farScroll), "end", group: "App", in: [.help, .sensitivity]),
         .init([.escape], .cancel, "close / cancel (notes are kept)", group: "App",
               in: [.help, .entry, .panelList, .notes, .confirm, .sensitivity, .solve], hint: "Esc close", rank: 3),
         .init([c("y")], .answer(true), "yes", group: "App", in: [.confirm], hint: "y yes"),
@@ -189,6 +193,7 @@ public enum Keymap {
               hint: "↑/↓ choose"),
         .init([.up, .control("p")], .moveListSelection(-1), "previous match (solve: previous input)", group: "Editing", in: [.panelList, .solve]),
         .init([.enter], .newline, "new line", group: "Notes", in: [.notes], hint: "Enter new line"),
+        .init([.tab], .typed("\t"), "indent to the next tab stop (spaces)", group: "Notes", in: [.notes]),
         .init([.backspace], .deleteBackward, "delete before the cursor", group: "Notes", in: [.notes]),
         .init([.delete], .deleteForward, "delete at the cursor", group: "Notes", in: [.notes]),
         .init([.left], .moveCursor(.left), "move left", group: "Notes", in: [.notes], hint: "arrows move"),
@@ -246,12 +251,22 @@ public enum Keymap {
     }
 
     /// The footer's hints for the contexts in force: the active bindings' hints, by rank.
+    /// A scroll past any view's end: `g`/`G` and Home/End in the views that scroll (bounded in `update`).
+    static let farScroll = 1 << 30
+
+    /// The hints of the bindings in force, most useful first; a binding whose action an earlier
+    /// hint already offers is left out ("q/Esc close" says what a separate "Esc close" would).
     public static func hints(for contexts: [KeyBinding.Context], offer: Offer = Offer()) -> [String] {
         var seen = Set<String>()
+        var actions: [Message] = []
         return bindings.enumerated()
             .filter { b in contexts.contains { b.element.applies(in: $0) } && b.element.hint != nil && offer.has(b.element.needs) }
             .sorted { ($0.element.hint!.rank, $0.offset) < ($1.element.hint!.rank, $1.offset) }
-            .compactMap { seen.insert($0.element.hint!.text).inserted ? $0.element.hint!.text : nil }
+            .compactMap { b in
+                guard !actions.contains(b.element.message) else { return nil }
+                actions.append(b.element.message)
+                return seen.insert(b.element.hint!.text).inserted ? b.element.hint!.text : nil
+            }
     }
 
     public static func hints(for context: KeyBinding.Context, offer: Offer = Offer()) -> [String] {

@@ -259,7 +259,7 @@ extension AppState {
         let old = inputs[parameter.key]
         let new = parameter.stepped(old, by: d, large: large)
         if new == old {
-            notice = Notice(.info, "\(parameter.label) is at its \(d > 0 ? "maximum" : "minimum"): \(parameter.rangeDescription)")
+            notice = Notice(.info, "\(parameter.label) is at its \(d > 0 ? "maximum" : "minimum"): \(parameter.rangeDescription(through: Theme(display).glyphs.through))")
             return
         }
         set(parameter.key, new)
@@ -412,6 +412,7 @@ extension AppState {
 
     mutating func started(_ saved: SessionStore.LoadResult, lockHeld: Bool, resume: Bool, practice: Bool) -> [Effect] {
         autosave.enabled = lockHeld
+        autosave.heldByAnother = !lockHeld
         if !lockHeld {
             notice = Notice(.error, "Another whiteboard is running: this one will not autosave (export with x)")
         } else {

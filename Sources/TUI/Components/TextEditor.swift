@@ -44,8 +44,16 @@ public struct TextEditor: Equatable, Sendable {
 
     /// Types one character at the cursor. A newline splits the line; a
     /// combining mark or joiner merges with the character before it.
+    /// Columns between tab stops: a typed or pasted tab becomes spaces to the next one.
+    public static let tabWidth = 4
+
     public mutating func insert(_ c: Character) {
         if c.isNewline { return insertNewline() }
+        if c == "\t" {
+            // Kept as spaces (notes are plain text a terminal and an export both show alike).
+            for _ in 0..<(Self.tabWidth - cursor.column % Self.tabWidth) { insert(" ") }
+            return
+        }
         guard let c = Self.cleaned(c) else { return }
         goalColumn = nil
         let row = rows[cursor.line]

@@ -28,6 +28,8 @@ public enum Glyphs: Sendable, Hashable {
     /// Marks a value that follows the scenario.
     public var linked: String { self == .unicode ? "≡" : "=" }
     public var ellipsis: String { self == .unicode ? "…" : "..." }
+    /// Between the ends of a range: "1 … 10K", in ASCII "1 .. 10K".
+    public var through: String { self == .unicode ? " … " : " .. " }
     public var bullet: String { self == .unicode ? "·" : "-" }
     public var arrowRight: String { self == .unicode ? "→" : "->" }
     /// Between a mean and its standard deviation: "725 ± 31 writes", "725 +/- 31 writes".

@@ -126,9 +126,16 @@ struct CalculatorPane: Equatable, Sendable {
                     lines.append(Line((i == 0 ? "  " : "    ") + part, theme.muted))
                 }
             }
-            var hint = p.rangeDescription + (p.scale == .logarithmic ? " · steps 1-2-5, ×10" : "")
+            var hint = p.rangeDescription(through: theme.glyphs.through) + (p.scale == .logarithmic ? " · steps 1-2-5, ×10" : "")
             if parameters.count > paramRows { hint += " · \(panel.selected + 1)/\(parameters.count)" }
             lines.append(Line("  " + hint, theme.muted))
+        }
+        if let inputs = panel.inputs, let dormant = panel.calculator?.dormantParameters(inputs), !dormant.parameters.isEmpty {
+            // Not hidden: dimmed, with where they act, so a mode switch moves nothing unseen.
+            let values = dormant.parameters.map { $0.label + " " + $0.display(inputs[$0.key]) }.joined(separator: ", ")
+            for (i, part) in TextWidth.wrap("applies in \(dormant.appliesIn): " + values, width: max(8, width - 4)).enumerated() {
+                lines.append(Line((i == 0 ? "  " : "    ") + part, theme.muted))
+            }
         }
         if panel.evaluating != nil {
             lines.append(Line("  Updating: the simulation runs off the keystroke path" + theme.glyphs.ellipsis, theme.warn))

@@ -12,7 +12,7 @@ struct ChartView {
         case let .bars(title, bars): return self.bars(title, bars, width: width, maxHeight: maxHeight)
         case let .curve(title, xLabel, yUnit, points, marked, logX):
             if points.count <= 8 { return scatter(title, xLabel, yUnit, points, marked, width: width) }
-            return curve(title, xLabel, points, marked, logX: logX, width: width, maxHeight: maxHeight)
+            return curve(title, xLabel, yUnit, points, marked, logX: logX, width: width, maxHeight: maxHeight)
         case let .timeline(title, duration, lanes): return timeline(title, duration, lanes, width: width)
         }
     }
@@ -40,7 +40,7 @@ struct ChartView {
         return out
     }
 
-    func curve(_ title: String, _ xLabel: String, _ points: [Chart.Point], _ mark: Chart.Mark?, logX: Bool,
+    func curve(_ title: String, _ xLabel: String, _ yUnit: Unit, _ points: [Chart.Point], _ mark: Chart.Mark?, logX: Bool,
                width: Int, maxHeight: Int) -> [Line] {
         guard points.count >= 2 else { return [] }
         let rows = max(1, min(4, maxHeight - 3))
@@ -61,7 +61,10 @@ struct ChartView {
                 }
             }
         }
-        var out = [Line(title + "  (" + Format.compact(hi) + " max)", theme.muted)]
+        // The peak with its unit: "(106M followers max)".
+        let peak = yUnit.dimension == .count || yUnit.dimension == .rate
+            ? Format.compact(hi) + (yUnit.symbol.isEmpty ? "" : " " + yUnit.symbol) : Format.quantity(Quantity(hi, yUnit))
+        var out = [Line(title + "  (" + peak + " max)", theme.muted)]
         let markColumn = mark.map { m in (0..<columns).first { point(atColumn: $0) >= m.index } ?? columns - 1 }
         for row in grid {
             var line = Line()

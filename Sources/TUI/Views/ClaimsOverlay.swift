@@ -22,6 +22,11 @@ struct ClaimsOverlay: ScrollingOverlay {
     }
 
     /// The lines, and the line each claim starts on.
+    /// Whether `p` is the model's mode and has moved from the lesson's.
+    private func changedMode(_ p: Parameter, _ start: Inputs, _ inputs: Inputs) -> Bool {
+        p.key == "mode" && start[p.key] != inputs[p.key]
+    }
+
     private func layout(width: Int) -> (lines: [Line], starts: [Int]) {
         let checks = panel.claimChecks
         var starts: [Int] = []
@@ -29,6 +34,14 @@ struct ClaimsOverlay: ScrollingOverlay {
         if !panel.claimsCheckedAt.isEmpty {
             let text = "The board's claims are about the board: checked at the board's \(panel.claimsCheckedAt.joined(separator: ", ")), not the scenario on screen."
             for part in TextWidth.wrap(text, width: width) { out.append(Line(part, theme.muted)) }
+            out.append(.blank)
+        }
+        if let start = panel.startingInputs, let inputs = panel.inputs, let calculator = panel.calculator,
+           let mode = calculator.parameters.first(where: { !$0.choices.isEmpty && changedMode($0, start, inputs) }) {
+            // A claim about AP read while the panel runs CP is a claim about another mode: say so first.
+            let text = "The panel is in \(mode.display(inputs[mode.key])) mode; the board's claims are about "
+                + "\(mode.display(start[mode.key])) mode, so their verdicts here are of the other mode (r on \(mode.label) goes back)."
+            for part in TextWidth.wrap(text, width: width) { out.append(Line(part, theme.warn)) }
             out.append(.blank)
         }
         if panel.isChanged {
@@ -47,8 +60,8 @@ struct ClaimsOverlay: ScrollingOverlay {
             for (n, part) in TextWidth.wrap(mask.apply(check.claim.text), width: max(1, width - indent.count)).enumerated() {
                 out.append(n == 0 ? Line(head, hidden ? theme.muted : check.holds ? theme.good : theme.bad).appending(part, .bold) : Line(indent + part, .bold))
             }
-            let computed = hidden ? "? (guess it first: e)" : check.computed.map(Format.literal) ?? "n/a"
-            out.append(Line(indent + "board ", theme.muted).appending(hidden ? mask.apply(Format.literal(check.claim.stated)) : Format.literal(check.claim.stated))
+            let computed = hidden ? "? (guess it first: e)" : check.computed.map(check.literal) ?? "n/a"
+            out.append(Line(indent + "board ", theme.muted).appending(hidden ? mask.apply(check.literal(check.claim.stated)) : check.literal(check.claim.stated))
                 .appending("  computed ", theme.muted).appending(computed, hidden ? theme.muted : check.holds ? theme.good : theme.bad))
             if !check.holds, !hidden, let why = check.claim.why {
                 for part in TextWidth.wrap((panel.isChanged ? "At the lesson's values: " : "Why: ") + why, width: max(1, width - indent.count)) {

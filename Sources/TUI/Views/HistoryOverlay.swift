@@ -30,8 +30,7 @@ struct HistoryOverlay: ScrollingOverlay {
         if let failure = listing.failure { return wrap("History not read: \(failure).", theme.bad) }
         var out: [Line] = []
         if listing.rows.isEmpty {
-            out += wrap("No sessions yet. A session is kept here when it ends: quit the trainer (q) after practising, "
-                        + "or finish a drill (whiteboard drill).", theme.muted)
+            out += wrap(SessionHistoryReport.empty, theme.muted)
         } else {
             let header = SessionHistoryReport.header
             let widths = header.indices.map { i in

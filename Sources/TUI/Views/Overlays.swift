@@ -56,23 +56,30 @@ struct HelpOverlay: ScrollingOverlay {
         var group = ""
         let keyColumn = Self.keyColumn
         let textWidth = max(10, width - keyColumn)
-        for binding in Keymap.bindings {
-            if binding.group != group {
-                group = binding.group
-                out.append([Line(group, theme.heading)])
+        func entry(_ keys: String, _ text: String, group name: String) {
+            if name != group {
+                group = name
+                out.append([Line(name, theme.heading)])
             }
-            let keys = binding.keyNames
-            var help = TextWidth.wrap(binding.help, width: textWidth)
+            var help = TextWidth.wrap(text, width: textWidth)
             if TextWidth.columns(of: keys) >= keyColumn {
                 out[out.count - 1].append(Line(keys, .bold))
             } else {
                 out[out.count - 1].append(Line(Pad.right(keys, keyColumn), .bold).appending(help.isEmpty ? "" : help.removeFirst()))
-                if help.isEmpty { continue }
             }
             for rest in help { out[out.count - 1].append(Line(String.repeating(" ", count: keyColumn) + rest)) }
         }
+        for binding in Keymap.bindings { entry(binding.keyNames, binding.help, group: binding.group) }
+        for (keys, text) in Self.mouse { entry(keys, text, group: "Mouse") }
         return out
     }
+
+    /// What the mouse does (`AppState.mouseMessage`), after the keys.
+    static let mouse = [
+        ("wheel", "scroll the pane or the view under the pointer (in the panel list: move the selection)"),
+        ("click", "select a parameter, open the claims at a claim, pick a panel from the list, focus a pane"),
+        ("--no-mouse", "start without it: the terminal keeps its own text selection"),
+    ]
 
     /// The columns of lines and the box they go in on a screen of `size`.
     func columns(in size: Size) -> (left: [Line], right: [Line], rect: Rect) {

@@ -97,6 +97,11 @@ public enum Screen {
             title = " Lesson files with problems"
         }
         var clock = Line()
+        if state.autosave.heldByAnother {
+            // Said once as a notice at start, and kept here: nothing of this session is autosaved.
+            clock.append("not autosaving: another trainer runs", Style(bold: true, reverse: true, color: theme.color ? .bad : nil))
+            clock.append("  ", .reverse)
+        }
         if state.session.practiceMode {
             let c = state.session.clock
             let running = c.isRunning ? (theme.glyphs == .unicode ? "▶ " : "> ") : (theme.glyphs == .unicode ? "⏸ " : "|| ")
@@ -120,7 +125,7 @@ public enum Screen {
         if case let .entry(entry) = state.overlay, let p = state.panel?.calculator?.parameter(entry.key) {
             let bare = p.unit.symbol.isEmpty || p.unit.dimension == .count ? "" : " · bare number = \(p.unit.symbol)"
             editorLine(prompt: "\(p.label) = ", editor: entry.editor,
-                       help: "\(p.rangeDescription)\(bare) · Enter set · Esc cancel", state: state, in: rect, on: &grid, theme: theme)
+                       help: "\(p.rangeDescription(through: theme.glyphs.through))\(bare) · Enter set · Esc cancel", state: state, in: rect, on: &grid, theme: theme)
             return
         }
         if case let .search(editor) = state.overlay {
@@ -130,15 +135,15 @@ public enum Screen {
             return
         }
         if case let .estimate(editor) = state.overlay, let estimate = state.currentEstimate {
-            let unit = state.estimateTruth?.quantity.unit.symbol ?? ""
-            editorLine(prompt: "Guess" + (unit.isEmpty ? "" : " (\(unit))") + ": ", editor: editor,
+            let unit = state.estimateTruth?.quantity.unit.spoken
+            editorLine(prompt: "Guess" + (unit.map { " in " + $0 } ?? "") + ": ", editor: editor,
                        help: estimate.question + " · Enter keep the guess · Esc cancel", state: state, in: rect, on: &grid, theme: theme)
             return
         }
         if case let .solve(entry) = state.overlay, let panel = state.panel, let result = panel.output?[entry.result] {
             let unit = result.quantity.unit.symbol
             let parameter = entry.parameter.flatMap { panel.calculator?.parameter($0) }
-            let range = parameter.map { " (\($0.rangeDescription))" } ?? ""
+            let range = parameter.map { " (\($0.rangeDescription(through: theme.glyphs.through)))" } ?? ""
             editorLine(prompt: "\(result.label)\(unit.isEmpty ? "" : " in " + unit) = ", editor: entry.editor,
                        help: "solve for \(parameter?.label ?? "?")\(range) · ↑/↓ input · Enter solve · Esc cancel",
                        state: state, in: rect, on: &grid, theme: theme)
@@ -166,7 +171,7 @@ public enum Screen {
             line.append("  at the board's " + panel.claimsCheckedAt.joined(separator: ", "), theme.muted)
         }
         if let failing = checks.first(where: { !$0.holds }) {
-            let value = failing.computed.map(Format.literal) ?? "?"
+            let value = failing.computed.map(failing.literal) ?? "?"
             let room = max(4, rect.width - line.width - TextWidth.columns(of: value) - 6)
             line.append("  " + TextWidth.truncate(failing.claim.text, toColumns: room, ellipsis: theme.glyphs.ellipsis) + " " + theme.glyphs.arrowRight + " ", .plain)
             line.append(value, theme.bad)

@@ -6,14 +6,21 @@ public enum Exporter {
     /// `directory` (created if missing) and returns their paths. When either
     /// name is taken the pair moves on to `-2`, `-3`, …; the no-overwrite write
     /// (link, EEXIST) settles a race with another export in the same second.
-    public static func export(_ s: PracticeSession, lessons: [Lesson], to directory: String, at now: Double,
-                              timeZone: TimeZone = .current) throws(StorageError) -> [String] {
-        // A missing folder is an error, not something to create: a typo in
-        // --export-dir should be reported, and the session stays intact.
+    /// Whether exports can go to `directory`: checked when the trainer starts, so a typo in
+    /// `--export-dir` is reported then rather than ten minutes later at `x`, and again at each export.
+    /// A missing folder is an error, not something to create, and the session stays intact.
+    public static func checkFolder(_ directory: String) throws(StorageError) {
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder) else {
             throw StorageError("export to", directory, reason: "no such folder", code: ENOENT)
         }
+        guard isFolder.boolValue else { throw StorageError("export to", directory, reason: "not a folder", code: ENOTDIR) }
+        guard access(directory, W_OK | X_OK) == 0 else { throw StorageError("export to", directory, errno: errno) }
+    }
+
+    public static func export(_ s: PracticeSession, lessons: [Lesson], to directory: String, at now: Double,
+                              timeZone: TimeZone = .current) throws(StorageError) -> [String] {
+        try checkFolder(directory)
         // Worked out once for both files: a visited panel's model can be a simulation.
         let summary = SessionSummary(s, lessons: lessons)
         let markdown = SessionExport.markdown(s, lessons: lessons, finishedAt: now, timeZone: timeZone, summary: summary)

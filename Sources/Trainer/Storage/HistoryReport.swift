@@ -4,7 +4,7 @@ import Foundation
 public enum HistoryReport {
     public static func table(_ entries: [HistoryEntry], timeZone: TimeZone = .current) -> String {
         guard !entries.isEmpty else {
-            return "No sessions yet. Practise with `whiteboard`, then export (x) to add one here.\n"
+            return SessionHistoryReport.empty + "\n"
         }
         var rows: [[String]] = [["date", "time used", "panels", "estimates (good/fair/off)", "checklist"]]
         for e in entries {

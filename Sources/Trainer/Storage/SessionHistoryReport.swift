@@ -9,10 +9,14 @@ public enum SessionHistoryReport {
     /// The table's column names.
     public static let header = ["date", "kind", "time used", "panels", "estimates (good/fair/off)", "accuracy", "checklist"]
 
+    /// What an empty history says: how a session gets there (the trainer's history view says the same).
+    public static let empty = "No sessions yet. A session is kept here when it ends: quit the trainer (q) after "
+        + "practising with `whiteboard`, or finish a drill (`whiteboard drill`)."
+
     public static func table(_ sessions: [SessionRecord], attempts: [AttemptRecord],
                              timeZone: TimeZone = .current) -> String {
         guard !sessions.isEmpty else {
-            return "No sessions yet. Practise with `whiteboard`, or drill estimates with `whiteboard drill`.\n"
+            return empty + "\n"
         }
         return CalculatorReport.layout([header] + rows(sessions, attempts: attempts, timeZone: timeZone)) + "\n"
     }

@@ -25,7 +25,10 @@ extension Whiteboard {
             let library = LessonLibrary.load([sources])
             for problem in library.problems { StandardOutput.write(problem.description + "\n") }
             // Warnings do not fail the run: the lesson loads, its notes are only not checked.
-            let warnings = library.lessons.flatMap(LessonWarning.checklist)
+            let texts = Dictionary(sources.map { ($0.name, $0.text) }, uniquingKeysWith: { first, _ in first })
+            let warnings = library.lessons.flatMap { lesson in
+                LessonWarning.checklist(lesson) + LessonWarning.internalKeys(lesson, text: texts[lesson.file] ?? "")
+            }
             for warning in warnings { StandardOutput.write(warning.description + "\n") }
             if library.problems.isEmpty {
                 StandardOutput.write("\(library.lessons.count) lessons, no problems.\n")

@@ -43,32 +43,10 @@ extension Whiteboard {
         var scenario: String?
 
         func run() throws {
-            guard TerminalCheck.isInteractive() else {
-                FileStandardError.write("whiteboard needs an interactive terminal; try 'whiteboard calc --list'\n")
-                throw ExitCode(2)
-            }
-            // A user folder is read before the screen opens, so a missing folder
-            // is an error on the command line, not inside curses.
-            var userSources: [LessonLibrary.Source]?
-            if let directory = lessons.directory {
-                do { userSources = try LessonLibrary.sources(inDirectory: directory) } catch {
-                    FileStandardError.write("whiteboard: \(error.description)\n")
-                    throw ExitCode(66)
-                }
-            }
-            let sets = [LessonOptions.bundled] + (userSources.map { [$0] } ?? [])
-            let environment = ProcessInfo.processInfo.environment
-            let color = !noColor && (environment["NO_COLOR"] ?? "").isEmpty
-            let options = ScreenOptions(color: color, unicode: !ascii, mouse: !noMouse)
-            let store = SessionStore(environment: environment)
-            let chosen = ScenarioLibrary.trainerChoice(asked: scenario, resume: resume, saved: store.savedScenario)
-            let exit = try CursesScreen.run(options: options) { screen in
-                var loop = RunLoop(screen: screen, lessonSets: sets, exportDirectory: exportDir ?? ".",
-                                   store: store, practice: practice, resume: resume,
-                                   quiet: quiet, scenario: ScenarioLibrary.bundled.forTrainer(chosen))
-                return loop.run()
-            }
-            if let code = exit { throw ExitCode(code) }
+            let launch = TrainerLaunch(lessonsDirectory: lessons.directory, noColor: noColor, ascii: ascii, mouse: !noMouse,
+                                       exportDirectory: exportDir, practice: practice, resume: resume, quiet: quiet,
+                                       scenario: scenario)
+            if let code = launch.run() { throw ExitCode(code) }
         }
     }
 }

@@ -9,6 +9,7 @@ struct TrainerLaunch {
     var lessonsDirectory: String?
     var noColor = false
     var ascii = false
+    var mouse = true
     var exportDirectory: String?
     var practice = false
     var resume = false
@@ -20,8 +21,17 @@ struct TrainerLaunch {
     var drill: DrillRun?
 
     /// The exit status to end with: nil for a normal quit, 2 without a terminal,
-    /// 66 for a lessons folder that cannot be read, 128 + n after signal n.
+    /// 66 for a lessons folder that cannot be read, 73 for an export folder that
+    /// cannot be written, 128 + n after signal n.
     func run() -> Int32? {
+        // Checked first, as a bad option is: the folder `x` will write to, so a typo
+        // is reported now rather than at the end of a practice run.
+        if let exportDirectory {
+            do { try Exporter.checkFolder(exportDirectory) } catch {
+                FileStandardError.write("whiteboard: --export-dir: \(error.description)\n")
+                return 73
+            }
+        }
         guard TerminalCheck.isInteractive() else {
             FileStandardError.write("whiteboard needs an interactive terminal; try 'whiteboard calc --list'\n")
             return 2
@@ -38,7 +48,7 @@ struct TrainerLaunch {
         let sets = [LessonOptions.bundled] + (userSources.map { [$0] } ?? [])
         let environment = ProcessInfo.processInfo.environment
         let color = !noColor && (environment["NO_COLOR"] ?? "").isEmpty
-        let options = ScreenOptions(color: color, unicode: !ascii)
+        let options = ScreenOptions(color: color, unicode: !ascii, mouse: mouse)
         do {
             let store = SessionStore(environment: environment)
             let chosen = ScenarioLibrary.trainerChoice(asked: scenario, resume: resume, saved: store.savedScenario)

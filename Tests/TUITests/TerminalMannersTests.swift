@@ -1,0 +1,107 @@
+import Testing
+import Trainer
+@testable import TUI
+
+/// Smaller manners of a terminal tool: views page as less does, a hint says a key once,
+/// ranges read in ASCII, the mouse is in the help, and a session that cannot autosave says so throughout.
+@Suite struct TerminalMannersTests {
+    @Test func theHelpPagesAsLessDoes() {
+        var h = Harness(80, 24)
+        h.press(.character("?"))
+        let limit = h.state.scrollingOverlay?.maxScroll(in: h.state.size) ?? 0
+        #expect(limit > 20)
+        h.press(.character("f"))
+        #expect(h.state.overlay == .help(scroll: 10))
+        h.press(.control("d"))
+        #expect(h.state.overlay == .help(scroll: 15))
+        h.press(.control("u"))
+        #expect(h.state.overlay == .help(scroll: 10))
+        h.press(.character("G"))
+        #expect(h.state.overlay == .help(scroll: limit))
+        h.press(.character("k"))
+        #expect(h.state.overlay == .help(scroll: limit - 1))
+        h.press(.character("g"))
+        #expect(h.state.overlay == .help(scroll: 0))
+        h.press(.end)
+        #expect(h.state.overlay == .help(scroll: limit))
+        h.press(.home)
+        #expect(h.state.overlay == .help(scroll: 0))
+        // The panels stay where they were: g and G belong to the view.
+        #expect(h.state.current == 0)
+    }
+
+    @Test func aViewThatClosesWithQOrEscSaysSoOnce() {
+        var h = Harness(80, 24)
+        h.press(.character("?"))
+        #expect(h.lines[23].hasPrefix(" ? help  q/Esc close  j/k scroll"))
+        #expect(!h.lines[23].contains("  Esc close"))
+        h.press(.escape, .character("N"))
+        #expect(h.lines[23].hasPrefix(" Esc close"))
+    }
+
+    @Test func inASCIIARangeReadsTwoDots() {
+        var h = Harness(80, 24, display: DisplayOptions(unicode: false, color: false))
+        h.open("fanout-one-author")
+        h.press(.tab)
+        #expect(h.text.contains("1 .. 1B followers"))
+        #expect(!h.text.contains("1 . 1B"))
+        var u = Harness(80, 24)
+        u.open("fanout-one-author")
+        u.press(.tab)
+        #expect(u.text.contains("1 … 1B followers"))
+    }
+
+    @Test func theHelpSaysWhatTheMouseDoes() {
+        var h = Harness(160, 60)
+        h.press(.character("?"))
+        h.press(.character("G"))
+        #expect(h.text.contains("Mouse"))
+        #expect(h.text.contains("wheel           scroll the pane or the view under the pointer"))
+        #expect(h.text.contains("--no-mouse      start without it"))
+    }
+
+    @Test func anotherTrainerRunningIsInTheHeaderAllSession() {
+        var h = Harness(120, 40)
+        _ = h.state.update(.started(saved: .none, lockHeld: false, resume: false, practice: false, wallClock: 1_700_000_000))
+        #expect(h.lines[0].contains("not autosaving: another trainer runs"))
+        // The notice goes with the next key; the header keeps saying it.
+        h.press(.character("n"), .character("n"), .character("t"))
+        #expect(h.state.notice?.text.hasPrefix("Another") != true)
+        #expect(h.lines[0].contains("not autosaving: another trainer runs"))
+        var held = Harness(120, 40)
+        _ = held.state.update(.started(saved: .none, lockHeld: true, resume: false, practice: false, wallClock: 1_700_000_000))
+        #expect(!held.lines[0].contains("not autosaving"))
+    }
+
+    @Test func theEstimatePromptSaysTheUnitOfTheAnswerInWords() {
+        var h = Harness(120, 40)
+        h.open("db-write-headroom")
+        h.press(.character("e"))
+        #expect(h.lines[38].hasPrefix(" Guess in years: "))
+    }
+
+    @Test func aChartsPeakNamesItsUnit() {
+        var h = Harness(200, 60)
+        h.open("fanout-population")
+        #expect(h.text.contains("cost over threshold  (") && h.text.contains(" ops/s max)"))
+    }
+
+    @Test func aRankClaimReadsAsAPlace() {
+        var h = Harness(120, 40)
+        h.open("monthly-bill")
+        h.press(.character("c"), .character("G"))
+        #expect(h.text.contains("board 1st  computed 2nd"))
+    }
+
+    @Test func tabInTheNotesIndentsToTheNextStop() {
+        var h = Harness(80, 24)
+        h.press(.character("N"))
+        h.press(.tab)
+        h.type("a")
+        h.press(.tab)
+        h.type("b")
+        guard case let .notes(editor) = h.state.overlay else { Issue.record("the notes editor closed on Tab"); return }
+        #expect(editor.text == "    a   b")
+        #expect(h.state.focus == .lesson)
+    }
+}
