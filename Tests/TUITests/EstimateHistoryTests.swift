@@ -1,3 +1,4 @@
+import BundledLessons
 import Calculators
 import Foundation
 import Testing
@@ -9,6 +10,20 @@ import Trainer
     /// A harness in practice mode whose history database is open.
     static func practising(_ id: String) -> Harness {
         var h = Harness(120, 40)
+        _ = h.state.update(.ticked(at: 100))
+        _ = h.state.update(.historyOpened(available: true, notices: []))
+        h.press(.character("t"))
+        h.open(id)
+        return h
+    }
+
+    /// A harness in practice mode under a bundled scenario, its history database open.
+    static func practising(_ id: String, under name: String) throws -> Harness {
+        let library = ScenarioLibrary(files: BundledLessons.scenarioFiles.map { ($0.name, $0.text) })
+        let scenario = try library.load(name).get()
+        var h = Harness(120, 40)
+        h.state = AppState(library: Harness.bundled, size: Size(cols: 120, rows: 40), scenario: scenario,
+                           scenarioAsked: true)
         _ = h.state.update(.ticked(at: 100))
         _ = h.state.update(.historyOpened(available: true, notices: []))
         h.press(.character("t"))
@@ -129,5 +144,46 @@ import Trainer
         #expect(visits.first { $0.lessonID == "queue-lag" }?.visited == true)
         #expect((visits.first { $0.lessonID == "queue-lag" }?.seconds ?? 0) > 0)
         db.close()
+    }
+
+    /// Under a scenario, the attempt revealed and the finished session both carry its
+    /// name, and read back from the database with it.
+    @Test func attemptsAndTheSessionCarryTheScenarioInForce() throws {
+        var h = try Self.practising("queue-lag", under: "celebrity")
+        #expect(h.state.session.scenario == "celebrity")
+        let panel = try #require(h.state.panel)
+        let truth = try #require(h.state.estimateTruth)
+        let estimate = panel.lesson.estimates[0]
+        h.press(.character("e"))
+        _ = h.state.update(.ticked(at: 103))
+        h.type("90")
+        h.press(.enter)
+        let effects = h.press(.character("v"))
+        guard case let .recordAttempt(attempt)? = effects.first else { Issue.record("no attempt recorded: \(effects)"); return }
+        let expected = AttemptRecord(sessionID: try #require(h.state.session.id), lesson: panel.lesson, truth: truth,
+                                     guess: 90, inputs: try #require(panel.startingInputs), question: estimate.question,
+                                     scenario: "celebrity", secondsTaken: 3, date: 103)
+        #expect(attempt == expected)
+
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wb-tui-history-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let db = try #require(HistoryDatabase.open(at: folder + "/history.sqlite").database)
+        defer { db.close() }
+        var stored = try db.record(expected)
+        _ = h.state.update(.attemptRecorded(.success(expected.itemID)))
+        _ = h.state.update(.ticked(at: 160))
+        _ = h.state.update(.quit)
+        guard case let .recordSession(done)? = h.press(.character("n")).first else { Issue.record("no session"); return }
+        #expect(done.session.scenario == "celebrity")
+        // What the run loop does with the effect.
+        try db.recordSession(id: done.id, done.session, lessons: done.lessons, finishedAt: done.finishedAt, kind: done.kind)
+        let session = SessionRecord(id: done.id, session: done.session, lessons: done.lessons,
+                                    finishedAt: done.finishedAt, kind: done.kind)
+        #expect(session.scenario == "celebrity")
+        #expect(try db.sessions() == [session])
+        #expect(stored.id != nil)
+        #expect(try db.attempts() == [stored])
+        stored.id = nil
+        #expect(stored == expected)
     }
 }

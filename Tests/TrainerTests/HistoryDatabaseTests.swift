@@ -84,6 +84,25 @@ import Glibc
         #expect(panels[0].seconds == 40 && panels[0].visited && !panels[1].visited)
     }
 
+    @Test func aSessionKeepsTheScenarioItRanUnder() throws {
+        let dir = TempDirectory()
+        defer { dir.cleanUp() }
+        let db = try #require(HistoryDatabase.open(store(dir)).database)
+        let lessons = [Lesson(id: "a", file: "a.md", minutes: "41-42", title: "A", checklist: ["x"])]
+        var session = PracticeSession(startedAt: 1_700_000_000, practiceMode: true)
+        session.scenario = "/home/me/mine.yaml"
+        session.visit("a")
+        session[lesson: "a"].seconds = 30
+        try db.recordSession(id: "s", session, lessons: lessons, finishedAt: 1_700_000_600)
+        db.close()
+        let again = try #require(HistoryDatabase.open(store(dir)).database)
+        defer { again.close() }
+        #expect(try again.sessions() == [
+            SessionRecord(id: "s", kind: .practice, startedAt: 1_700_000_000, finishedAt: 1_700_000_600,
+                          deckPanels: 1, panelsVisited: 1, checklistTotal: 1, scenario: "/home/me/mine.yaml"),
+        ])
+    }
+
     @Test func twoWritersInOneProcessLoseNothing() async throws {
         let dir = TempDirectory()
         defer { dir.cleanUp() }

@@ -45,7 +45,8 @@ extension AppState {
     }
 
     /// `v`: shows the answer to the estimate asked now. A guess typed earlier
-    /// is scored; none is a miss. The attempt goes to the history database;
+    /// is scored; none is a miss. The attempt goes to the history database
+    /// with the numbers it was asked at and the session's scenario;
     /// the panel's next estimate, if any, is asked next.
     mutating func revealEstimate() -> [Effect] {
         guard let p = panel, !p.lesson.estimates.isEmpty else {
@@ -71,7 +72,7 @@ extension AppState {
         guard history.available == true, let inputs = p.startingInputs else { return [] }
         let attempt = AttemptRecord(sessionID: session.id ?? PracticeSession.makeID(startedAt: session.startedAt),
                                     lesson: p.lesson, truth: truth, guess: record.value, inputs: inputs,
-                                    question: estimate.question, secondsTaken: record.seconds,
+                                    question: estimate.question, scenario: session.scenario, secondsTaken: record.seconds,
                                     date: now + wallClockOffset)
         return [.recordAttempt(attempt)]
     }

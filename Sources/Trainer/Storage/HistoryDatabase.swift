@@ -231,11 +231,10 @@ public final class HistoryDatabase: Sendable {
         }
     }
 
-    /// A finished trainer session, its panels from every lesson of the deck.
+    /// A finished trainer session, its panels from every lesson of the deck, under its scenario.
     public func recordSession(id: String, _ session: PracticeSession, lessons: [Lesson], finishedAt: Double?,
-                              kind: SessionRecord.Kind? = nil, scenario: String? = nil) throws(StorageError) {
-        try record(SessionRecord(id: id, session: session, lessons: lessons, finishedAt: finishedAt, kind: kind,
-                                 scenario: scenario),
+                              kind: SessionRecord.Kind? = nil) throws(StorageError) {
+        try record(SessionRecord(id: id, session: session, lessons: lessons, finishedAt: finishedAt, kind: kind),
                    panels: PanelVisitRecord.rows(sessionID: id, session: session, lessons: lessons))
     }
 

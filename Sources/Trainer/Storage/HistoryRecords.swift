@@ -24,7 +24,8 @@ public struct SessionRecord: Equatable, Sendable {
     /// Good / fair / off as the session itself counted them (the JSON history's
     /// figures for imported sessions; attempts are counted from the attempt rows).
     public var estimates: EstimateCounts
-    /// The scenario the session ran under, when there was one.
+    /// The scenario the session ran under, as `--scenario` names it; nil for a drill
+    /// and for an imported session.
     public var scenario: String?
 
     public enum Kind: String, Codable, Sendable, CaseIterable {
@@ -55,10 +56,10 @@ public struct SessionRecord: Equatable, Sendable {
     }
 
     /// A finished trainer session, with coverage counted over every lesson of
-    /// the deck (a skipped panel counts its checklist as not ticked), and the
-    /// per-panel rows to store beside it.
+    /// the deck (a skipped panel counts its checklist as not ticked), under the
+    /// scenario the session records.
     public init(id: String, session: PracticeSession, lessons: [Lesson], finishedAt: Double?,
-                kind: Kind? = nil, scenario: String? = nil) {
+                kind: Kind? = nil) {
         let summary = SessionSummary(session, lessons: lessons)
         self.init(id: id, kind: kind ?? (session.practiceMode ? .practice : .explore),
                   startedAt: session.startedAt, finishedAt: finishedAt, secondsUsed: session.clock.elapsed,
@@ -68,7 +69,7 @@ public struct SessionRecord: Equatable, Sendable {
                       total + session[lesson: lesson.id].ticked.filter { lesson.checklist.indices.contains($0) }.count
                   },
                   checklistTotal: lessons.reduce(0) { $0 + $1.checklist.count },
-                  estimates: summary.estimates, scenario: scenario)
+                  estimates: summary.estimates, scenario: session.scenario)
     }
 }
 
@@ -123,6 +124,8 @@ public struct AttemptRecord: Equatable, Sendable {
     public var guess: Double?
     /// The calculator's inputs at the time (key -> value, in each parameter's own unit).
     public var parameters: [String: Double]
+    /// The scenario the trainer ran under when it was asked, as `--scenario` names it
+    /// ("celebrity", a file's path); nil for a drill, which asks at numbers of its own.
     public var scenario: String?
     /// log10(guess / truth) for magnitudes, log10 of the odds ratio for
     /// percentages; nil when undefined (no guess, zero, sign mismatch).
