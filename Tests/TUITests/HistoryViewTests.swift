@@ -60,7 +60,7 @@ import Trainer
     }
 
     @Test func snapshots() {
-        for (cols, rows) in [(80, 24), (120, 40)] {
+        for (cols, rows) in [(80, 24), (120, 40), (200, 60)] {
             var h = Self.opened(cols, rows)
             h.press(.character("S"))
             _ = h.state.update(.sessionsLoaded(.success(SessionsRead(sessions: Self.sessions, attempts: Self.attempts))))

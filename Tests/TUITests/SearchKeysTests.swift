@@ -149,7 +149,7 @@ import Testing
 import SnapshotTesting
 
 extension SearchKeysTests {
-    @Test(arguments: [(80, 24), (120, 40)])
+    @Test(arguments: [(80, 24), (120, 40), (200, 60)])
     func snapshots(_ cols: Int, _ rows: Int) {
         var h = Harness(cols, rows)
         h.open("fanout-one-author")

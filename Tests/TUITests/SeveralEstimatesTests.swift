@@ -77,7 +77,7 @@ import Trainer
 
     @Test func theSummaryAndExportCountEveryEstimate() throws {
         var h = try Self.practising()
-        h.press(.character("v"))
+        h.press(.character("v"), .character("y"))
         h.press(.character("e"))
         h.type("10K")
         h.press(.enter)

@@ -1,3 +1,4 @@
+import Calculators
 import Testing
 import Trainer
 @testable import TUI
@@ -103,5 +104,42 @@ import Trainer
         guard case let .notes(editor) = h.state.overlay else { Issue.record("the notes editor closed on Tab"); return }
         #expect(editor.text == "    a   b")
         #expect(h.state.focus == .lesson)
+    }
+
+    /// N, R and W act only in quorum mode: elsewhere they stay on screen, dimmed, with
+    /// the mode they apply in; in quorum mode they are ordinary parameters. Claims about
+    /// AP read while the panel runs CP say so before any verdict.
+    @Test func modeOnlyParametersAreDimmedAndClaimsNameTheMode() throws {
+        var h = Harness(120, 40)
+        h.open("cap-partition")
+        let row = try #require(h.lines.firstIndex { $0.contains("applies in quorum mode: replicas N 3 replicas") })
+        let col = try #require(h.lines[row].range(of: "applies")).lowerBound
+        let x = TextWidth.columns(of: String(h.lines[row][..<col]))
+        #expect(h.grid[x: x, y: row].style == Style(color: .muted))
+
+        h.press(.tab, .character("+"))
+        #expect(h.state.panel?.inputs?.choice("mode", as: Partition.Mode.self) == .cp)
+        #expect(h.text.contains("applies in quorum mode"))
+        h.press(.character("c"))
+        #expect(h.text.contains("The panel is in CP mode; the board's claims are about AP mode"))
+
+        h.press(.escape, .character("+"))
+        #expect(h.state.panel?.inputs?.choice("mode", as: Partition.Mode.self) == .quorum)
+        #expect(!h.text.contains("applies in quorum mode"))
+        #expect(h.text.contains("read quorum R"))
+    }
+
+    /// Every key name fits the help's key column with room to spare: none is pushed
+    /// onto a line of its own at the help's usual width.
+    @Test func theHelpKeyColumnFitsItsLongestEntry() {
+        let width = 74
+        let column = HelpOverlay.keyColumn(width: width)
+        let longest = (Keymap.bindings.map(\.keyNames) + HelpOverlay.mouse.map(\.0)).map(TextWidth.columns(of:)).max() ?? 0
+        #expect(column == longest + 2)
+        let lines = HelpOverlay(theme: Theme(DisplayOptions())).groups(width: width).flatMap { $0 }.map { $0.spans.map(\.text).joined() }
+        for binding in Keymap.bindings {
+            #expect(lines.contains { $0.hasPrefix(binding.keyNames + String(repeating: " ", count: column - TextWidth.columns(of: binding.keyNames))) && $0.count > column },
+                    "\(binding.keyNames) is not beside its help")
+        }
     }
 }

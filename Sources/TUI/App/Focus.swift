@@ -43,11 +43,15 @@ public enum Question: Equatable, Sendable {
     case resume(PracticeSession)
     /// The ten minutes are up: y exports the session, n keeps going.
     case exportAtTimeUp
+    /// `v` with no guess typed: y reveals (a miss), n leaves the estimate open.
+    /// A stray `v` must not spend an estimate.
+    case revealWithoutGuess
 
     public var text: String {
         switch self {
         case .exportBeforeQuit: return "Export this session before quitting?  y: export and quit · n: quit · Esc: stay"
         case .exportAtTimeUp: return "Ten minutes are up. Export the session now?  y: export · n: keep going"
+        case .revealWithoutGuess: return "Reveal the answer without a guess? It counts as a miss.  y: reveal · n: not yet (e guesses)"
         case .resume: return "Resume your last session (panel, values, notes, clock)?  y: resume · n: start fresh (it is kept)"
         }
     }

@@ -153,7 +153,7 @@ public enum Keymap {
               "tick item 1–9 of the checklist (the focused lesson)", group: "Practice", in: [.lesson], needs: .checklist),
         .init([c("e")], .beginEstimate, "guess the panel's estimate before it is shown", group: "Practice",
               in: [.panels], hint: "e estimate", needs: .estimate),
-        .init([c("v")], .revealEstimate, "show the estimate's answer (no guess: a miss)",
+        .init([c("v")], .revealEstimate, "show the estimate's answer (with no guess it asks first: a miss)",
               group: "Practice", in: [.panels], hint: "v reveal", rank: 55, needs: .estimate),
         .init([c("A")], .showCalibration, "calibration: bias by kind, its trend, what to drill next",
               group: "Practice", in: [.panels]),

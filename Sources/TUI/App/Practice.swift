@@ -115,6 +115,8 @@ extension AppState {
             return [exportEffect()]
         case .exportAtTimeUp:
             return yes ? [exportEffect()] : []
+        case .revealWithoutGuess:
+            return yes ? revealEstimate(confirmed: true) : []
         case let .resume(saved):
             // Starting fresh never throws the last session away: it is kept aside.
             guard yes else { return [.archive(saved)] }

@@ -48,7 +48,8 @@ extension AppState {
     /// is scored; none is a miss. The attempt goes to the history database
     /// with the numbers it was asked at and the session's scenario;
     /// the panel's next estimate, if any, is asked next.
-    mutating func revealEstimate() -> [Effect] {
+    /// `confirmed`: the user said yes to revealing with no guess typed.
+    mutating func revealEstimate(confirmed: Bool = false) -> [Effect] {
         guard let p = panel, !p.lesson.estimates.isEmpty else {
             notice = Notice(.info, "This panel has no estimate")
             return []
@@ -60,6 +61,10 @@ extension AppState {
         }
         let estimate = p.lesson.estimates[index]
         guard let truth = estimateTruth else { notice = Notice(.error, "The calculator has no result \"\(estimate.resultKey)\""); return [] }
+        if session[lesson: id][guess: index].value == nil, !confirmed {
+            overlay = .confirm(.revealWithoutGuess)
+            return []
+        }
         if case .estimate = overlay { overlay = nil }
         history.estimateOpenedAt = nil
         session[lesson: id][guess: index].revealed = true

@@ -47,14 +47,18 @@ struct HelpOverlay: ScrollingOverlay {
     let theme: Theme
     var scroll = 0
 
-    /// The key column's width, a space included.
-    static let keyColumn = 16
+    /// The key column's width, two spaces included: as wide as the longest key
+    /// names, and never more than a third of the column, so the help text keeps room.
+    static func keyColumn(width: Int) -> Int {
+        let longest = (Keymap.bindings.map(\.keyNames) + mouse.map(\.0)).map(TextWidth.columns(of:)).max() ?? 0
+        return min(longest + 2, max(8, width / 3))
+    }
 
     /// Groups, each a heading and its bindings, wrapped to `width` columns.
     func groups(width: Int) -> [[Line]] {
         var out: [[Line]] = []
         var group = ""
-        let keyColumn = Self.keyColumn
+        let keyColumn = Self.keyColumn(width: width)
         let textWidth = max(10, width - keyColumn)
         func entry(_ keys: String, _ text: String, group name: String) {
             if name != group {
