@@ -115,7 +115,7 @@ import Trainer
         let row = try #require(h.lines.firstIndex { $0.contains("applies in quorum mode: replicas N 3 replicas") })
         let col = try #require(h.lines[row].range(of: "applies")).lowerBound
         let x = TextWidth.columns(of: String(h.lines[row][..<col]))
-        #expect(h.grid[x: x, y: row].style == Style(color: .muted))
+        #expect(h.grid[x, row].style == Style(color: .muted))
 
         h.press(.tab, .character("+"))
         #expect(h.state.panel?.inputs?.choice("mode", as: Partition.Mode.self) == .cp)
