@@ -68,7 +68,26 @@ public struct KeyBinding: Equatable, Sendable {
             || (context == .calculator && contexts.contains(.calculatorShown))
     }
 
-    public var keyNames: String { keys.map(\.helpName).joined(separator: " ") }
+    /// The keys as help and README name them; a run of three or more digits in a row
+    /// reads "0-9", so the help's key column stays narrow.
+    public var keyNames: String {
+        var names: [String] = []
+        var run: [Int] = []
+        func flush() {
+            if run.count >= 3 { names.append("\(run[0])-\(run[run.count - 1])") } else { names += run.map(String.init) }
+            run = []
+        }
+        for name in keys.map(\.helpName) {
+            if name.count == 1, let d = Int(name), run.last.map({ $0 + 1 == d }) ?? true {
+                run.append(d)
+            } else {
+                flush()
+                if name.count == 1, let d = Int(name) { run = [d] } else { names.append(name) }
+            }
+        }
+        flush()
+        return names.joined(separator: " ")
+    }
 
     public static func == (a: KeyBinding, b: KeyBinding) -> Bool {
         a.keys == b.keys && a.message == b.message && a.help == b.help && a.group == b.group
