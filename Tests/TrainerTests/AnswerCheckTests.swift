@@ -217,4 +217,56 @@ import Testing
     @Test func aPanelWithoutNotesHasNoCheck() {
         #expect(!markdown(notes: "  \n").contains("Notes against the checklist"))
     }
+
+    func json(notes: String) -> String {
+        var s = PracticeSession(startedAt: 1_700_000_000, practiceMode: false)
+        s.visit("fanout")
+        s[lesson: "fanout"].notes = notes
+        return SessionExport.json(s, lessons: [Self.lesson], finishedAt: 1_700_000_100)
+    }
+
+    /// The JSON carries the same check as the Markdown, item by item.
+    @Test func theJSONPanelCarriesTheSameCheck() {
+        let text = json(notes: "Write amplification: 1M writes, 100 seconds. Hybrid has a 2nd code path.")
+        #expect(text.contains("""
+                  "notes": "Write amplification: 1M writes, 100 seconds. Hybrid has a 2nd code path.",
+                  "answer_check": {
+                    "covered": 1,
+                    "total": 2,
+                    "items": [
+                      {
+                        "item": "Name the write amplification of push for one big account",
+                        "covered": true,
+                        "matched": [
+                          "Write amplification",
+                          "1M writes",
+                          "100 seconds",
+                          "1M writes"
+                        ],
+                        "missing": []
+                      },
+                      {
+                        "item": "Gives the hybrid's price",
+                        "covered": false,
+                        "matched": [
+                          "Hybrid",
+                          "code path"
+                        ],
+                        "missing": [
+                          "2x"
+                        ]
+                      }
+                    ]
+                  }
+                }
+              ]
+            }
+            """))
+    }
+
+    @Test func aJSONPanelWithoutNotesHasANullCheck() {
+        #expect(json(notes: "  \n").contains("""
+                  "answer_check": null
+            """))
+    }
 }

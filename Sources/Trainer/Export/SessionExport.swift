@@ -36,7 +36,9 @@ import Foundation
 ///                  // one per estimate, in the lesson's order (empty when it asks none);
 ///                  // guess and score null when not answered
 ///     "checklist": [ { "item": "…", "ticked": true } ],
-///     "notes": "…" } ] }
+///     "notes": "…",
+///     "answer_check": { "covered": 1, "total": 2,   // null without notes or a checkable item
+///       "items": [ { "item": "…", "covered": false, "matched": ["hybrid"], "missing": ["2x"] } ] } } ] }
 /// ```
 public enum SessionExport {
     public static func markdown(_ s: PracticeSession, lessons: [Lesson], finishedAt: Double,
@@ -292,6 +294,26 @@ public enum SessionExport {
             ("estimates", .array(estimates)),
             ("checklist", .array(panel.checklist.map { .object([("item", .string($0.text)), ("ticked", .bool($0.ticked))]) })),
             ("notes", .string(panel.record.notes)),
+            ("answer_check", answerCheck(panel)),
+        ])
+    }
+
+    /// The notes checked against the checklist, as the Markdown's "Notes against the
+    /// checklist" shows it: the checkable items, each covered or not, with the notes'
+    /// words that matched and what is missing; null when the Markdown shows none.
+    static func answerCheck(_ panel: PanelSummary) -> JSONValue {
+        guard let check = panel.answerCheck, !check.isEmpty else { return .null }
+        return .object([
+            ("covered", .number(Double(check.coveredCount))),
+            ("total", .number(Double(check.checkable.count))),
+            ("items", .array(check.checkable.map { item in
+                .object([
+                    ("item", .string(item.text)),
+                    ("covered", .bool(item.isCovered)),
+                    ("matched", .array(item.matched.map(JSONValue.string))),
+                    ("missing", .array(item.missing.map(JSONValue.string))),
+                ])
+            })),
         ])
     }
 
