@@ -153,6 +153,16 @@ import Trainer
         let attempts = try db.attempts()
         #expect(attempts.map(\.resultKey) == ["drain_time"])
         #expect(attempts.first?.score == .off)
+        // Every estimate of the deck is counted; what the session stored and what its
+        // attempts say agree, so history prints the same from either.
+        let deck = h2.state.panels.reduce(0) { $0 + $1.lesson.estimates.count }
+        #expect(deck > 1)
+        #expect(sessions.first?.deckEstimates == deck)
+        #expect(sessions.first?.estimates == EstimateCounts(off: 1))
+        let printed = SessionHistoryReport.rows(sessions, attempts: attempts)
+        #expect(printed.first?[4] == "0/0/1 of \(deck)")
+        #expect(printed.first?[4] == SessionHistoryReport.rows(sessions, attempts: []).first?[4])
+        #expect(printed.first?[5] == "half or more missed")
         let visits = try db.panels(session: done.id)
         #expect(visits.count == h2.state.panels.count)
         #expect(visits.first { $0.lessonID == "queue-lag" }?.visited == true)

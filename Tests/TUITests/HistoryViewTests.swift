@@ -9,7 +9,10 @@ import Trainer
 @Suite struct HistoryViewTests {
     static let sessions = [
         SessionRecord(id: "s1", kind: .practice, startedAt: 1_700_000_000, finishedAt: 1_700_000_600, secondsUsed: 552,
-                      deckPanels: 24, panelsVisited: 3, checklistTicked: 4, checklistTotal: 100),
+                      deckPanels: 24, panelsVisited: 3, checklistTicked: 4, checklistTotal: 100, deckEstimates: 21),
+        // Three panels, both estimates answered: 2× and 4× low.
+        SessionRecord(id: "s3", kind: .explore, startedAt: 1_700_003_600, finishedAt: 1_700_003_700, secondsUsed: 0,
+                      deckPanels: 3, panelsVisited: 3, checklistTicked: 1, checklistTotal: 6, deckEstimates: 2),
         SessionRecord(id: "s2", kind: .drill, startedAt: 1_700_086_400, finishedAt: 1_700_086_500, secondsUsed: 100,
                       deckPanels: 24),
     ]
@@ -17,6 +20,8 @@ import Trainer
         CalibrationViewTests.a("s1", "monthly-bill", "per_dau.yearly", .money, guess: 25, truth: 100, day: 0),
         CalibrationViewTests.a("s1", "cdn-vs-origin", "with_cdn.bandwidth", .money, guess: 50, truth: 100, day: 0),
         CalibrationViewTests.a("s2", "queue-lag", "drain_time", .latency, guess: 1000, truth: 100, day: 1),
+        CalibrationViewTests.a("s3", "monthly-bill", "per_dau.yearly", .money, guess: 50, truth: 100, day: 0),
+        CalibrationViewTests.a("s3", "cdn-vs-origin", "with_cdn.bandwidth", .money, guess: 25, truth: 100, day: 0),
     ]
 
     static func opened(_ cols: Int, _ rows: Int) -> Harness {
@@ -34,7 +39,9 @@ import Trainer
         _ = h.state.update(.sessionsLoaded(.success(SessionsRead(sessions: Self.sessions, attempts: Self.attempts))))
         #expect(h.state.history.sessions == SessionListing(rows: [
             ["2023-11-15 22:15", "drill", "1:40", "—", "0/1/0", "within 10×", "—"],
-            ["2023-11-14 22:23", "practice", "9:12 of 10:00", "3 of 24", "1/1/0", "within 2.8×", "4/100 (4 %)"],
+            ["2023-11-14 23:15", "explore", "0:00 of 10:00", "3 of 3", "1/1/0 of 2", "within 2.8×", "1/6 (17 %)"],
+            // The deck asks 21 estimates; 19 never answered are misses.
+            ["2023-11-14 22:23", "practice", "9:12 of 10:00", "3 of 24", "1/1/0 of 21", "half or more missed", "4/100 (4 %)"],
         ]))
         let lines = h.text.split(separator: "\n").map(String.init)
         let header = lines.firstIndex { $0.contains("date") && $0.contains("accuracy") && $0.contains("checklist") }
@@ -53,7 +60,10 @@ import Trainer
         _ = h.state.update(.sessionsLoaded(.success(SessionsRead(sessions: Self.sessions, attempts: Self.attempts))))
         let text = h.text
         #expect(text.contains("2023-11-14 22:23  practice · 9:12 of 10:00"))
-        #expect(text.contains("panels 3 of 24 · estimates 1/1/0 good/fair/off, within 2.8× ·"))
+        #expect(text.contains("panels 3 of 24 · estimates 1/1/0 good/fair/off of 21, half or more"))
+        #expect(text.contains("missed · checklist 4/100 (4 %)"))
+        #expect(text.contains("panels 3 of 3 · estimates 1/1/0 good/fair/off of 2, within 2.8× ·"))
+        #expect(text.contains("estimates 0/1/0 good/fair/off, within 10×"))
         #expect(text.contains("checklist 4/100 (4 %)"))
         #expect(text.contains("2023-11-15 22:15  drill · 1:40"))
         #expect(!text.contains("accuracy  checklist"))

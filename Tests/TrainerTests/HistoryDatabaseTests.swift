@@ -103,6 +103,51 @@ import Glibc
         ])
     }
 
+    /// Estimates, accuracy and the checklist count every panel of the deck: a session
+    /// that visits two panels scores no higher than the same session with the rest
+    /// visited and nothing more answered; answering one more is what raises it.
+    @Test func skippingPanelsNeverRaisesTheScore() throws {
+        let dir = TempDirectory()
+        defer { dir.cleanUp() }
+        let db = try #require(HistoryDatabase.open(store(dir)).database)
+        defer { db.close() }
+        func asks(_ key: String) -> Lesson.Estimate { Lesson.Estimate(resultKey: key, question: key + "?") }
+        // Three estimates in the deck (b asks two, d none), five checklist items.
+        let lessons = [
+            Lesson(id: "a", file: "a.md", minutes: "42-44", title: "A", checklist: ["x", "y"], estimates: [asks("a1")]),
+            Lesson(id: "b", file: "b.md", minutes: "44-46", title: "B", checklist: ["z"], estimates: [asks("b1"), asks("b2")]),
+            Lesson(id: "c", file: "c.md", minutes: "46-48", title: "C", checklist: ["w"]),
+            Lesson(id: "d", file: "d.md", minutes: "48-50", title: "D", checklist: ["v"]),
+        ]
+        func session(_ id: String, at start: Double, visiting: [String], guesses: [(String, Double)]) throws {
+            var s = PracticeSession(startedAt: start, practiceMode: true)
+            for lesson in visiting { s.visit(lesson) }
+            s[lesson: "a"].ticked = [0]
+            s[lesson: "b"].ticked = [0]
+            for (n, (lesson, guess)) in guesses.enumerated() {
+                try db.record(attempt(id, guess: guess, date: start + Double(n), lesson: lesson))
+            }
+            try db.recordSession(id: id, s, lessons: lessons, finishedAt: start + 600)
+        }
+        // a1 guessed 2× high (good), b1 4× high (fair); b2 not answered.
+        try session("two", at: 1_700_000_000, visiting: ["a", "b"], guesses: [("a", 200), ("b", 400)])
+        try session("all", at: 1_700_086_400, visiting: ["a", "b", "c", "d"], guesses: [("a", 200), ("b", 400)])
+        // b2 answered too, dead on.
+        try session("more", at: 1_700_172_800, visiting: ["a", "b"], guesses: [("a", 200), ("b", 400), ("b", 100)])
+        #expect(try db.sessions().map(\.deckEstimates) == [3, 3, 3])
+        let rows = SessionHistoryReport.rows(try db.sessions(), attempts: try db.attempts(), timeZone: TimeZone(identifier: "UTC")!)
+        #expect(rows == [
+            // The median of 2×, 4× and a miss: 4× (over the two answered alone it was 2.8×).
+            ["2023-11-14 22:23", "practice", "0:00 of 10:00", "2 of 4", "1/1/0 of 3", "within 4×", "2/5 (40 %)"],
+            ["2023-11-15 22:23", "practice", "0:00 of 10:00", "4 of 4", "1/1/0 of 3", "within 4×", "2/5 (40 %)"],
+            ["2023-11-16 22:23", "practice", "0:00 of 10:00", "2 of 4", "2/1/0 of 3", "within 2×", "2/5 (40 %)"],
+        ])
+        // Half the deck's estimates or more missed: the median is a miss.
+        #expect(SessionHistoryReport.accuracy(try db.attempts().filter { $0.sessionID == "two" }, deck: 4) == "half or more missed")
+        // A drill, with no deck, counts its attempts alone.
+        #expect(SessionHistoryReport.accuracy(try db.attempts().filter { $0.sessionID == "two" }) == "within 2.8×")
+    }
+
     @Test func twoWritersInOneProcessLoseNothing() async throws {
         let dir = TempDirectory()
         defer { dir.cleanUp() }

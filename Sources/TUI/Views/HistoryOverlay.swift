@@ -48,8 +48,9 @@ struct HistoryOverlay: ScrollingOverlay {
             }
         }
         out.append(.blank)
-        out += wrap("Accuracy is the median factor between guess and truth; checklist counts every panel of the deck, "
-                    + "so a skipped panel counts as unticked. This session is added when it ends. "
+        out += wrap("Estimates and accuracy count every estimate of the deck, checklist every item: one on a skipped "
+                    + "panel is a miss, so skipping the hard ones never raises the score. Accuracy is the median factor "
+                    + "between guess and truth. This session is added when it ends. "
                     + "A shows calibration by kind; whiteboard history prints this table.", theme.muted)
         return out
     }
@@ -60,8 +61,15 @@ struct HistoryOverlay: ScrollingOverlay {
         let first = Line(c[0], .bold).appending("  " + c[1] + " · " + c[2])
         var facts: [String] = []
         if c[3] != "—" { facts.append("panels " + c[3]) }
-        facts.append("estimates " + (c[4] == "none" ? "none" : c[4] + " good/fair/off") + (c[5] == "—" ? "" : ", " + c[5]))
+        // "1/2/0 of 21" reads "1/2/0 good/fair/off of 21".
+        var estimates = c[4]
+        if !estimates.hasPrefix("none") {
+            let end = estimates.firstRange(of: " of ")?.lowerBound ?? estimates.endIndex
+            estimates.insert(contentsOf: " good/fair/off", at: end)
+        }
+        facts.append("estimates " + estimates + (c[5] == "—" ? "" : ", " + c[5]))
         if c[6] != "—" { facts.append("checklist " + c[6]) }
         return [first] + TextWidth.wrap(facts.joined(separator: " · "), width: max(1, width - 2)).map { Line("  " + $0, theme.muted) }
     }
 }
+

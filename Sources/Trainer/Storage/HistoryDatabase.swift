@@ -201,6 +201,12 @@ public final class HistoryDatabase: Sendable {
                 t.column("sessions", .integer).notNull()
             }
         }
+        // The estimates of the whole deck, so accuracy counts those never answered.
+        migrator.registerMigration("v2") { db in
+            try db.alter(table: "session") { t in
+                t.add(column: "deck_estimates", .integer).notNull().defaults(to: 0)
+            }
+        }
         return migrator
     }()
 

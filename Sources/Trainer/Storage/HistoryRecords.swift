@@ -17,6 +17,10 @@ public struct SessionRecord: Equatable, Sendable {
     public var secondsUsed: Double
     /// Panels in the deck when the session finished: coverage is counted over all of them.
     public var deckPanels: Int
+    /// Estimates asked by every panel of the deck (a lesson may ask several): accuracy is
+    /// counted over all of them, so one on a panel skipped or never opened is a miss.
+    /// 0 for a drill and an imported session, whose accuracy counts their attempts alone.
+    public var deckEstimates: Int
     public var panelsVisited: Int
     public var checklistTicked: Int
     /// Checklist items over every panel of the deck, visited or not.
@@ -41,13 +45,14 @@ public struct SessionRecord: Equatable, Sendable {
 
     public init(id: String, kind: Kind, startedAt: Double, finishedAt: Double? = nil, secondsUsed: Double = 0,
                 deckPanels: Int = 0, panelsVisited: Int = 0, checklistTicked: Int = 0, checklistTotal: Int = 0,
-                estimates: EstimateCounts = EstimateCounts(), scenario: String? = nil) {
+                estimates: EstimateCounts = EstimateCounts(), scenario: String? = nil, deckEstimates: Int = 0) {
         self.id = id
         self.kind = kind
         self.startedAt = startedAt
         self.finishedAt = finishedAt
         self.secondsUsed = secondsUsed
         self.deckPanels = deckPanels
+        self.deckEstimates = deckEstimates
         self.panelsVisited = panelsVisited
         self.checklistTicked = checklistTicked
         self.checklistTotal = checklistTotal
@@ -56,11 +61,16 @@ public struct SessionRecord: Equatable, Sendable {
     }
 
     /// A finished trainer session, with coverage counted over every lesson of
-    /// the deck (a skipped panel counts its checklist as not ticked), under the
-    /// scenario the session records.
+    /// the deck (a skipped panel counts its checklist as not ticked, and its
+    /// estimates as not answered), under the scenario the session records.
     public init(id: String, session: PracticeSession, lessons: [Lesson], finishedAt: Double?,
                 kind: Kind? = nil) {
-        let summary = SessionSummary(session, lessons: lessons)
+        self.init(id: id, session: session, lessons: lessons, finishedAt: finishedAt, kind: kind,
+                  estimates: SessionSummary(session, lessons: lessons).estimates)
+    }
+
+    init(id: String, session: PracticeSession, lessons: [Lesson], finishedAt: Double?, kind: Kind?,
+         estimates: EstimateCounts) {
         self.init(id: id, kind: kind ?? (session.practiceMode ? .practice : .explore),
                   startedAt: session.startedAt, finishedAt: finishedAt, secondsUsed: session.clock.elapsed,
                   deckPanels: lessons.count,
@@ -69,7 +79,8 @@ public struct SessionRecord: Equatable, Sendable {
                       total + session[lesson: lesson.id].ticked.filter { lesson.checklist.indices.contains($0) }.count
                   },
                   checklistTotal: lessons.reduce(0) { $0 + $1.checklist.count },
-                  estimates: summary.estimates, scenario: session.scenario)
+                  estimates: estimates, scenario: session.scenario,
+                  deckEstimates: lessons.reduce(0) { $0 + $1.estimates.count })
     }
 }
 
@@ -199,7 +210,7 @@ extension SessionRecord: FetchableRecord, PersistableRecord {
                   panelsVisited: row["panels_visited"], checklistTicked: row["checklist_ticked"],
                   checklistTotal: row["checklist_total"],
                   estimates: EstimateCounts(good: row["good"], fair: row["fair"], off: row["off"]),
-                  scenario: row["scenario"])
+                  scenario: row["scenario"], deckEstimates: row["deck_estimates"] ?? 0)
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
@@ -209,6 +220,7 @@ extension SessionRecord: FetchableRecord, PersistableRecord {
         container["finished_at"] = finishedAt
         container["seconds_used"] = secondsUsed
         container["deck_panels"] = deckPanels
+        container["deck_estimates"] = deckEstimates
         container["panels_visited"] = panelsVisited
         container["checklist_ticked"] = checklistTicked
         container["checklist_total"] = checklistTotal

@@ -8,7 +8,9 @@ extension Whiteboard {
         static let configuration = CommandConfiguration(
             abstract: "List practice sessions and drills: time used, estimates, accuracy and checklist coverage.",
             discussion: """
-                Coverage counts every panel of the deck: a skipped panel's checklist counts as not ticked. \
+                Estimates, accuracy and checklist coverage count every panel of the deck: an estimate on a \
+                skipped panel is a miss ("2/1/0 of 21": 2 good, 1 fair, 0 off of the deck's 21) and its \
+                checklist counts as not ticked. Accuracy is the median factor between guess and truth. \
                 Reads $XDG_DATA_HOME/whiteboard/history.sqlite (history.jsonl is imported into it once).
                 Example: whiteboard history
                 """
