@@ -234,6 +234,8 @@ struct Fuzzer {
                                                           : .failure(StorageFailure("database is locked")))
             case let .recordDrill(record): reply = .sessionRecorded(.success(record.id))
             case let .recordSession(finished): reply = .sessionRecorded(.success(finished.id))
+            case let .recordVisit(visit):
+                reply = .visitRecorded(random.chance(95) ? .success(visit.lessonID) : .failure(StorageFailure("database is locked")))
             }
             queue.append(contentsOf: state.update(reply))
         }

@@ -170,6 +170,90 @@ import Trainer
         db.close()
     }
 
+    /// What the run loop does with the history's effects, on `db`, each reply sent back
+    /// (the autosave and the rest are left out: the history is what is checked).
+    static func perform(_ effects: [Effect], on h: inout Harness, _ db: HistoryDatabase) throws {
+        var queue = effects[...]
+        while let effect = queue.popFirst() {
+            switch effect {
+            case let .recordVisit(visit):
+                try db.recordVisit(id: visit.id, visit.session, lessons: visit.lessons, lessonID: visit.lessonID)
+                queue.append(contentsOf: h.state.update(.visitRecorded(.success(visit.lessonID))))
+            case let .recordAttempt(attempt):
+                try db.record(attempt)
+                queue.append(contentsOf: h.state.update(.attemptRecorded(.success(attempt.itemID))))
+            case let .recordSession(done):
+                try db.recordSession(id: done.id, done.session, lessons: done.lessons, finishedAt: done.finishedAt, kind: done.kind)
+                queue.append(contentsOf: h.state.update(.sessionRecorded(.success(done.id))))
+            default: break
+            }
+        }
+    }
+
+    /// A trainer killed (SIGKILL) and never resumed: each panel it left was written as
+    /// it was left, so only the visit in progress is lost, and `history` lists the
+    /// session as unfinished with what it had done.
+    @Test func aKilledSessionKeepsThePanelsItLeft() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wb-tui-killed-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let db = try #require(HistoryDatabase.open(at: folder + "/history.sqlite").database)
+        var h = Harness(120, 40)
+        _ = h.state.update(.ticked(at: 100))
+        _ = h.state.update(.historyOpened(available: true, notices: []))
+        try Self.perform(h.press(.character("t")), on: &h, db)
+        _ = h.state.update(.ticked(at: 130))
+        let left = h.press(.character("n"))
+        #expect(left.contains { if case .recordVisit = $0 { true } else { false } })
+        try Self.perform(left, on: &h, db)
+        _ = h.state.update(.ticked(at: 145))
+        try Self.perform(h.press(.character("n")), on: &h, db)
+        _ = h.state.update(.ticked(at: 150))
+        let id = try #require(h.state.session.id)
+        let deck = h.state.panels.count
+        let estimates = h.state.panels.reduce(0) { $0 + $1.lesson.estimates.count }
+        // Killed: no quit, no finish; the process state is simply gone.
+        db.close()
+
+        let reopened = try #require(HistoryDatabase.open(at: folder + "/history.sqlite").database)
+        defer { reopened.close() }
+        let visits = try reopened.panels(session: id)
+        #expect(visits.map(\.lessonID) == ["tradeoff-framework", "scenario"])
+        #expect(visits.map(\.seconds) == [30, 15])
+        #expect(visits.map(\.visited) == [true, true])
+        let sessions = try reopened.sessions()
+        #expect(sessions.count == 1)
+        let session = try #require(sessions.first)
+        #expect(session.id == id && session.kind == .practice && session.finishedAt == nil)
+        #expect(session.secondsUsed == 45 && session.panelsVisited == 3 && session.deckPanels == deck)
+        let rows = SessionHistoryReport.rows(sessions, attempts: try reopened.attempts(), timeZone: TimeZone(identifier: "UTC")!)
+        #expect(rows == [["1970-01-01 00:00", "practice (unfinished)", "0:45 of 10:00", "3 of \(deck)",
+                          "none of \(estimates)", "none answered", "0/\(session.checklistTotal) (0 %)"]])
+        #expect(deck == 26 && estimates > 0)
+    }
+
+    /// A clean finish replaces the rows written as panels were left: every panel of the deck, once.
+    @Test func finishingReplacesThePanelsKeptOnTheWay() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wb-tui-finish-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let db = try #require(HistoryDatabase.open(at: folder + "/history.sqlite").database)
+        defer { db.close() }
+        var h = Harness(120, 40)
+        _ = h.state.update(.ticked(at: 100))
+        _ = h.state.update(.historyOpened(available: true, notices: []))
+        try Self.perform(h.press(.character("t")), on: &h, db)
+        _ = h.state.update(.ticked(at: 130))
+        try Self.perform(h.press(.character("n")), on: &h, db)
+        _ = h.state.update(.ticked(at: 140))
+        try Self.perform(h.state.update(.quit), on: &h, db)
+        try Self.perform(h.press(.character("n")), on: &h, db)
+        let id = try #require(h.state.session.id)
+        let visits = try db.panels(session: id)
+        #expect(visits.count == h.state.panels.count)
+        #expect(visits.filter(\.visited).map(\.lessonID) == ["tradeoff-framework", "scenario"])
+        #expect(visits.filter(\.visited).map(\.seconds) == [30, 10])
+        #expect(try db.sessions().map(\.finishedAt) == [140])
+    }
+
     /// Under a scenario, the attempt revealed and the finished session both carry its
     /// name, and read back from the database with it.
     @Test func attemptsAndTheSessionCarryTheScenarioInForce() throws {

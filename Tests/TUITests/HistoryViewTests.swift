@@ -90,7 +90,7 @@ import Trainer
         var e = Self.opened(120, 40)
         e.press(.character("S"))
         _ = e.state.update(.sessionsLoaded(.success(SessionsRead(sessions: [], attempts: []))))
-        #expect(e.text.contains("No sessions yet. A session is kept here when it ends"))
+        #expect(e.text.contains("No sessions yet. A session is kept here as you practise"))
     }
 
     /// j/k and paging stop at the end of every scrolled box, so k moves back at once.

@@ -5,8 +5,8 @@ import Testing
 @Suite struct HistoryReportTests {
     @Test func emptyHistoryIsFriendly() {
         #expect(HistoryReport.table([]) == """
-            No sessions yet. A session is kept here when it ends: quit the trainer (q) after practising with \
-            `whiteboard`, or finish a drill (`whiteboard drill`).
+            No sessions yet. A session is kept here as you practise with `whiteboard`: each panel when you leave \
+            it, the whole session when you quit (q); a drill when you finish it (`whiteboard drill`).
 
             """)
         #expect(SessionHistoryReport.table([], attempts: []) == HistoryReport.table([]))

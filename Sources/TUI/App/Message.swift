@@ -125,6 +125,8 @@ public enum Message: Equatable, Sendable {
     case sessionsLoaded(Result<SessionsRead, StorageFailure>)
     /// The finished session and its panels reached the history database (or did not).
     case sessionRecorded(Result<String, StorageFailure>)
+    /// A panel left reached the history database (or did not).
+    case visitRecorded(Result<String, StorageFailure>)
     /// An analysis run off the keystroke path finished (for the panel with this lesson id).
     case analysed(lesson: String, Sensitivity.Reply)
     /// A panel's simulation run off the keystroke path finished (for the panel with this lesson id).
@@ -136,7 +138,7 @@ extension Message {
     public var isFromWorld: Bool {
         switch self {
         case .started, .lessonsLoaded, .ticked, .resized, .suspended, .resumed, .terminated, .saved,
-             .historyAppended, .archived, .exportFinished, .historyOpened, .attemptRecorded, .sessionRecorded, .attemptsLoaded,
+             .historyAppended, .archived, .exportFinished, .historyOpened, .attemptRecorded, .sessionRecorded, .visitRecorded, .attemptsLoaded,
              .sessionsLoaded,
              .analysed, .evaluated:
             true
@@ -182,6 +184,9 @@ public enum Effect: Equatable, Sendable {
     /// Keep a finished session and its panels (every lesson of the deck) in the
     /// history database: answered by `.sessionRecorded`.
     case recordSession(HistorySession)
+    /// Keep the panel just left (time spent, checklist) and the session as it stands,
+    /// unfinished, in the history database: answered by `.visitRecorded`.
+    case recordVisit(HistoryVisit)
     /// Read every attempt of the history (drill mode): answered by `.attemptsLoaded`.
     case loadAttempts
     /// Read every session and attempt of the history (the history view): answered by `.sessionsLoaded`.
@@ -206,6 +211,22 @@ public struct SessionsRead: Equatable, Sendable {
     public init(sessions: [SessionRecord], attempts: [AttemptRecord]) {
         self.sessions = sessions
         self.attempts = attempts
+    }
+}
+
+/// A panel just left, as the history database takes it: the session so far and the lesson left.
+public struct HistoryVisit: Equatable, Sendable {
+    public var id: String
+    public var session: PracticeSession
+    public var lessons: [Lesson]
+    /// The lesson of the panel left.
+    public var lessonID: String
+
+    public init(id: String, session: PracticeSession, lessons: [Lesson], lessonID: String) {
+        self.id = id
+        self.session = session
+        self.lessons = lessons
+        self.lessonID = lessonID
     }
 }
 

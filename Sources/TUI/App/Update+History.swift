@@ -12,6 +12,9 @@ public struct HistoryLink: Equatable, Sendable {
     public var estimateOpenedAt: Double?
     /// Attempts written this run.
     public var attemptsRecorded = 0
+    /// Panel visits sent to the history this run: the session is in the history
+    /// (unfinished) and is completed when it ends, even with nothing else to keep.
+    public var visitsSent = 0
     /// What the calibration view shows, once the history was read for it (`A`).
     public var calibration: CalibrationSummary?
     /// What the history view shows, once the history was read for it (`S`).
@@ -82,9 +85,18 @@ extension AppState {
         return [.recordAttempt(attempt)]
     }
 
-    /// The finished session for the database, when there is one to keep.
+    /// The panel with this lesson id, just left, for the database: while the
+    /// session has something to keep and is not finishing (finishing writes every panel).
+    mutating func visitRecordEffect(_ lessonID: String) -> Effect? {
+        guard history.available == true, drill == nil, finishing == nil, session.hasChanges else { return nil }
+        history.visitsSent += 1
+        return .recordVisit(HistoryVisit(id: session.id ?? PracticeSession.makeID(startedAt: session.startedAt),
+                                         session: savableSession, lessons: panels.map(\.lesson), lessonID: lessonID))
+    }
+
+    /// The finished session for the database, when there is one to keep (or its visits were kept).
     func sessionRecordEffects() -> [Effect] {
-        guard history.available == true, session.hasChanges else { return [] }
+        guard history.available == true, session.hasChanges || history.visitsSent > 0 else { return [] }
         let id = session.id ?? PracticeSession.makeID(startedAt: session.startedAt)
         return [.recordSession(HistorySession(id: id, session: savableSession, lessons: panels.map(\.lesson),
                                               finishedAt: now + wallClockOffset))]

@@ -28,7 +28,11 @@ extension AppState {
         }
         if !isTransient(message) { notice = nil }
         let before = session.panels
+        let (sessionBefore, lessonBefore) = (session.id, session.currentLessonID)
         var effects = drillReduce(message) ?? reduce(message)
+        // A panel left goes to the history as it is left, so a killed trainer keeps it.
+        if let left = lessonBefore, left != session.currentLessonID, session.id == sessionBefore,
+           let visit = visitRecordEffect(left) { effects.append(visit) }
         if session.panels != before {
             // The one place the panels' caches follow the session's values: the
             // scenario first, then every panel it moved or whose own values changed.
@@ -182,6 +186,7 @@ extension AppState {
         case let .sessionsLoaded(result): sessionsLoaded(result)
         case let .attemptRecorded(result): recorded(result, what: "attempt")
         case let .sessionRecorded(result): recorded(result, what: "session")
+        case let .visitRecorded(result): recorded(result, what: "panel visit")
         case let .analysed(lesson, reply): analysed(lesson: lesson, reply)
         case let .evaluated(lesson, result):
             if let i = panels.firstIndex(where: { $0.lesson.id == lesson }) { panels[i].evaluated(result) }

@@ -50,7 +50,7 @@ struct HistoryOverlay: ScrollingOverlay {
         out.append(.blank)
         out += wrap("Estimates and accuracy count every estimate of the deck, checklist every item: one on a skipped "
                     + "panel is a miss, so skipping the hard ones never raises the score. Accuracy is the median factor "
-                    + "between guess and truth. This session is added when it ends. "
+                    + "between guess and truth. This session is added as you leave each panel and completed when it ends. "
                     + "A shows calibration by kind; whiteboard history prints this table.", theme.muted)
         return out
     }

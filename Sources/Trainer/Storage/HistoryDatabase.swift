@@ -14,7 +14,9 @@ import Darwin
 ///   `whiteboard drill`) write to it at once without corrupting it; SQLite's
 ///   locking serialises the writes.
 /// - Each attempt is its own transaction, committed as soon as it is recorded:
-///   a killed process loses at most the attempt it was writing.
+///   a killed process loses at most the attempt it was writing. So is each
+///   panel visit, written when the panel is left: a killed trainer loses at
+///   most the visit in progress.
 /// - The schema is built by GRDB's migrator. A file that is not a database,
 ///   fails SQLite's integrity check, or was migrated by a newer build is moved
 ///   aside (`history.corrupt-<stamp>.sqlite`, `history.newer-<stamp>.sqlite`)
@@ -234,6 +236,20 @@ public final class HistoryDatabase: Sendable {
             try session.upsert(db)
             try db.execute(sql: "DELETE FROM panel_visit WHERE session_id = ?", arguments: [session.id])
             for panel in panels where panel.sessionID == session.id { try panel.insert(db) }
+        }
+    }
+
+    /// A panel just left, in its own transaction: its row (time spent so far, checklist),
+    /// and the session's row as it stands, unfinished. A session killed and never
+    /// resumed keeps every panel it left; finishing replaces them all.
+    public func recordVisit(id: String, _ session: PracticeSession, lessons: [Lesson],
+                            lessonID: String) throws(StorageError) {
+        guard let lesson = lessons.first(where: { $0.id == lessonID }) else { return }
+        let progress = SessionRecord.inProgress(id: id, session: session, lessons: lessons)
+        let visit = PanelVisitRecord.row(sessionID: id, session: session, lesson: lesson)
+        try write { db in
+            try progress.upsert(db)
+            try visit.upsert(db)
         }
     }
 

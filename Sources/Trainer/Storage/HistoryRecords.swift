@@ -69,6 +69,13 @@ public struct SessionRecord: Equatable, Sendable {
                   estimates: SessionSummary(session, lessons: lessons).estimates)
     }
 
+    /// A trainer session still in progress, as a panel left writes it: the same
+    /// figures, without scoring its estimates (that evaluates every panel visited;
+    /// an unfinished session's estimates are counted from its attempts).
+    public static func inProgress(id: String, session: PracticeSession, lessons: [Lesson]) -> SessionRecord {
+        SessionRecord(id: id, session: session, lessons: lessons, finishedAt: nil, kind: nil, estimates: EstimateCounts())
+    }
+
     init(id: String, session: PracticeSession, lessons: [Lesson], finishedAt: Double?, kind: Kind?,
          estimates: EstimateCounts) {
         self.init(id: id, kind: kind ?? (session.practiceMode ? .practice : .explore),
@@ -105,13 +112,16 @@ public struct PanelVisitRecord: Equatable, Sendable {
 
     /// One row per lesson of the deck, visited or not.
     public static func rows(sessionID: String, session: PracticeSession, lessons: [Lesson]) -> [PanelVisitRecord] {
-        lessons.map { lesson in
-            let record = session[lesson: lesson.id]
-            return PanelVisitRecord(sessionID: sessionID, lessonID: lesson.id, seconds: record.seconds,
-                                    visited: record.visited,
-                                    checklistTicked: record.ticked.filter { lesson.checklist.indices.contains($0) }.count,
-                                    checklistTotal: lesson.checklist.count)
-        }
+        lessons.map { row(sessionID: sessionID, session: session, lesson: $0) }
+    }
+
+    /// The row of one lesson: the time spent on it so far and its checklist.
+    public static func row(sessionID: String, session: PracticeSession, lesson: Lesson) -> PanelVisitRecord {
+        let record = session[lesson: lesson.id]
+        return PanelVisitRecord(sessionID: sessionID, lessonID: lesson.id, seconds: record.seconds,
+                                visited: record.visited,
+                                checklistTicked: record.ticked.filter { lesson.checklist.indices.contains($0) }.count,
+                                checklistTotal: lesson.checklist.count)
     }
 }
 

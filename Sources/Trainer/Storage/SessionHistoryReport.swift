@@ -10,8 +10,8 @@ public enum SessionHistoryReport {
     public static let header = ["date", "kind", "time used", "panels", "estimates (good/fair/off)", "accuracy", "checklist"]
 
     /// What an empty history says: how a session gets there (the trainer's history view says the same).
-    public static let empty = "No sessions yet. A session is kept here when it ends: quit the trainer (q) after "
-        + "practising with `whiteboard`, or finish a drill (`whiteboard drill`)."
+    public static let empty = "No sessions yet. A session is kept here as you practise with `whiteboard`: each panel "
+        + "when you leave it, the whole session when you quit (q); a drill when you finish it (`whiteboard drill`)."
 
     public static func table(_ sessions: [SessionRecord], attempts: [AttemptRecord],
                              timeZone: TimeZone = .current) -> String {
@@ -55,19 +55,23 @@ public enum SessionHistoryReport {
     /// "within 1.8×": the median factor between guess and truth (odds ratio for
     /// percentages). Over a deck, the median is taken over every estimate it asks:
     /// one not answered, revealed without a guess or with no ratio is a miss, and
-    /// when half or more are misses the median is one ("half or more missed").
-    /// Without a deck, over the attempts that have a ratio; "—" without any.
+    /// when half or more are misses the median is one ("half or more missed");
+    /// "none answered" without an attempt. Without a deck, `oneByOne`.
     static func accuracy(_ attempts: [AttemptRecord], deck: Int = 0) -> String {
-        guard deck > 0 else {
-            let logs = attempts.compactMap(\.logRatio).map(abs)
-            guard let median = Calibration.median(logs) else {
-                return attempts.isEmpty ? "—" : "no ratio"
-            }
-            return "within " + EstimateGrade.factor(pow(10, median))
-        }
+        guard deck > 0 else { return oneByOne(attempts) }
+        guard !attempts.isEmpty else { return "none answered" }
         let answered = attempts.map { $0.logRatio.map(abs) ?? .infinity }
         let logs = answered + Array(repeating: .infinity, count: max(0, deck - answered.count))
         guard let median = Calibration.median(logs), median.isFinite else { return "half or more missed" }
+        return "within " + EstimateGrade.factor(pow(10, median))
+    }
+
+    /// Over the attempts that have a ratio; "—" without any.
+    static func oneByOne(_ attempts: [AttemptRecord]) -> String {
+        let logs = attempts.compactMap(\.logRatio).map(abs)
+        guard let median = Calibration.median(logs) else {
+            return attempts.isEmpty ? "—" : "no ratio"
+        }
         return "within " + EstimateGrade.factor(pow(10, median))
     }
 }

@@ -262,6 +262,11 @@ struct RunLoop {
                 } else {
                     reply = .sessionsLoaded(.failure(StorageFailure("the history database is not open")))
                 }
+            case let .recordVisit(visit):
+                reply = .visitRecorded(writeHistory { db throws(StorageError) in
+                    try db.recordVisit(id: visit.id, visit.session, lessons: visit.lessons, lessonID: visit.lessonID)
+                    return visit.lessonID
+                })
             case let .recordDrill(record):
                 reply = .sessionRecorded(writeHistory { db throws(StorageError) in
                     try db.record(record)
