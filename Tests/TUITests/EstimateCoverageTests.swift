@@ -7,7 +7,9 @@ import Trainer
 /// around it covers the answer until the guess.
 @Suite struct EstimateCoverageTests {
     /// Panels with more than one figure worth carrying into the interview ask more than one.
-    static let several: Set<String> = ["cap-staleness"]
+    static let several: Set<String> = [
+        "cap-staleness", "fanout-population", "cache-tiers", "storage-tiers", "cdn-vs-origin", "technical-debt",
+    ]
 
     @Test func everyCalculatorPanelAsksAnEstimate() throws {
         let lessons = Harness.bundled.lessons.filter { $0.calculator != nil }
