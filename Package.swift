@@ -63,6 +63,6 @@ let package = Package(
             .product(name: "CustomDump", package: "swift-custom-dump"),
         ], exclude: ["__Snapshots__"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TUI"]),
-        .testTarget(name: "WhiteboardTests", dependencies: ["whiteboard", "WhiteboardFuzz"]),
+        .testTarget(name: "WhiteboardTests", dependencies: ["whiteboard", "WhiteboardFuzz", "Trainer"]),
     ]
 )
