@@ -70,3 +70,87 @@ import Trainer
         #expect(h.state.panel?.evaluating == nil)
     }
 }
+
+/// Loading the deck in a terminal runs no simulation on the main thread: each one's
+/// first run is handed off once, a panel shown before it is back makes its own, and
+/// what it settles on is what loading in place computes.
+@Suite struct DeckLoadOffKeyPathTests {
+    static let simulations = ["cap-partition", "cap-staleness", "database-failover"]
+
+    static func awaiting(_ state: AppState) -> [String] {
+        state.panels.filter(\.awaitingFirstRun).map(\.lesson.id)
+    }
+
+    @Test func theSimulationsWaitAndAreAskedForOnceEach() throws {
+        var off = SimulationOffKeyPathTests.harness(offKeyPath: true)
+        #expect(Self.awaiting(off.state) == Self.simulations)
+        for p in off.state.panels where p.awaitingFirstRun {
+            #expect(p.output == nil)
+            #expect(p.inputs == p.startingInputs)
+            #expect(p.estimateTruths.allSatisfy { $0 == nil })
+        }
+        let asked = SimulationOffKeyPathTests.runs(off.press(.character("j")))
+        #expect(asked.map(\.0) == Self.simulations)
+        #expect(SimulationOffKeyPathTests.runs(off.press(.character("k"))).isEmpty)
+        for (lesson, request) in asked {
+            _ = off.state.update(.evaluated(lesson: lesson, try #require(request.run())))
+        }
+        #expect(Self.awaiting(off.state).isEmpty)
+        let inPlace = SimulationOffKeyPathTests.harness(offKeyPath: false)
+        for id in Self.simulations {
+            let a = try #require(off.state.panels.first { $0.lesson.id == id })
+            let b = try #require(inPlace.state.panels.first { $0.lesson.id == id })
+            #expect(a.output == b.output)
+            #expect(a.claimChecks == b.claimChecks)
+            #expect(a.giveAways == b.giveAways)
+            #expect(a.estimateTruths == b.estimateTruths)
+            #expect(a.estimateTruths == a.lesson.estimateTruths())
+        }
+    }
+
+    @Test(arguments: DeckLoadOffKeyPathTests.simulations)
+    func aPanelShownBeforeItsRunIsBackMakesItsOwn(_ id: String) throws {
+        var off = SimulationOffKeyPathTests.harness(offKeyPath: true)
+        var inPlace = SimulationOffKeyPathTests.harness(offKeyPath: false)
+        let asked = SimulationOffKeyPathTests.runs(off.state.update(.ticked(at: 1)))
+        off.open(id)
+        inPlace.open(id)
+        #expect(off.state.panel?.awaitingFirstRun == false)
+        #expect(off.state.panel?.output == inPlace.state.panel?.output)
+        #expect(off.text == inPlace.text)
+        // Its run from the load, arriving late, changes nothing.
+        let before = off.state
+        for (lesson, request) in asked where lesson == id {
+            _ = off.state.update(.evaluated(lesson: lesson, try #require(request.run())))
+        }
+        #expect(off.state.panel == before.panel)
+        #expect(off.text == inPlace.text)
+    }
+
+    @Test func theRestOfTheDeckArrivesWithoutRunningTheSimulations() throws {
+        let first = LessonLibrary(lessons: Array(Harness.bundled.lessons.prefix(1)))
+        var state = AppState(library: first, size: Size(cols: 120, rows: 40), simulationsOffKeyPath: true)
+        let effects = state.update(.lessonsLoaded(Harness.bundled))
+        #expect(SimulationOffKeyPathTests.runs(effects).map(\.0) == Self.simulations)
+        #expect(Self.awaiting(state) == Self.simulations)
+        #expect(state.panels.filter { !$0.awaitingFirstRun && $0.calculator != nil }.allSatisfy { $0.output != nil })
+    }
+
+    @Test func answersAreKnownFromTheRunEvenWhenTheValuesMovedFromTheStart() throws {
+        var off = SimulationOffKeyPathTests.harness(offKeyPath: true)
+        var session = off.state.session
+        let lesson = try #require(off.state.panels.first { $0.lesson.id == "cap-staleness" }?.lesson)
+        let key = try #require(off.state.panels.first { $0.lesson.id == "cap-staleness" }?.visibleParameters.first?.key)
+        let start = try #require(lesson.startingInputs())
+        session[lesson: lesson.id].parameters = [key: start[key] + 1]
+        off.state.restore(session)
+        let asked = SimulationOffKeyPathTests.runs(off.state.update(.ticked(at: 1)))
+        let run = try #require(asked.first { $0.0 == lesson.id }?.1)
+        #expect(run.inputs != start)
+        #expect(run.startInputs == start)
+        _ = off.state.update(.evaluated(lesson: lesson.id, try #require(run.run())))
+        let panel = try #require(off.state.panels.first { $0.lesson.id == lesson.id })
+        #expect(panel.estimateTruths == lesson.estimateTruths())
+        #expect(panel.estimateTruths.allSatisfy { $0 != nil })
+    }
+}

@@ -76,7 +76,8 @@ public struct AppState: Equatable, Sendable {
         self.scenario = scenario
         self.scenarioAsked = scenarioAsked
         self.scenarioProblems = scenarioProblems
-        panels = Self.deck(library.lessons.map(PanelState.init), scenario: PanelState(scenario: scenario))
+        panels = Self.deck(library.lessons.map { PanelState(lesson: $0, deferringSimulation: simulationsOffKeyPath) },
+                           scenario: PanelState(scenario: scenario))
         self.session = session
         if self.session.scenario == nil { self.session.scenario = scenario.reference }
         problems = library.problems + scenarioProblems
@@ -268,6 +269,14 @@ public struct AppState: Equatable, Sendable {
         return panels[index].refresh(changes: session[lesson: id].parameters, scenario: scenarioValues,
                                      deferring: deferring && simulationsOffKeyPath)
             .map { .evaluate(lesson: id, $0) }
+    }
+
+    /// The simulations' first runs (see `PanelState.firstRun`): the panel on screen makes
+    /// its own now, as it cannot be drawn without it; the others go off the main thread, each
+    /// asked once.
+    mutating func firstRunEffects() -> [Effect] {
+        if panels.indices.contains(current), panels[current].awaitingFirstRun { panels[current].settle() }
+        return panels.indices.compactMap { i in panels[i].askFirstRun().map { .evaluate(lesson: panels[i].lesson.id, $0) } }
     }
 
     /// The scenario panel first, so every linked value reads the scenario in force.

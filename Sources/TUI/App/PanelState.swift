@@ -17,8 +17,12 @@ public struct PanelState: Equatable, Sendable {
     public let calculator: (any Calculator)?
     /// The lesson's starting values: what "changed" compares against when nothing is linked.
     public let startingInputs: Inputs?
-    /// Each estimate's answer at the lesson's starting values (the questions quote them), in the lesson's order.
-    public let estimateTruths: [ResultValue?]
+    /// Each estimate's answer at the lesson's starting values (the questions quote them), in the
+    /// lesson's order. Taken from the model's run at those values (or beside the run at the values
+    /// in force), so the model is not run a second time for it; nil until that run is in.
+    public private(set) var estimateTruths: [ResultValue?]
+    /// Whether `estimateTruths` holds the answers (a simulation's first run may still be out).
+    private var truthsKnown: Bool
     /// The parameters that follow the scenario, by key (the lesson's departures left out).
     public let links: [String: ScenarioLink]
     /// The lesson's words in lower case (text, prompts, questions, checklist), lines
@@ -59,15 +63,25 @@ public struct PanelState: Equatable, Sendable {
     /// output arrives, `output`, the claim checks and the give-aways are those of the
     /// values before (the pane says it is updating). Nil when they are for `inputs`.
     public private(set) var evaluating: Inputs?
+    /// A simulation's first run, not yet made: loading the deck does not run the slow
+    /// models on the main thread (they would hold up the first keys by ~100 ms), so a
+    /// panel loaded with `deferringSimulation` has values but no output until this run
+    /// comes back (`.evaluated`) or the panel is shown (`settle`, from `update`).
+    public private(set) var firstRun: PanelEvaluation?
+    /// The first run as last handed to the world (`askFirstRun`), so it is asked once.
+    private var firstRunAsked: PanelEvaluation?
 
-    public init(lesson: Lesson) {
+    /// With `deferringSimulation`, a simulation is not run here: see `firstRun`.
+    public init(lesson: Lesson, deferringSimulation: Bool = false) {
         self.lesson = lesson
         calculator = lesson.calculator.flatMap(Registry.named)
         startingInputs = lesson.startingInputs()
-        estimateTruths = lesson.estimateTruths()
+        estimateTruths = lesson.estimates.map { _ in nil }
+        truthsKnown = lesson.estimates.isEmpty || calculator == nil || startingInputs == nil
         links = lesson.scenarioLinks
         searchText = Self.searchText(of: lesson)
-        _ = refresh(changes: [:], scenario: Scenario.board.values)
+        let wait = deferringSimulation && calculator.map(Sensitivity.runsOffKeyPath) == true
+        _ = refresh(changes: [:], scenario: Scenario.board.values, firstRunDeferred: wait)
     }
 
     /// The scenario panel: the scenario's inputs as parameters, starting at the file's values.
@@ -76,6 +90,7 @@ public struct PanelState: Equatable, Sendable {
         calculator = Scenario.model
         startingInputs = scenario.values
         estimateTruths = []
+        truthsKnown = true
         links = [:]
         searchText = Self.searchText(of: lesson)
         _ = refresh(changes: [:], scenario: scenario.values)
@@ -103,7 +118,10 @@ public struct PanelState: Equatable, Sendable {
     /// With `deferring`, a simulation that has shown an output once is not run here:
     /// the values, the changed marks and the selection follow at once, and the run
     /// comes back as the request to hand off the keystroke path (see `evaluating`).
-    mutating func refresh(changes: [String: Double], scenario: Inputs, deferring: Bool = false) -> PanelEvaluation? {
+    /// While the first run is awaited (or with `firstRunDeferred`), the run becomes the
+    /// first run instead (`askFirstRun` hands it off).
+    mutating func refresh(changes: [String: Double], scenario: Inputs, deferring: Bool = false,
+                          firstRunDeferred: Bool = false) -> PanelEvaluation? {
         guard let calculator, let start = startingInputs else { return nil }
         let base = ScenarioLinks.apply(links, to: start, scenario: scenario)
         var values = base
@@ -122,7 +140,13 @@ public struct PanelState: Equatable, Sendable {
         changedKeys = Set(changes.keys.filter { key in base[key] != values[key] || links[key] != nil })
         analysis.forget(unless: values)
         if selected >= visibleParameters.count { selected = max(0, visibleParameters.count - 1) }
-        let request = PanelEvaluation(calculator: calculator.name, inputs: values, boardInputs: atBoard)
+        // The estimates' answers come from the same run: at the start itself, or beside it.
+        let request = PanelEvaluation(calculator: calculator.name, inputs: values, boardInputs: atBoard,
+                                      startInputs: truthsKnown || values == start ? nil : start)
+        if firstRunDeferred || firstRun != nil {
+            firstRun = request
+            return nil
+        }
         if deferring, output != nil, Sensitivity.runsOffKeyPath(calculator) {
             evaluating = values
             return request
@@ -134,13 +158,40 @@ public struct PanelState: Equatable, Sendable {
     /// Takes a model's output for the values in force (a reply for values since
     /// changed is dropped: another run for the new ones is on its way).
     mutating func evaluated(_ result: PanelEvaluation.Result) {
+        learnTruths(from: result)
         guard result.request.inputs == inputs else { return }
+        firstRun = nil
+        firstRunAsked = nil
         output = result.output
         claimChecks = lesson.claims.map { lesson.check($0, output: result.boardOutput ?? result.output) }
         giveAways = Dictionary(uniqueKeysWithValues: lesson.estimateKeys.map { key in
             (key, GiveAway.revealing(key, output: result.output, inputs: result.request.inputs, parameters: visibleParameters))
         })
         evaluating = nil
+    }
+
+    /// The estimates' answers, from a run at the lesson's start or made beside one.
+    private mutating func learnTruths(from result: PanelEvaluation.Result) {
+        guard !truthsKnown else { return }
+        guard let atStart = result.request.inputs == startingInputs ? result.output : result.startOutput else { return }
+        estimateTruths = lesson.estimateTruths(from: atStart)
+        truthsKnown = true
+    }
+
+    /// Whether the panel has values but no output yet (its first run is out).
+    public var awaitingFirstRun: Bool { firstRun != nil }
+
+    /// The first run to hand off the main thread, once per request (nil when asked already or none is due).
+    mutating func askFirstRun() -> PanelEvaluation? {
+        guard let firstRun, firstRun != firstRunAsked else { return nil }
+        firstRunAsked = firstRun
+        return firstRun
+    }
+
+    /// Makes the first run here and now: the panel is about to be shown, or read for an answer.
+    mutating func settle() {
+        guard let run = firstRun, let calculator else { return }
+        evaluated(run.run(on: calculator))
     }
 
     public var selectedParameter: Parameter? {
@@ -165,7 +216,7 @@ public struct PanelState: Equatable, Sendable {
     public static func == (a: PanelState, b: PanelState) -> Bool {
         a.lesson == b.lesson && a.inputs == b.inputs && a.selected == b.selected && a.parameterTop == b.parameterTop && a.lessonScroll == b.lessonScroll && a.calculatorScroll == b.calculatorScroll
             && a.analysis == b.analysis && a.startingInputs == b.startingInputs && a.claimsCheckedAt == b.claimsCheckedAt
-            && a.evaluating == b.evaluating
+            && a.evaluating == b.evaluating && a.firstRun == b.firstRun
     }
 }
 
@@ -175,15 +226,27 @@ public struct PanelEvaluation: Equatable, Sendable {
     public let calculator: String
     public let inputs: Inputs
     public let boardInputs: Inputs?
+    /// The lesson's starting values, when the estimates' answers are still wanted and the
+    /// values in force are elsewhere.
+    public let startInputs: Inputs?
+
+    public init(calculator: String, inputs: Inputs, boardInputs: Inputs? = nil, startInputs: Inputs? = nil) {
+        self.calculator = calculator
+        self.inputs = inputs
+        self.boardInputs = boardInputs
+        self.startInputs = startInputs
+    }
 
     public struct Result: Equatable, Sendable {
         public let request: PanelEvaluation
         public let output: Output
         public let boardOutput: Output?
+        public let startOutput: Output?
     }
 
     func run(on model: any Calculator) -> Result {
-        Result(request: self, output: model.evaluate(inputs), boardOutput: boardInputs.map(model.evaluate))
+        Result(request: self, output: model.evaluate(inputs), boardOutput: boardInputs.map(model.evaluate),
+               startOutput: startInputs.map(model.evaluate))
     }
 
     /// The run, off the keystroke path (nil for a calculator no longer registered).

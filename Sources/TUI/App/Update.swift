@@ -50,6 +50,7 @@ extension AppState {
                 if message != .undo, message != .redo { noteUndo(before) }
             }
         }
+        if simulationsOffKeyPath { effects += firstRunEffects() }
         effects += analysisEffects()
         refreshAnswerCheck()
         if !effects.contains(where: \.isWrite), finishing == nil { effects += autosaveEffects() }
@@ -356,7 +357,7 @@ extension AppState {
         let previous = Dictionary(panels.map { ($0.lesson.id, $0) }, uniquingKeysWith: { a, _ in a })
         panels = Self.deck(library.lessons.map { lesson in
             if let old = previous[lesson.id], old.lesson == lesson { return old }
-            return PanelState(lesson: lesson)
+            return PanelState(lesson: lesson, deferringSimulation: simulationsOffKeyPath)
         }, scenario: scenarioIndex.map { panels[$0] } ?? PanelState(scenario: scenario))
         problems = library.problems + scenarioProblems
         announcedPages = nil

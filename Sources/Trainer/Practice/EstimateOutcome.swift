@@ -43,8 +43,12 @@ extension Lesson {
     public func estimateTruths() -> [ResultValue?] {
         guard !estimates.isEmpty, let name = calculator, let calc = Registry.named(name),
               let start = startingInputs() else { return estimates.map { _ in nil } }
-        let output = calc.evaluate(start)
-        return estimates.map { e in output[e.resultKey].flatMap { $0.isDefined ? $0 : nil } }
+        return estimateTruths(from: calc.evaluate(start))
+    }
+
+    /// Each estimate's answer read from the calculator's output at the starting values.
+    public func estimateTruths(from output: Output) -> [ResultValue?] {
+        estimates.map { e in output[e.resultKey].flatMap { $0.isDefined ? $0 : nil } }
     }
 
     /// The first estimate's answer (see `estimateTruths`).

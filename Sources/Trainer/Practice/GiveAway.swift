@@ -23,32 +23,27 @@ public enum GiveAway {
             let q = Quantity(inputs[p.key], p.unit)
             return q.baseValue.isFinite ? Number(key: nil, quantity: q) : nil
         }
-        var hidden: Set<String> = []
         let prefix = target.split(separator: ".").first.map(String.init)
-        while true {
-            let shownResults: [Number] = output.results.compactMap { r in
-                guard r.key != target, !hidden.contains(r.key), r.isDefined, r.text == nil,
-                      r.quantity.baseValue.isFinite else { return nil }
-                return Number(key: r.key, quantity: r.quantity)
-            }
-            // A result equal to the answer, in the same kind of quantity.
-            if let same = shownResults.first(where: { answers($0.quantity, goal.quantity) }) {
-                hidden.insert(same.key!)
-                continue
-            }
-            let shown = shownResults + shownParameters
-            var found: String?
-            search: for i in shown.indices {
-                for j in shown.indices where j != i && (shown[i].key != nil || shown[j].key != nil) {
-                    guard steps(shown[i].quantity, shown[j].quantity).contains(where: { answers($0, goal.quantity) }) else { continue }
-                    let keys = [shown[i].key, shown[j].key].compactMap { $0 }
-                    found = keys.first { k in prefix != nil && k.split(separator: ".").first.map(String.init) == prefix } ?? keys.last
-                    break search
-                }
-            }
-            guard let key = found else { return hidden }
-            hidden.insert(key)
+        let results: [Number] = output.results.compactMap { r in
+            guard r.key != target, r.isDefined, r.text == nil, r.quantity.baseValue.isFinite else { return nil }
+            return Number(key: r.key, quantity: r.quantity)
         }
+        // A result equal to the answer, in the same kind of quantity, goes first.
+        var hidden = Set(results.filter { answers($0.quantity, goal.quantity) }.compactMap(\.key))
+        // Then, in screen order, each pair still whole that gives the answer in one step
+        // loses one of its numbers. Hiding a number never makes a new pair, so one pass
+        // over the pairs finds what rescanning after every hide would (at n² work, not n³).
+        let shown = results.filter { !hidden.contains($0.key!) } + shownParameters
+        for i in shown.indices {
+            for j in shown.indices where j != i && (shown[i].key != nil || shown[j].key != nil) {
+                if let key = shown[i].key, hidden.contains(key) { break }
+                if let key = shown[j].key, hidden.contains(key) { continue }
+                guard steps(shown[i].quantity, shown[j].quantity).contains(where: { answers($0, goal.quantity) }) else { continue }
+                let keys = [shown[i].key, shown[j].key].compactMap { $0 }
+                hidden.insert(keys.first { k in prefix != nil && k.split(separator: ".").first.map(String.init) == prefix } ?? keys.last!)
+            }
+        }
+        return hidden
     }
 
     /// What one step of ×, ÷, + or − makes of two quantities, where the units
@@ -73,10 +68,11 @@ public enum GiveAway {
     /// Whether a quantity reads as the answer: the same kind (counts and plain
     /// ratios count as one kind), within the tolerance.
     public static func answers(_ q: Quantity, _ truth: Quantity) -> Bool {
+        // The value first: it rules out nearly every candidate without looking at units.
+        guard close(q.baseValue, truth.baseValue) else { return false }
         let plain: Set<Dimension> = [.count, .ratio]
-        let sameKind = q.unit.dimension == truth.unit.dimension
+        return q.unit.dimension == truth.unit.dimension
             || (plain.contains(q.unit.dimension) && plain.contains(truth.unit.dimension))
-        return sameKind && close(q.baseValue, truth.baseValue)
     }
 
     static func close(_ a: Double, _ b: Double) -> Bool {
