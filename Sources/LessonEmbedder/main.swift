@@ -141,8 +141,21 @@ for (index, name) in names.enumerated() {
     parsed += "    errors: \(list(errors.map(problem), indent: "    "))\n)\n\n"
 }
 
-// Scenario files are embedded as text; the trainer parses the one it is asked for.
+// Scenario files are embedded as text and, when they parse, as the `Scenario` the
+// parser makes of them, so starting under one reads no YAML.
 var scenarioFiles = ""
+var scenarioValues = ""
+
+func scenario(_ s: Scenario) -> String {
+    let values = Scenario.model.parameters.map { "(\(string($0.key)), \(double(s.values[$0.key])))" }
+    let sources = s.sources.keys.sorted().map { key in
+        let source = s.sources[key]!
+        return "\(string(key)): Scenario.Source(text: \(string(source.text)), date: \(optional(source.date)))"
+    }
+    return "Scenario(name: \(string(s.name)), title: \(string(s.title)), file: \(string(s.file)),\n"
+        + "                 values: Scenario.values(\(list(values, indent: "                 "))),\n"
+        + "                 sources: \(sources.isEmpty ? "[:]" : list(sources, indent: "                 ")))"
+}
 let scenarioNames = scenarioFolder.map { ((try? FileManager.default.contentsOfDirectory(atPath: $0)) ?? []) } ?? []
 for name in scenarioNames.filter({ $0.hasSuffix(".yaml") }).sorted() {
     let path = scenarioFolder! + "/" + name
@@ -151,9 +164,11 @@ for name in scenarioNames.filter({ $0.hasSuffix(".yaml") }).sorted() {
         exit(65)
     }
     let text = asEmbedded(raw)
-    for e in ScenarioParser.parse(file: "Scenarios/" + name, text: text).errors {
+    let result = ScenarioParser.parse(file: "Scenarios/" + name, text: text)
+    for e in result.errors {
         FileHandle.standardError.write(Data("\(path):\(e.line):\(e.column): warning: \(e.message)\n".utf8))
     }
+    if let parsed = result.scenario { scenarioValues += "        \(string(name)): \(scenario(parsed)),\n" }
     let hashes = delimiter(for: text)
     scenarioFiles += "        LessonFile(name: \(string(name)), text: \(hashes)\"\"\"\n\(text)\"\"\"\(hashes)),\n"
 }
@@ -166,7 +181,9 @@ source += "    /// The files as the trainer loads them (named `Lessons/…`), ea
 source += "    /// `LessonParser` made of its text when this source was generated.\n"
 source += "    public static let sources: [LessonLibrary.Source] = [\n" + sources + "    ]\n\n"
 source += "    /// The files under `Scenarios/`, as text.\n"
-source += "    public static let scenarioFiles: [LessonFile] = [\n" + scenarioFiles + "    ]\n"
+source += "    public static let scenarioFiles: [LessonFile] = [\n" + scenarioFiles + "    ]\n\n"
+source += "    /// What `ScenarioParser` made of each of them, by file name (those that parse).\n"
+source += "    public static let scenarios: [String: Scenario] = [\n" + (scenarioValues.isEmpty ? "        :\n" : scenarioValues) + "    ]\n"
 source += "}\n\n"
 source += parsed
 

@@ -15,6 +15,22 @@ import Testing
         }
     }
 
+    @Test func everyBundledScenarioCarriesWhatTheParserMakesOfIt() throws {
+        #expect(Set(BundledLessons.scenarios.keys) == Set(BundledLessons.scenarioFiles.map(\.name)))
+        #expect(BundledLessons.scenarios.count >= 2)
+        for file in BundledLessons.scenarioFiles {
+            let parsed = try #require(ScenarioParser.parse(file: "Scenarios/" + file.name, text: file.text).scenario)
+            #expect(BundledLessons.scenarios[file.name] == parsed, "\(file.name)")
+        }
+        // Loading by name hands back the one made ahead, equal to parsing the text now.
+        let ahead = ScenarioLibrary(files: BundledLessons.scenarioFiles.map { ($0.name, $0.text) }, parsed: BundledLessons.scenarios)
+        let now = ScenarioLibrary(files: BundledLessons.scenarioFiles.map { ($0.name, $0.text) })
+        for name in now.names {
+            #expect(try ahead.load(name).get() == now.load(name).get(), "\(name)")
+        }
+        #expect(try ahead.load("board").get().values == Scenario.board.values)
+    }
+
     @Test func loadingThemGivesTheLibraryParsingWouldGive() {
         let parsedAtLoad = BundledLessons.sources.map { LessonLibrary.Source(name: $0.name, text: $0.text) }
         #expect(parsedAtLoad.allSatisfy { $0.parsed == nil })

@@ -34,6 +34,14 @@ public struct Scenario: Equatable, Sendable {
 
     public static let model = ScenarioModel()
 
+    /// The model's defaults with these values set: how the bundled scenarios, parsed when
+    /// the binary was built, spell their values (see `BundledLessons.scenarios`).
+    public static func values(_ pairs: [(String, Double)]) -> Inputs {
+        var values = model.defaults
+        for (key, value) in pairs { values.setClamped(key, value) }
+        return values
+    }
+
     /// How `--scenario` names it again, as a session records it: a bundled scenario's
     /// name ("board"), a user's file by its path.
     public var reference: String { file == "Scenarios/\(name).yaml" ? name : file }

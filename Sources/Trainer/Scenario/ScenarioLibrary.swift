@@ -6,7 +6,14 @@ public struct ScenarioLibrary: Sendable {
     /// Bundled files as (name, text): "board.yaml" and its YAML.
     public let files: [(name: String, text: String)]
 
-    public init(files: [(name: String, text: String)]) { self.files = files.sorted { $0.name < $1.name } }
+    /// What `ScenarioParser` made of a bundled file when the binary was built, by file name:
+    /// loading one by name then reads no YAML (a file that did not parse is not here).
+    public let preparsed: [String: Scenario]
+
+    public init(files: [(name: String, text: String)], parsed: [String: Scenario] = [:]) {
+        self.files = files.sorted { $0.name < $1.name }
+        preparsed = parsed
+    }
 
     /// Names of the bundled scenarios ("board", "celebrity", …).
     public var names: [String] { files.map { String($0.name.split(separator: ".").first ?? "") } }
@@ -41,6 +48,7 @@ public struct ScenarioLibrary: Sendable {
             guard let file = files.first(where: { $0.name == nameOrPath + ".yaml" }) else {
                 return .failure(.unknownName(nameOrPath, known: names))
             }
+            if let scenario = preparsed[file.name] { return .success(scenario) }
             return parsed(file: "Scenarios/" + file.name, text: file.text)
         }
         let text: String

@@ -5,7 +5,8 @@ import Trainer
 
 extension ScenarioLibrary {
     /// The scenarios compiled in from `Scenarios/`.
-    static let bundled = ScenarioLibrary(files: BundledLessons.scenarioFiles.map { ($0.name, $0.text) })
+    static let bundled = ScenarioLibrary(files: BundledLessons.scenarioFiles.map { ($0.name, $0.text) },
+                                        parsed: BundledLessons.scenarios)
 
 }
 
