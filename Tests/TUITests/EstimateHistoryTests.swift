@@ -231,6 +231,36 @@ import Trainer
         #expect(deck == 26 && estimates > 0)
     }
 
+    /// Killed right after an answer, before leaving its panel: the attempt and the session's
+    /// row, counted over the whole deck, are both kept.
+    @Test func aSessionKilledRightAfterAnAnswerIsListedWithIt() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wb-tui-reveal-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let db = try #require(HistoryDatabase.open(at: folder + "/history.sqlite").database)
+        var h = Self.practising("lag-autoscaling")
+        let truth = try #require(h.state.estimateTruth)
+        h.press(.character("e"))
+        h.type(Format.count(truth.quantity.value))
+        h.press(.enter)
+        let revealed = h.press(.character("v"))
+        #expect(revealed.contains { if case .recordVisit = $0 { true } else { false } })
+        try Self.perform(revealed, on: &h, db)
+        let id = try #require(h.state.session.id)
+        let estimates = h.state.panels.reduce(0) { $0 + $1.lesson.estimates.count }
+        db.close()
+
+        let reopened = try #require(HistoryDatabase.open(at: folder + "/history.sqlite").database)
+        defer { reopened.close() }
+        let sessions = try reopened.sessions()
+        #expect(sessions.map(\.id) == [id])
+        #expect(sessions.first?.finishedAt == nil)
+        #expect(sessions.first?.deckEstimates == estimates)
+        let rows = SessionHistoryReport.rows(sessions, attempts: try reopened.attempts(), timeZone: TimeZone(identifier: "UTC")!)
+        #expect(rows.first?[1] == "practice (unfinished)")
+        #expect(rows.first?[4] == "1/0/0 of \(estimates)")
+        #expect(try reopened.panels(session: id).first { $0.lessonID == "lag-autoscaling" }?.visited == true)
+    }
+
     /// A clean finish replaces the rows written as panels were left: every panel of the deck, once.
     @Test func finishingReplacesThePanelsKeptOnTheWay() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wb-tui-finish-\(UUID().uuidString)").path

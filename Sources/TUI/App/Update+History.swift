@@ -49,7 +49,7 @@ extension AppState {
 
     /// `v`: shows the answer to the estimate asked now. A guess typed earlier
     /// is scored; none is a miss. The attempt goes to the history database
-    /// with the numbers it was asked at and the session's scenario;
+    /// with the numbers it was asked at and the session's scenario, the panel's visit with it;
     /// the panel's next estimate, if any, is asked next.
     /// `confirmed`: the user said yes to revealing with no guess typed.
     mutating func revealEstimate(confirmed: Bool = false) -> [Effect] {
@@ -82,7 +82,9 @@ extension AppState {
                                     lesson: p.lesson, truth: truth, guess: record.value, inputs: inputs,
                                     question: estimate.question, scenario: session.scenario, secondsTaken: record.seconds,
                                     date: now + wallClockOffset)
-        return [.recordAttempt(attempt)]
+        // The session's row and this panel follow the answer: a trainer killed before it
+        // leaves the panel is listed with the estimate counted over the whole deck.
+        return [.recordAttempt(attempt)] + [visitRecordEffect(id)].compactMap { $0 }
     }
 
     /// The panel with this lesson id, just left, for the database: while the
