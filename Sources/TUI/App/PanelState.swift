@@ -188,7 +188,7 @@ public struct PanelState: Equatable, Sendable {
         return firstRun
     }
 
-    /// Makes the first run here and now: the panel is about to be shown, or read for an answer.
+    /// Makes the first run here and now: the panel is on screen and cannot be drawn without it.
     mutating func settle() {
         guard let run = firstRun, let calculator else { return }
         evaluated(run.run(on: calculator))

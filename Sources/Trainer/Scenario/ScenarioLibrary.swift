@@ -39,7 +39,7 @@ public struct ScenarioLibrary: Sendable {
 
     /// Every bundled scenario, parsed (a bundled file with errors is left out, and the tests catch it).
     public func all() -> [Scenario] {
-        files.compactMap { ScenarioParser.parse(file: "Scenarios/" + $0.name, text: $0.text).scenario }
+        files.compactMap { preparsed[$0.name] ?? ScenarioParser.parse(file: "Scenarios/" + $0.name, text: $0.text).scenario }
     }
 
     /// A bundled scenario by name, or a file by path (anything with a `/` or a `.yaml`/`.yml` ending).
