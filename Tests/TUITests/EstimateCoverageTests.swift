@@ -9,6 +9,7 @@ import Trainer
     /// Panels with more than one figure worth carrying into the interview ask more than one.
     static let several: Set<String> = [
         "cap-staleness", "fanout-population", "cache-tiers", "storage-tiers", "cdn-vs-origin", "technical-debt",
+        "monthly-bill", "fanout-one-author",
     ]
 
     @Test func everyCalculatorPanelAsksAnEstimate() throws {
@@ -31,7 +32,7 @@ import Trainer
         var h = Harness(120, 40)
         h.press(.character("t"))
         h.open("fanout-one-author")
-        #expect(h.state.hiddenResults.asked == ["hybrid.storage"])
+        #expect(h.state.hiddenResults.asked == ["hybrid.storage", "push.write_time"])
         func hybridRow() -> String { h.lines.first { $0.contains("hybrid   ") } ?? "" }
         #expect(hybridRow().contains("?"))
         #expect(!hybridRow().contains("10K") && !hybridRow().contains("80 KB"))
@@ -41,8 +42,19 @@ import Trainer
         h.press(.enter)
         #expect(!h.text.contains("80 KB"))
         h.press(.character("v"))
+        // The second estimate, push's write time, is still asked: the hybrid row's writes and
+        // time stay covered (1 s of hybrid writes × 100× fewer writes is push's time).
+        #expect(h.state.hiddenResults.asked == ["push.write_time"])
+        #expect(hybridRow().contains("80 KB") && !hybridRow().contains("~1 s"))
+        func pushRow() -> String { h.lines.first { $0.contains("push     ") } ?? "" }
+        #expect(!pushRow().contains("100 s"))
+        h.press(.character("e"))
+        for ch in "2 min" { h.press(.character(ch)) }
+        h.press(.enter)
+        h.press(.character("v"))
         #expect(h.state.hiddenResults.isEmpty)
         #expect(hybridRow().contains("~10K     ~1 s    100ms  80 KB"))
+        #expect(pushRow().contains("1M       100 s   50 ms  8 MB"))
     }
 
     @Test func theMaskCoversRoundedFiguresAndKeepsOthers() {
@@ -53,5 +65,9 @@ import Trainer
         #expect(mask.apply("$2.148M / 200M DAU is $0.011 a year") == "$2.148M / 200M DAU is $? a year")
         #expect(mask.apply("N=3, R=W=1") == "N=3, R=W=1")
         #expect(AnswerMask().apply("100 s") == "100 s")
+        // A comma closing the clause is not part of the figure before it.
+        let bill = AnswerMask([.init(Quantity(52_750, .dollarsPerMonth), asked: true)])
+        #expect(bill.apply("The sum is $52,750, a saving") == "The sum is $?, a saving")
+        #expect(bill.apply("tiered total   52,750,") == "tiered total   ?,")
     }
 }

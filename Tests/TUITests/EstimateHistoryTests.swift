@@ -99,6 +99,9 @@ import Trainer
         h.type("0.5")
         h.press(.enter)
         #expect(h.state.notice?.text.hasPrefix("0.5 % or 50 %?") == true)
+        // The question is on the status row, beside the box still open, where the eye is.
+        let status = try #require(h.lines.first { $0.contains("0.5▏") || $0.contains("0.5_") })
+        #expect(status.contains("0.5 % or 50 %? Type 0.5% or 50% to say which"))
         #expect(h.state.session[lesson: "storage-tiers"][guess: 0].value == nil)
         guard case .estimate = h.state.overlay else { Issue.record("the box closed"); return }
         h.type("%")

@@ -25,7 +25,7 @@ import Trainer
     }
 
     static let pattern = try! NSRegularExpression(
-        pattern: #"(\$?)(\d[\d,]*(?:\.\d+)?)(?:([KMGTB])(?![A-Za-z]))?(?:\s?(%|×|/?[A-Za-z$][A-Za-z$/\-]*))?"#)
+        pattern: #"(\$?)(\d(?:[\d,]*\d)?(?:\.\d+)?)(?:([KMGTB])(?![A-Za-z]))?(?:\s?(%|×|/?[A-Za-z$][A-Za-z$/\-]*))?"#)
 
     static func numbers(in text: String) -> [ScreenNumber] {
         let ns = text as NSString
@@ -58,7 +58,10 @@ import Trainer
         if let q = n.quantity {
             let sameKind = q.unit.dimension == t.unit.dimension
                 || (q.unit.dimension == .money && [.moneyRate].contains(t.unit.dimension))
-            return sameKind && (close(q.baseValue, t.baseValue, 0.02) || close(q.value, t.value, 0.02))
+            // The same figure in a unit a few percent off ("80 KB" for 80 KiB) still answers;
+            // "100 ms" does not answer 100 s.
+            return sameKind && (close(q.baseValue, t.baseValue, 0.02)
+                || (close(q.value, t.value, 0.02) && abs(log10(q.baseValue / t.baseValue)) < 0.05))
         }
         if let word = n.word {
             // "100 workers" answers only a count of workers.
@@ -113,8 +116,10 @@ import Trainer
             return (p.key + "=", Quantity(inputs[p.key], p.unit), text)
         }
         let results: [(String, Quantity, String)] = output.results.compactMap { r in
-            guard r.key != truth.key, r.isDefined, r.text == nil, Self.shows(screen, r.display),
-                  !parameters.contains(where: { $0.2 == r.display }) else { return nil }
+            guard r.key != truth.key, r.kind != .rank, r.isDefined, r.text == nil, Self.shows(screen, r.display),
+                  // A result equal to a parameter shown ("1M writes" for "1M followers") is the
+                  // question's own number again, as the text mask treats it.
+                  !parameters.contains(where: { $0.2 == r.display || GiveAway.answers($0.1, r.quantity) }) else { return nil }
             return (r.key, r.quantity, r.display)
         }
         let shown = results + parameters
@@ -177,5 +182,8 @@ import Trainer
         #expect(found[2].quantity == Quantity(1.2e6, .writesPerSecond))
         #expect(found[3].word == "workers")
         #expect(found[4].value == 3600 && found[4].quantity == nil)
+        let clause = Self.numbers(in: "The sum is $52,750, a saving")
+        #expect(clause.map(\.text) == ["$52,750"])
+        #expect(clause.first?.quantity?.value == 52_750)
     }
 }

@@ -55,9 +55,24 @@ import Testing
         #expect(c.kinds.first?.pulling == [])
     }
 
+    /// A reading names its direction in words, and a median inside the
+    /// no-bias band says so rather than "1× high"; a spread close to one
+    /// keeps two decimals so it does not read as no spread at all.
+    @Test func readingsSayTheDirectionAndTheBand() {
+        #expect(Calibration.reading(.money, -log10(3)) == "3× low")
+        #expect(Calibration.reading(.money, log10(30)) == "30× high")
+        #expect(Calibration.reading(.latency, log10(1.04)) == "within 1.25×")
+        #expect(Calibration.reading(.latency, -log10(1.2)) == "within 1.25×")
+        #expect(Calibration.reading(.percent, 12) == "12 points high")
+        #expect(Calibration.reading(.percent, -2.5) == "within 3 points")
+        #expect(Calibration.magnitude(.latency, log10(1.037), plusMinus: true) == "±1.04×")
+        #expect(Calibration.magnitude(.latency, 0, plusMinus: true) == "±1×")
+        #expect(Calibration.magnitude(.money, log10(1.5), plusMinus: true) == "±1.5×")
+    }
+
     @Test func tableDrawsTheTrend() {
         let text = CalibrationReport.table(Calibration(fixed), timeZone: Self.utc)
-        #expect(text.hasPrefix("money: you underestimate money by 2.8× · spread ±1.5× · 4 attempts in 2 sessions (1 more without a ratio)\n"))
+        #expect(text.hasPrefix("money: you underestimate money by 2.8× · spread ±1.5× · 4 attempts in 2 sessions, and 1 not measured (revealed, or a zero)\n"))
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines[1] == String(repeating: " ", count: 20) + String(repeating: " ", count: 13) + "low│high")
         // Session 2 is the further from zero (4×), so it takes the full half
@@ -75,7 +90,7 @@ import Testing
         let kinds = try #require(root["kinds"] as? [[String: Any]])
         #expect(kinds.map { $0["kind"] as? String } == ["money", "percent"])
         #expect(kinds[0]["scale"] as? String == "log10_ratio")
-        #expect(kinds[0]["bias_text"] as? String == "−2.8×")
+        #expect(kinds[0]["bias_text"] as? String == "2.8× low")
         #expect(kinds[1]["scale"] as? String == "points")
         #expect((kinds[0]["trend"] as? [Any])?.count == 2)
     }

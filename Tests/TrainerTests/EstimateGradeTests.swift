@@ -37,14 +37,19 @@ import Testing
         #expect(EstimateScore.score(guess: 6, actual: 54) == .fair)
         let grade = EstimateScore.grade(guess: 0.06, truth: 0.54, kind: .percent)
         #expect(grade.score == .off)
-        #expect(grade.summary == "48 points off (percentage points)")
+        #expect(grade.summary == "48 points low (percentage points)")
     }
 
     @Test func summariesSayTheMethod() {
         #expect(EstimateScore.grade(guess: 90, truth: 100, kind: .latency).summary == "1.1× low (ratio)")
         #expect(EstimateScore.grade(guess: 3000, truth: 100, kind: .money).summary == "30× high (ratio)")
         #expect(EstimateScore.grade(guess: 100, truth: 100, kind: .money).summary == "exact (ratio)")
-        #expect(EstimateScore.grade(guess: 0.001, truth: 0.01, kind: .percent).summary == "10× in odds low (odds ratio)")
+        #expect(EstimateScore.grade(guess: 0.001, truth: 0.01, kind: .percent).summary == "odds 10× too low (odds ratio)")
+        // Near the truth a factor would read "1×": the miss is given in percent, with its side.
+        #expect(EstimateScore.grade(guess: 96, truth: 100, kind: .money).summary == "4 % low (ratio)")
+        #expect(EstimateScore.grade(guess: 105, truth: 100, kind: .money).summary == "5 % high (ratio)")
+        #expect(EstimateScore.grade(guess: 0.9, truth: 0.541, kind: .percent).summary == "36 points high (percentage points)")
+        #expect(EstimateScore.grade(guess: 0, truth: 0.3, kind: .percent).summary == "30 points off (percentage points)")
         #expect(EstimateScore.grade(guess: nil, truth: 1, kind: .count).summary == "revealed without a guess")
         #expect(EstimateScore.grade(guess: 0, truth: 5, kind: .count).summary == "off: no ratio (zero or opposite sign)")
     }

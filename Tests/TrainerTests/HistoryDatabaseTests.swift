@@ -84,6 +84,39 @@ import Glibc
         #expect(panels[0].seconds == 40 && panels[0].visited && !panels[1].visited)
     }
 
+    /// A finished session resumed and then killed is still listed as finished,
+    /// with what the resumed run did; finishing again moves its finish time.
+    @Test func aResumedFinishedSessionStaysFinishedWhilePanelsAreLeft() throws {
+        let dir = TempDirectory()
+        defer { dir.cleanUp() }
+        let db = try #require(HistoryDatabase.open(store(dir)).database)
+        let lessons = [
+            Lesson(id: "a", file: "a.md", minutes: "41-42", title: "A", checklist: ["x", "y"]),
+            Lesson(id: "b", file: "b.md", minutes: "42-44", title: "B", checklist: ["z"]),
+        ]
+        var session = PracticeSession(startedAt: 1_700_000_000, practiceMode: true)
+        session.visit("a")
+        session[lesson: "a"].seconds = 40
+        try db.recordSession(id: "s", session, lessons: lessons, finishedAt: 1_700_000_600)
+        // Resumed: a second panel visited and left, then the process is gone.
+        session.visit("b")
+        session[lesson: "b"].seconds = 25
+        session[lesson: "b"].ticked = [0]
+        try db.recordVisit(id: "s", session, lessons: lessons, lessonID: "b")
+        var rows = try db.sessions()
+        #expect(rows.map(\.id) == ["s"])
+        #expect(rows[0].finishedAt == 1_700_000_600)
+        #expect(rows[0].panelsVisited == 2 && rows[0].checklistTicked == 1)
+        #expect(SessionHistoryReport.rows(rows, attempts: []).first?[1] == "practice")
+        #expect(try db.panels(session: "s").first { $0.lessonID == "b" }?.seconds == 25)
+        // A session never finished stays unfinished as its panels are left.
+        try db.recordVisit(id: "t", session, lessons: lessons, lessonID: "a")
+        #expect(try db.sessions().first { $0.id == "t" }?.finishedAt == nil)
+        try db.recordSession(id: "s", session, lessons: lessons, finishedAt: 1_700_001_000)
+        rows = try db.sessions()
+        #expect(rows.first { $0.id == "s" }?.finishedAt == 1_700_001_000)
+    }
+
     @Test func aSessionKeepsTheScenarioItRanUnder() throws {
         let dir = TempDirectory()
         defer { dir.cleanUp() }

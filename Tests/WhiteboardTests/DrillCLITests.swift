@@ -112,15 +112,15 @@ import Trainer
         // money: log10 errors −log 3, −log 3, −log 2, −log 4.5: median −log 3 (3× low);
         // quartiles −0.521 and −0.433: half the IQR 0.044 (±1.1×). Times: 1.1× and 0.95×, no clear bias.
         #expect(r.stdout == """
-            money: you underestimate money by 3× · spread ±1.1× · 4 attempts in 2 sessions (1 more without a ratio)
+            money: you underestimate money by 3× · spread ±1.1× · 4 attempts in 2 sessions, and 1 not measured (revealed, or a zero)
                                              low|high
               2023-11-14 22:13  ################|                  3× low (2)
               2023-11-15 22:13  ################|                  3× low (2)
               pulling most: bill/r 3.7× low (2), cdn/r 2.4× low (2)
 
-            latency: no clear bias on times (within 1.25×) · spread ±1× · 2 attempts in 1 session
+            latency: no clear bias on times (within 1.25×) · spread ±1.04× · 2 attempts in 1 session
                                              low|high
-              2023-11-15 22:13                  |#                 1× high (2)
+              2023-11-15 22:13                  |#                 within 1.25× (2)
 
             percent: you overestimate percentages by 12 points · spread ±0 points · 2 attempts in 2 sessions
                                              low|high
@@ -145,7 +145,7 @@ import Trainer
                   "without_ratio": 1,
                   "scale": "log10_ratio",
                   "bias": -0.4771,
-                  "bias_text": "−3×",
+                  "bias_text": "3× low",
                   "sentence": "you underestimate money by 3×",
                   "spread": 0.044,
                   "spread_text": "±1.1×",
@@ -182,10 +182,10 @@ import Trainer
                   "without_ratio": 0,
                   "scale": "log10_ratio",
                   "bias": 0.0096,
-                  "bias_text": "+1×",
+                  "bias_text": "within 1.25×",
                   "sentence": "no clear bias on times (within 1.25×)",
                   "spread": 0.0159,
-                  "spread_text": "±1×",
+                  "spread_text": "±1.04×",
                   "trend": [
                     {
                       "session": "s2",
@@ -202,7 +202,7 @@ import Trainer
                   "without_ratio": 0,
                   "scale": "points",
                   "bias": 12,
-                  "bias_text": "+12 points",
+                  "bias_text": "12 points high",
                   "sentence": "you overestimate percentages by 12 points",
                   "spread": 0,
                   "spread_text": "±0 points",

@@ -180,15 +180,18 @@ public enum Screen {
     }
 
     /// A one-line editor on the status row: the typed text keeps its tail in view,
-    /// and an error replaces the help text instead of covering the panes.
+    /// and what the last key was told (an error, or a question such as "0.5 % or
+    /// 50 %?") replaces the help text instead of covering the panes. Every key
+    /// clears the notice, so one shown here always answers the key just typed.
     static func editorLine(prompt: String, editor: LineEditor, help: String, state: AppState, in rect: Rect,
                            on grid: inout Grid, theme: Theme) {
         grid.fill(rect, style: .reverse)
         let room = max(4, rect.width / 2 - TextWidth.columns(of: prompt))
         let shown = editor.visible(columns: room, cursor: theme.glyphs == .unicode ? "▏" : "_", ellipsis: theme.glyphs.ellipsis)
         var line = Line(prompt, Style(bold: true, reverse: true)).appending(shown, editor.prefilled ? Style(bold: true, reverse: false) : .reverse)
-        if let notice = state.notice, notice.kind == .error {
-            line.append("  " + notice.text, Style(bold: true, reverse: true, color: theme.color ? .bad : nil))
+        if let notice = state.notice {
+            line.append("  " + notice.text, Style(bold: true, reverse: true,
+                                                  color: theme.color && notice.kind == .error ? .bad : nil))
         } else {
             line.append("  " + help, .reverse)
         }

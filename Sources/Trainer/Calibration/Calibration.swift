@@ -28,8 +28,10 @@ public struct Calibration: Equatable, Sendable {
         /// "no clear bias on times (within 1.3×)".
         public var sentence: String { Calibration.sentence(kind, bias) }
 
-        /// "±2.4×" or "±8 points".
-        public var spreadText: String { Calibration.magnitude(kind, spread, signed: false, plusMinus: true) }
+        /// "±2.4×" or "±8 points"; one attempt has no spread to speak of.
+        public var spreadText: String {
+            measured < 2 ? "none yet (1 attempt)" : Calibration.magnitude(kind, spread, plusMinus: true)
+        }
     }
 
     /// One session's median error for a kind.
@@ -119,13 +121,29 @@ public struct Calibration: Equatable, Sendable {
             return "no clear bias on \(kind.noun) (within \(kind == .percent ? "3 points" : "1.25×"))"
         }
         return "you \(bias < 0 ? "underestimate" : "overestimate") \(kind.noun) by "
-            + magnitude(kind, bias, signed: false, plusMinus: false)
+            + magnitude(kind, bias)
     }
 
     /// An error as people read it: "3.1×" (from a log10 ratio) or "12 points".
-    static func magnitude(_ kind: QuantityKind, _ value: Double, signed: Bool, plusMinus: Bool) -> String {
-        let prefix = plusMinus ? "±" : signed ? (value < 0 ? "−" : "+") : ""
+    /// A factor close to one keeps two decimals ("1.04×"), so a small spread
+    /// does not read as "±1×", which would say there is none.
+    static func magnitude(_ kind: QuantityKind, _ value: Double, plusMinus: Bool = false) -> String {
+        let prefix = plusMinus ? "±" : ""
         if kind == .percent { return prefix + EstimateGrade.number(abs(value)) + " points" }
-        return prefix + EstimateGrade.factor(pow(10, abs(value)))
+        let factor = pow(10, abs(value))
+        if factor < 1.095 {
+            let text = String(format: "%.2f", factor)
+            return prefix + (text == "1.00" ? "1" : text) + "×"
+        }
+        return prefix + EstimateGrade.factor(factor)
+    }
+
+    /// An error with its direction, as the sentence reads it: "3.1× low",
+    /// "12 points high", and inside the no-bias band "within 1.25×" (a
+    /// median of 1.04× is not "high", the same call the sentence makes).
+    public static func reading(_ kind: QuantityKind, _ value: Double) -> String {
+        let neutral = kind == .percent ? neutralPoints : neutralLog
+        if abs(value) < neutral { return "within " + (kind == .percent ? "3 points" : "1.25×") }
+        return magnitude(kind, value) + (value < 0 ? " low" : " high")
     }
 }

@@ -17,7 +17,7 @@ public enum CalibrationReport {
             let sessions = k.trend.count
             out.append("\(k.kind.rawValue): \(k.sentence) · spread \(k.spreadText) · \(k.measured) attempt\(k.measured == 1 ? "" : "s")"
                 + " in \(sessions) session\(sessions == 1 ? "" : "s")"
-                + (k.unmeasured > 0 ? " (\(k.unmeasured) more without a \(k.kind == .percent ? "value" : "ratio"))" : ""))
+                + (k.unmeasured > 0 ? ", and \(k.unmeasured) not measured (revealed, or a zero)" : ""))
             let neutral = k.kind == .percent ? Calibration.neutralPoints : Calibration.neutralLog
             let scale = max(k.trend.map { abs($0.bias) }.max() ?? 0, neutral * 2)
             let label = String(repeating: " ", count: 20)
@@ -28,15 +28,13 @@ public enum CalibrationReport {
                     : String(repeating: " ", count: half)
                 let right = p.bias > 0 ? String(repeating: bar, count: n) + String(repeating: " ", count: half - n)
                     : String(repeating: " ", count: half)
-                let value = Calibration.magnitude(k.kind, p.bias, signed: false, plusMinus: false)
-                    + (abs(p.bias) < 1e-9 ? "" : p.bias < 0 ? " low" : " high")
+                let value = Calibration.reading(k.kind, p.bias)
                 out.append("  " + ExportNaming.readable(at: p.date, timeZone: timeZone) + "  " + left + axis + right
                     + "  " + value + " (\(p.attempts))")
             }
             if !k.pulling.isEmpty {
                 out.append("  pulling most: " + k.pulling.map {
-                    "\($0.id) " + Calibration.magnitude(k.kind, $0.bias, signed: false, plusMinus: false)
-                        + ($0.bias < 0 ? " low" : " high") + " (\($0.attempts))"
+                    "\($0.id) " + Calibration.reading(k.kind, $0.bias) + " (\($0.attempts))"
                 }.joined(separator: ", "))
             }
             out.append("")
@@ -55,7 +53,7 @@ public enum CalibrationReport {
                 ("without_ratio", .number(Double(k.unmeasured))),
                 ("scale", .string(k.kind == .percent ? "points" : "log10_ratio")),
                 ("bias", .number(round(k.bias))),
-                ("bias_text", .string(Calibration.magnitude(k.kind, k.bias, signed: true, plusMinus: false))),
+                ("bias_text", .string(Calibration.reading(k.kind, k.bias))),
                 ("sentence", .string(k.sentence)),
                 ("spread", .number(round(k.spread))), ("spread_text", .string(k.spreadText)),
                 ("trend", .array(k.trend.map {

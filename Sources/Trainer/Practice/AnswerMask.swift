@@ -57,9 +57,10 @@ public struct AnswerMask: Equatable, Sendable {
         return out
     }
 
-    /// "$38.4K/month", "40 %", "1.2M writes/s", "100 workers", "3,600".
+    /// "$38.4K/month", "40 %", "1.2M writes/s", "100 workers", "3,600"; a comma
+    /// after the last digit ends the sentence's clause, not the number ("$52,750, a saving").
     static let pattern = try! NSRegularExpression(
-        pattern: #"(\$?)(?<![\w.])(\d[\d,]*(?:\.\d+)?)(?:([KMGTB])(?![A-Za-z]))?(?:\s?(%|×|/?[A-Za-z$µ][A-Za-z$/\-]*))?"#)
+        pattern: #"(\$?)(?<![\w.])(\d(?:[\d,]*\d)?(?:\.\d+)?)(?:([KMGTB])(?![A-Za-z]))?(?:\s?(%|×|/?[A-Za-z$µ][A-Za-z$/\-]*))?"#)
 
     func covers(_ m: NSTextCheckingResult, in ns: NSString) -> Bool {
         func group(_ i: Int) -> String? { m.range(at: i).location == NSNotFound ? nil : ns.substring(with: m.range(at: i)) }

@@ -124,21 +124,30 @@ public struct EstimateGrade: Equatable, Sendable {
         case revealed
     }
 
-    /// "within 1.4× (ratio)", "48 points off (percentage points)",
-    /// "3.2× in odds (odds ratio)", "revealed without a guess".
+    /// "1.4× high (ratio)", "4 % low (ratio)", "48 points low (percentage points)",
+    /// "odds 3.2× too high (odds ratio)", "revealed without a guess".
     public var summary: String {
+        let low = logRatio ?? 0 < 0
         switch method {
         case .revealed: return "revealed without a guess"
         case .ratio:
             guard let distance else { return "\(score.rawValue): no ratio (zero or opposite sign)" }
-            return (distance < 1.005 ? "exact" : "\(Self.factor(distance)) " + (logRatio ?? 0 < 0 ? "low" : "high"))
-                + " (ratio)"
+            if distance < 1.005 { return "exact (ratio)" }
+            // Near one a factor would print "1×", which says neither how far nor that it is off.
+            if distance < 1.095 {
+                let percent = (low ? 1 - 1 / distance : distance - 1) * 100
+                return "\(Format.count(percent.rounded())) % " + (low ? "low" : "high") + " (ratio)"
+            }
+            return "\(Self.factor(distance)) " + (low ? "low" : "high") + " (ratio)"
         case .points:
             guard let distance else { return "\(score.rawValue): not a number" }
-            return (distance < 0.05 ? "exact" : "\(Self.number(distance)) points off") + " (percentage points)"
+            if distance < 0.05 { return "exact (percentage points)" }
+            // The direction comes from the odds, which exist strictly between 0 and 100 %.
+            let side = logRatio.map { $0 < 0 ? "low" : "high" } ?? "off"
+            return "\(Self.number(distance)) points \(side) (percentage points)"
         case .odds:
             guard let distance else { return "\(score.rawValue): not a number" }
-            return "\(Self.factor(distance)) in odds " + (logRatio ?? 0 < 0 ? "low" : "high") + " (odds ratio)"
+            return "odds \(Self.factor(distance)) too " + (low ? "low" : "high") + " (odds ratio)"
         }
     }
 

@@ -24,8 +24,10 @@ public enum GiveAway {
             return q.baseValue.isFinite ? Number(key: nil, quantity: q) : nil
         }
         let prefix = target.split(separator: ".").first.map(String.init)
+        // A rank is a place ("2nd"), not an amount: no one divides a bill by it, so it
+        // takes no part in a step (and is not hidden for a coincidence of digits).
         let results: [Number] = output.results.compactMap { r in
-            guard r.key != target, r.isDefined, r.text == nil, r.quantity.baseValue.isFinite else { return nil }
+            guard r.key != target, r.kind != .rank, r.isDefined, r.text == nil, r.quantity.baseValue.isFinite else { return nil }
             return Number(key: r.key, quantity: r.quantity)
         }
         // A result equal to the answer, in the same kind of quantity, goes first.

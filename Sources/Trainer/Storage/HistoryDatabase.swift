@@ -241,13 +241,18 @@ public final class HistoryDatabase: Sendable {
 
     /// A panel just left, in its own transaction: its row (time spent so far, checklist),
     /// and the session's row as it stands, unfinished. A session killed and never
-    /// resumed keeps every panel it left; finishing replaces them all.
+    /// resumed keeps every panel it left; finishing replaces them all. A session
+    /// finished once and resumed keeps its finish time meanwhile: it was finished,
+    /// and is listed so even if the resumed run is killed (finishing again moves the time).
     public func recordVisit(id: String, _ session: PracticeSession, lessons: [Lesson],
                             lessonID: String) throws(StorageError) {
         guard let lesson = lessons.first(where: { $0.id == lessonID }) else { return }
-        let progress = SessionRecord.inProgress(id: id, session: session, lessons: lessons)
+        let inProgress = SessionRecord.inProgress(id: id, session: session, lessons: lessons)
         let visit = PanelVisitRecord.row(sessionID: id, session: session, lesson: lesson)
         try write { db in
+            var progress = inProgress
+            progress.finishedAt = try Double.fetchOne(db, sql: "SELECT finished_at FROM session WHERE id = ?",
+                                                      arguments: [id])
             try progress.upsert(db)
             try visit.upsert(db)
         }
