@@ -29,6 +29,23 @@ public enum Dimension: String, Sendable, Codable, CaseIterable {
 }
 
 extension Dimension {
+    /// The case's place in `allCases`, without searching or hashing its name.
+    var place: Int {
+        switch self {
+        case .count: 0
+        case .time: 1
+        case .data: 2
+        case .money: 3
+        case .moneyRate: 4
+        case .rate: 5
+        case .dataRate: 6
+        case .pricePerData: 7
+        case .pricePerDataMonth: 8
+        case .costPerLatency: 9
+        case .ratio: 10
+        }
+    }
+
     /// What a value of this dimension is, for messages: "a size", "a count", "a time".
     public var article: String {
         switch self {

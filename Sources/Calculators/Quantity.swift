@@ -50,6 +50,26 @@ public struct Quantity: Hashable, Sendable, CustomStringConvertible {
         init(_ a: Dimension, _ b: Dimension) { self.a = a; self.b = b }
     }
 
+    /// `products` as a table indexed by the two dimensions' places, either order: `times`
+    /// runs in every model and n² times in each give-away check, and a dictionary keyed by
+    /// a `String`-backed enum hashed both names on every call.
+    private static let productTable: [Unit?] = {
+        let all = Dimension.allCases, n = all.count
+        var table = [Unit?](repeating: nil, count: n * n)
+        for (i, a) in all.enumerated() {
+            for (j, b) in all.enumerated() {
+                table[i * n + j] = (products[Pair(a, b)] ?? products[Pair(b, a)])?.1
+            }
+        }
+        return table
+    }()
+
+    /// The unit of `a × b` in base units, nil when the product means nothing.
+    @inline(__always)
+    static func productUnit(_ a: Dimension, _ b: Dimension) -> Unit? {
+        productTable[a.place * Dimension.allCases.count + b.place]
+    }
+
     /// The value rounded to 12 significant digits. Volumes, prices and unit
     /// factors are decimal figures; binary rounding leaves noise in the 16th
     /// digit that would tip a tie ($2,446.50 shown as $2,446) the wrong way.
@@ -63,8 +83,7 @@ public struct Quantity: Hashable, Sendable, CustomStringConvertible {
 
     /// Multiplies in base units. Throws for pairs with no meaning (a TB times a TB).
     public func times(_ other: Quantity) throws(UnitError) -> Quantity {
-        if let (_, unit) = Self.products[Pair(self.unit.dimension, other.unit.dimension)]
-            ?? Self.products[Pair(other.unit.dimension, self.unit.dimension)] {
+        if let unit = Self.productUnit(self.unit.dimension, other.unit.dimension) {
             // One combined factor, applied first to the side whose unit is a whole fraction of
             // its base (a price per GB): 3,000 TB × $0.09/GB is 3,000 × $90/TB, as done by hand.
             let a = self.unit.factor, b = other.unit.factor, r = unit.factor

@@ -122,3 +122,60 @@ import Trainer
         }
     }
 }
+
+/// The calculator pane redrawn row by row (its frame and unchanged rows copied from the
+/// frame before) draws what a fresh render draws, across edits, scrolls, focus, zoom,
+/// estimates and resizes, on panels with tables, charts, notes and simulations.
+@Suite struct CalculatorRowMemoTests {
+    static let keys: [Key] = [.tab, .character("+"), .character("-"), .character("j"), .character("L"), .character("k"),
+                              .pageDown, .character("+"), .character("e"), .character("5"), .enter, .character("+"),
+                              .character("v"), .character("-"), .tab, .character("+"), .tab, .character("z"),
+                              .character("+"), .resize, .character("-"), .character("u"), .character("G"), .character("+")]
+
+    static func check(_ id: String, cols: Int, rows: Int, display: DisplayOptions = DisplayOptions(),
+                      sourceLocation: SourceLocation = #_sourceLocation) -> Int {
+        var h = Harness(cols, rows, display: display)
+        h.open(id)
+        var renderer = FrameRenderer()
+        #expect(renderer.render(h.state) == Screen.render(h.state), sourceLocation: sourceLocation)
+        var rowPaths = 0
+        for (n, key) in keys.enumerated() {
+            if key == .resize { h.resize(cols + 7, rows + 3) } else { h.press(key) }
+            let drawn = renderer.render(h.state)
+            let fresh = Screen.render(h.state)
+            #expect(drawn == fresh, "\(id) \(cols)x\(rows) after key \(n) (\(key))", sourceLocation: sourceLocation)
+            #expect(drawn.styleLines == fresh.styleLines && drawn.colorLines == fresh.colorLines,
+                    "\(id) \(cols)x\(rows) styles after key \(n) (\(key))", sourceLocation: sourceLocation)
+            if renderer.memo.calculatorRowsRedrawn != nil { rowPaths += 1 }
+        }
+        return rowPaths
+    }
+
+    @Test func rowByRowEqualsAFreshRenderAtEverySize() {
+        var rowPaths = Self.check("fanout-one-author", cols: 200, rows: 60)
+        rowPaths += Self.check("fanout-one-author", cols: 120, rows: 40)
+        rowPaths += Self.check("fanout-one-author", cols: 100, rows: 30, display: DisplayOptions(unicode: false, color: false))
+        _ = Self.check("fanout-one-author", cols: 80, rows: 24)
+        #expect(rowPaths > 0, "the row-by-row path never ran")
+    }
+
+    @Test(arguments: ["fanout-population", "cache-memory", "technical-debt", "cdn-vs-origin", "database-failover"])
+    func rowByRowEqualsAFreshRenderOnOtherPanels(_ id: String) {
+        #expect(Self.check(id, cols: 160, rows: 50) > 0, "\(id): the row-by-row path never ran")
+    }
+
+    @Test func aStepRedrawsOnlyTheRowsThatChanged() throws {
+        var h = Harness(200, 60)
+        h.open("fanout-one-author")
+        h.press(.tab)
+        var renderer = FrameRenderer()
+        _ = renderer.render(h.state)
+        h.press(.character("+"))
+        let drawn = renderer.render(h.state)
+        #expect(drawn == Screen.render(h.state))
+        let redrawn = try #require(renderer.memo.calculatorRowsRedrawn)
+        let rect = try #require(h.state.layout.calculator)
+        #expect(redrawn > 0)
+        #expect(redrawn < rect.height - 2)
+    }
+}

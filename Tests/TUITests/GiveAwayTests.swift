@@ -1,7 +1,7 @@
-import Calculators
+@testable import Calculators
 import Foundation
 import Testing
-import Trainer
+@testable import Trainer
 @testable import TUI
 
 /// Nothing on screen answers an estimate before the guess: not the hidden
@@ -185,5 +185,32 @@ import Trainer
         let clause = Self.numbers(in: "The sum is $52,750, a saving")
         #expect(clause.map(\.text) == ["$52,750"])
         #expect(clause.first?.quantity?.value == 52_750)
+    }
+}
+
+/// The check made for every pair on screen answers as the list of steps it stands for.
+@Suite struct GiveAwayStepTests {
+    @Test func derivesAnswersAsTheStepsDo() throws {
+        var pairs = 0
+        for lesson in Harness.bundled.lessons {
+            guard let name = lesson.calculator, let model = Registry.named(name), let start = lesson.startingInputs() else { continue }
+            let output = model.evaluate(start)
+            let numbers = output.results.filter { $0.isDefined && $0.text == nil }.map(\.quantity)
+                + model.parameters.filter(\.choices.isEmpty).map { Quantity(start[$0.key], $0.unit) }
+            // The answers the lesson asks for, and its first result.
+            let goals = (lesson.estimateKeys.compactMap { output[$0]?.quantity } + numbers.prefix(1))
+            for goal in goals where goal.baseValue.isFinite && goal.baseValue != 0 {
+                for a in numbers { for b in numbers {
+                    let listed = GiveAway.steps(a, b).contains { GiveAway.answers($0, goal) }
+                    #expect(GiveAway.derives(a, b, goal) == listed, "\(lesson.id): \(a) and \(b) for \(goal)")
+                    pairs += 1
+                } }
+            }
+        }
+        #expect(pairs > 1_000)
+    }
+
+    @Test func everyDimensionHasItsPlace() {
+        #expect(Dimension.allCases.enumerated().allSatisfy { $0.offset == $0.element.place })
     }
 }

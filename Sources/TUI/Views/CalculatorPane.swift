@@ -56,12 +56,64 @@ struct CalculatorPane: Equatable, Sendable {
     func page(in rect: Rect) -> Int { content(in: rect)?.rest.height ?? 1 }
 
     func draw(in rect: Rect, on grid: inout Grid, focused: Bool, title suffix: String = "") {
-        guard let calculator = panel.calculator, let inputs = panel.inputs, output != nil else { return }
-        theme.frame(rect, on: &grid, focused: focused, title: calculator.title + suffix)
-        guard let c = content(in: rect) else { return }
+        drawing(in: rect, focused: focused, title: suffix)?.draw(on: &grid)
+    }
+
+    /// What the pane draws, before it is drawn: its frame with the note on its bottom edge,
+    /// and each row inside it. A row's cells depend on its `Row` alone (it is drawn on blank
+    /// cells and clipped to `area`), so a frame that draws the same frame can keep the rows
+    /// that are equal to the last frame's and draw only the others (`PaneMemo`).
+    struct Drawing: Equatable {
+        struct Frame: Equatable {
+            var rect: Rect
+            var focused: Bool
+            var title: String
+            var theme: Theme
+            /// "↓ 3 more · c: claims" or "end" on the bottom edge, when the results scroll.
+            var note: String?
+        }
+
+        /// One row of `area`: a line, and the style a selection bar paints the rest of the row with.
+        struct Row: Equatable {
+            var line: Line
+            var fill: Style?
+        }
+
+        var frame: Frame
+        /// Where the rows go: inside the frame, a column of padding each side.
+        var area: Rect
+        /// From the top of `area`; a row past the content is blank.
+        var rows: [Row]
+
+        func draw(on grid: inout Grid) {
+            frame.theme.frame(frame.rect, on: &grid, focused: frame.focused, title: frame.title)
+            for i in rows.indices { draw(row: i, on: &grid) }
+            drawNote(on: &grid)
+        }
+
+        /// Row `i` on cells that are blank, as a new grid's are.
+        func draw(row i: Int, on grid: inout Grid) {
+            let row = rows[i]
+            guard !row.line.spans.isEmpty || row.fill != nil else { return }
+            row.line.draw(on: &grid, x: area.x, y: area.y + i, clip: area, fill: row.fill)
+        }
+
+        func drawNote(on grid: inout Grid) {
+            guard let note = frame.note else { return }
+            let w = TextWidth.columns(of: note)
+            grid.put(note, x: frame.rect.maxX - 1 - w, y: frame.rect.maxY - 1, style: frame.theme.muted, clip: frame.rect)
+        }
+    }
+
+    /// The pane drawn in `rect`, as a `Drawing`; nil when it draws nothing (no calculator or output).
+    func drawing(in rect: Rect, focused: Bool, title suffix: String = "") -> Drawing? {
+        guard let calculator = panel.calculator, let inputs = panel.inputs, output != nil else { return nil }
+        var frame = Drawing.Frame(rect: rect, focused: focused, title: calculator.title + suffix, theme: theme)
+        guard let c = content(in: rect) else { return Drawing(frame: frame, area: Rect(x: 0, y: 0, width: 0, height: 0), rows: []) }
         let area = c.area, parameters = panel.visibleParameters, width = area.width
         let labelWidth = min(parameters.map { TextWidth.columns(of: $0.label) }.max() ?? 0, max(8, width - 24))
-        for row in 0..<c.paramRows {
+        var rows = [Drawing.Row](repeating: Drawing.Row(line: .blank), count: max(0, area.height))
+        for row in 0..<min(c.paramRows, rows.count) {
             let i = c.firstParameter + row
             guard parameters.indices.contains(i) else { break }
             let p = parameters[i]
@@ -73,20 +125,24 @@ struct CalculatorPane: Equatable, Sendable {
             if changed { line.append(theme.glyphs == .unicode ? " •" : " *", theme.warn) } else if panel.link(p.key) != nil {
                 line.append(" " + theme.glyphs.linked, theme.muted)
             }
-            line.draw(on: &grid, x: area.x, y: area.y + row, clip: area,
-                      fill: isSelected ? (focused ? theme.selected : theme.selectedUnfocused) : nil)
+            rows[row] = Drawing.Row(line: line, fill: isSelected ? (focused ? theme.selected : theme.selectedUnfocused) : nil)
         }
         // Scrolled with PgDn/PgUp (Space, b, Ctrl-D/U, Home/End) when the calculator has focus.
         let top = min(max(0, panel.calculatorScroll), c.maxScroll)
-        c.lines.draw(on: &grid, in: c.rest, scroll: top)
+        if !c.rest.isEmpty {
+            for row in 0..<c.rest.height {
+                let i = top + row, at = c.rest.y - area.y + row
+                guard c.lines.indices.contains(i), rows.indices.contains(at) else { break }
+                rows[at] = Drawing.Row(line: c.lines[i])
+            }
+        }
         // Say when results or claims fall below the pane (c shows every claim).
         if c.maxScroll > 0, rect.height >= 3 {
             let below = c.lines.count - top - c.rest.height
             let label = below > 0 ? " ↓ \(below) more" + (panel.claimChecks.isEmpty ? "" : " · c: claims") + " " : " end "
-            let shown = theme.glyphs == .unicode ? label : label.replacing("↓", with: "v")
-            let w = TextWidth.columns(of: shown)
-            grid.put(shown, x: rect.maxX - 1 - w, y: rect.maxY - 1, style: theme.muted, clip: rect)
+            frame.note = theme.glyphs == .unicode ? label : label.replacing("↓", with: "v")
         }
+        return Drawing(frame: frame, area: area, rows: rows)
     }
 
     /// The pane's rows at a size, built from the panel alone.

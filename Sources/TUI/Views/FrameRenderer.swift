@@ -8,9 +8,19 @@ import Trainer
 /// last frame when what they are drawn from is the same (a key on the calculator
 /// leaves the lesson as it was; a tick of the practice clock leaves both), and
 /// the lesson's wrapped lines are kept while the lesson, its ticks, notes and the
-/// width stay (scrolling re-wraps nothing). The run loop keeps one renderer.
+/// width stay (scrolling re-wraps nothing). When the calculator pane's values
+/// changed, its frame and every row equal to the last frame's are copied and only
+/// the other rows drawn. The run loop keeps one renderer.
+///
+/// Why the memo lives here, beside the pure view and not in `AppState` or `update`:
+/// what it holds is cells and wrapped lines, all derived from the state, so keeping
+/// them in the state would be a second copy of facts the state already has, and it
+/// would make `AppState`'s equality (idle ticks, tests) compare screens. Here it is
+/// a cache keyed by everything a pane is drawn from: a view stays a function of the
+/// state (`Screen.render` is the same code with an empty memo), snapshot tests need
+/// no renderer, and `FrameRendererTests` holds every frame equal to a fresh render.
 public struct FrameRenderer: Sendable {
-    private var memo = PaneMemo()
+    private(set) var memo = PaneMemo()
 
     public init() {}
 
@@ -44,7 +54,11 @@ struct PaneMemo: Sendable {
 
     private var lessonLines: (pane: LessonPane, width: Int, lines: [Line])?
     private var lesson: (key: LessonKey, patch: Grid.Patch)?
-    private var calculator: (key: CalculatorKey, patch: Grid.Patch)?
+    /// The calculator pane as last drawn, with what it drew row by row.
+    private var calculator: (key: CalculatorKey, patch: Grid.Patch, drawing: CalculatorPane.Drawing?)?
+    /// How many rows of the calculator pane the last frame drew again over the frame before's
+    /// cells; nil when it copied the pane whole or drew it from scratch (for tests).
+    private(set) var calculatorRowsRedrawn: Int?
     /// The footer's text and what it was made from (the bindings are searched and sorted for it).
     private var hints: (contexts: [KeyBinding.Context], offer: Keymap.Offer, width: Int, theme: Theme, text: String)?
 
@@ -69,14 +83,36 @@ struct PaneMemo: Sendable {
         lesson = (key, grid.patch(rect))
     }
 
+    /// The calculator pane: copied whole when its key is the last frame's; else, when only
+    /// some rows differ (a `+` changes a value, the results and the chart, not the frame, the
+    /// other parameters or the hints), the last frame's cells with just those rows drawn again.
     mutating func draw(_ pane: CalculatorPane, in rect: Rect, on grid: inout Grid, focused: Bool, title suffix: String) {
         let key = CalculatorKey(pane: pane.keyed, rect: rect, focused: focused, suffix: suffix, gridSize: grid.size)
         if let calculator, calculator.key == key {
             grid.paste(calculator.patch)
+            calculatorRowsRedrawn = nil
             return
         }
-        pane.draw(in: rect, on: &grid, focused: focused, title: suffix)
-        calculator = (key, grid.patch(rect))
+        let drawing = pane.drawing(in: rect, focused: focused, title: suffix)
+        calculatorRowsRedrawn = nil
+        if let drawing, let last = calculator, let before = last.drawing, last.patch.gridSize == grid.size,
+           last.patch.area == rect.intersection(grid.bounds), before.frame == drawing.frame, before.area == drawing.area,
+           before.rows.count == drawing.rows.count {
+            grid.paste(last.patch)
+            let area = drawing.area.intersection(grid.bounds)
+            var redrawn = 0
+            for i in drawing.rows.indices where drawing.rows[i] != before.rows[i] {
+                let y = drawing.area.y + i
+                guard y >= area.y, y < area.maxY else { continue }
+                grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1))
+                drawing.draw(row: i, on: &grid)
+                redrawn += 1
+            }
+            calculatorRowsRedrawn = redrawn
+        } else {
+            drawing?.draw(on: &grid)
+        }
+        calculator = (key, grid.patch(rect), drawing)
     }
 }
 

@@ -36,16 +36,36 @@ public enum GiveAway {
         // loses one of its numbers. Hiding a number never makes a new pair, so one pass
         // over the pairs finds what rescanning after every hide would (at n² work, not n³).
         let shown = results.filter { !hidden.contains($0.key!) } + shownParameters
+        // Which of `shown` are hidden so far, by place (a result's key names one place):
+        // the pairs are checked on every change of a value, so without hashing a key each time.
+        var isHidden = [Bool](repeating: false, count: shown.count)
+        var places: [String: [Int]] = [:]
+        for i in shown.indices { if let key = shown[i].key { places[key, default: []].append(i) } }
         for i in shown.indices {
             for j in shown.indices where j != i && (shown[i].key != nil || shown[j].key != nil) {
-                if let key = shown[i].key, hidden.contains(key) { break }
-                if let key = shown[j].key, hidden.contains(key) { continue }
-                guard steps(shown[i].quantity, shown[j].quantity).contains(where: { answers($0, goal.quantity) }) else { continue }
+                if isHidden[i] { break }
+                if isHidden[j] { continue }
+                guard derives(shown[i].quantity, shown[j].quantity, goal.quantity) else { continue }
                 let keys = [shown[i].key, shown[j].key].compactMap { $0 }
-                hidden.insert(keys.first { k in prefix != nil && k.split(separator: ".").first.map(String.init) == prefix } ?? keys.last!)
+                let key = keys.first { k in prefix != nil && k.split(separator: ".").first.map(String.init) == prefix } ?? keys.last!
+                hidden.insert(key)
+                for at in places[key] ?? [] { isHidden[at] = true }
             }
         }
         return hidden
+    }
+
+    /// Whether one of `steps(a, b)` answers `truth`: the same steps in the same order,
+    /// made one at a time and none kept, since this runs for every pair of numbers on screen.
+    static func derives(_ a: Quantity, _ b: Quantity, _ truth: Quantity) -> Bool {
+        func hit(_ q: Quantity) -> Bool { q.baseValue.isFinite && answers(q, truth) }
+        if let p = try? a.times(b), hit(p) { return true }
+        if a.unit.dimension == .costPerLatency, b.unit.dimension == .time, let ms = try? b.converted(to: .milliseconds),
+           hit(Quantity(a.value * ms.value, .dollarsPerMonth)) { return true }
+        if b.baseValue != 0, let q = try? a.dividedBy(b), hit(q) { return true }
+        let d = a.unit.dimension
+        let like = d == b.unit.dimension && (d != .count && d != .ratio || a.unit.symbol == b.unit.symbol)
+        return like && (hit(a + b) || hit(a - b))
     }
 
     /// What one step of ×, ÷, + or − makes of two quantities, where the units
@@ -72,9 +92,8 @@ public enum GiveAway {
     public static func answers(_ q: Quantity, _ truth: Quantity) -> Bool {
         // The value first: it rules out nearly every candidate without looking at units.
         guard close(q.baseValue, truth.baseValue) else { return false }
-        let plain: Set<Dimension> = [.count, .ratio]
-        return q.unit.dimension == truth.unit.dimension
-            || (plain.contains(q.unit.dimension) && plain.contains(truth.unit.dimension))
+        func plain(_ d: Dimension) -> Bool { d == .count || d == .ratio }
+        return q.unit.dimension == truth.unit.dimension || (plain(q.unit.dimension) && plain(truth.unit.dimension))
     }
 
     static func close(_ a: Double, _ b: Double) -> Bool {
