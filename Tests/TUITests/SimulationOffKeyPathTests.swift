@@ -127,13 +127,59 @@ import Trainer
         #expect(off.text == inPlace.text)
     }
 
-    @Test func theRestOfTheDeckArrivesWithoutRunningTheSimulations() throws {
+    /// The deck as the trainer loads it behind the first frame: the first lesson, then the rest.
+    static func loadedBehindTheFirstFrame(size: Size = Size(cols: 120, rows: 40)) -> (AppState, [Effect]) {
         let first = LessonLibrary(lessons: Array(Harness.bundled.lessons.prefix(1)))
-        var state = AppState(library: first, size: Size(cols: 120, rows: 40), simulationsOffKeyPath: true)
+        var state = AppState(library: first, size: size, simulationsOffKeyPath: true)
         let effects = state.update(.lessonsLoaded(Harness.bundled))
-        #expect(SimulationOffKeyPathTests.runs(effects).map(\.0) == Self.simulations)
-        #expect(Self.awaiting(state) == Self.simulations)
-        #expect(state.panels.filter { !$0.awaitingFirstRun && $0.calculator != nil }.allSatisfy { $0.output != nil })
+        return (state, effects)
+    }
+
+    @Test func theRestOfTheDeckArrivesWithoutRunningAModel() throws {
+        let (state, effects) = Self.loadedBehindTheFirstFrame()
+        let first = Harness.bundled.lessons[0].id
+        let models = state.panels.filter { $0.calculator != nil && !$0.isScenario && $0.lesson.id != first }.map(\.lesson.id)
+        #expect(models.count > Self.simulations.count)
+        #expect(SimulationOffKeyPathTests.runs(effects).map(\.0) == models)
+        #expect(Self.awaiting(state) == models)
+        for p in state.panels where p.awaitingFirstRun {
+            #expect(p.output == nil && p.claimChecks.isEmpty && p.giveAways.isEmpty)
+        }
+    }
+
+    @Test func theDeckSettlesOnWhatLoadingInPlaceComputes() throws {
+        var (off, effects) = Self.loadedBehindTheFirstFrame()
+        for (lesson, request) in SimulationOffKeyPathTests.runs(effects) {
+            _ = off.update(.evaluated(lesson: lesson, try #require(request.run())))
+        }
+        #expect(Self.awaiting(off).isEmpty)
+        let inPlace = AppState(library: Harness.bundled, size: Size(cols: 120, rows: 40))
+        for b in inPlace.panels {
+            let a = try #require(off.panels.first { $0.lesson.id == b.lesson.id })
+            #expect(a.output == b.output, "\(b.lesson.id)")
+            #expect(a.claimChecks == b.claimChecks, "\(b.lesson.id)")
+            #expect(a.giveAways == b.giveAways, "\(b.lesson.id)")
+            #expect(a.estimateTruths == b.estimateTruths, "\(b.lesson.id)")
+        }
+    }
+
+    @Test(arguments: ["fanout-one-author", "cache-memory", "monthly-bill", "cap-staleness"])
+    func aPanelOpenedBeforeItsRunIsBackDrawsAsLoadedInPlace(_ id: String) throws {
+        var (off, effects) = Self.loadedBehindTheFirstFrame(size: Size(cols: 200, rows: 60))
+        var inPlace = Harness(200, 60)
+        let i = try #require(off.panels.firstIndex { $0.lesson.id == id })
+        #expect(off.panels[i].awaitingFirstRun)
+        _ = off.update(.goToPanel(i))
+        inPlace.open(id)
+        #expect(off.panel?.awaitingFirstRun == false)
+        #expect(Screen.render(off).text == inPlace.text)
+        // Its run from the load, arriving late, changes nothing.
+        let before = off.panel
+        for (lesson, request) in SimulationOffKeyPathTests.runs(effects) where lesson == id {
+            _ = off.update(.evaluated(lesson: lesson, try #require(request.run())))
+        }
+        #expect(off.panel == before)
+        #expect(Screen.render(off).text == inPlace.text)
     }
 
     @Test func answersAreKnownFromTheRunEvenWhenTheValuesMovedFromTheStart() throws {

@@ -63,16 +63,19 @@ public struct PanelState: Equatable, Sendable {
     /// output arrives, `output`, the claim checks and the give-aways are those of the
     /// values before (the pane says it is updating). Nil when they are for `inputs`.
     public private(set) var evaluating: Inputs?
-    /// A simulation's first run, not yet made: loading the deck does not run the slow
-    /// models on the main thread (they would hold up the first keys by ~100 ms), so a
-    /// panel loaded with `deferringSimulation` has values but no output until this run
-    /// comes back (`.evaluated`) or the panel is shown (`settle`, from `update`).
+    /// A model's first run, not yet made: loading the deck does not run the models on
+    /// the main thread (the simulations would hold up the first keys by ~100 ms, the rest
+    /// with their claim and give-away checks by ~10 ms), so a panel loaded with
+    /// `deferringSimulation` (or `deferringFirstRun`) has values but no output until this
+    /// run comes back (`.evaluated`) or the panel is shown (`settle`, from `update`).
     public private(set) var firstRun: PanelEvaluation?
     /// The first run as last handed to the world (`askFirstRun`), so it is asked once.
     private var firstRunAsked: PanelEvaluation?
 
-    /// With `deferringSimulation`, a simulation is not run here: see `firstRun`.
-    public init(lesson: Lesson, deferringSimulation: Bool = false) {
+    /// With `deferringSimulation`, a simulation is not run here: see `firstRun`; with
+    /// `deferringFirstRun`, no model is (the panels loaded behind the first frame: their
+    /// model runs, claim checks and give-away checks would hold up the first keys).
+    public init(lesson: Lesson, deferringSimulation: Bool = false, deferringFirstRun: Bool = false) {
         self.lesson = lesson
         calculator = lesson.calculator.flatMap(Registry.named)
         startingInputs = lesson.startingInputs()
@@ -80,7 +83,7 @@ public struct PanelState: Equatable, Sendable {
         truthsKnown = lesson.estimates.isEmpty || calculator == nil || startingInputs == nil
         links = lesson.scenarioLinks
         searchText = Self.searchText(of: lesson)
-        let wait = deferringSimulation && calculator.map(Sensitivity.runsOffKeyPath) == true
+        let wait = calculator != nil && (deferringFirstRun || deferringSimulation && calculator.map(Sensitivity.runsOffKeyPath) == true)
         _ = refresh(changes: [:], scenario: Scenario.board.values, firstRunDeferred: wait)
     }
 

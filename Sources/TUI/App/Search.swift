@@ -101,6 +101,7 @@ extension AppState {
     /// the first match at or after the lesson's top line.
     mutating func moveToMatch(_ direction: Int) {
         guard var s = search else { return }
+        if s.everyLesson { settleFirstRunsShowingGuesses() }
         let hits = searchHits(s)
         guard !hits.isEmpty else {
             notice = Notice(.error, "Not found: \"\(s.query)\"" + (s.everyLesson ? " in any lesson" : " in this lesson (/*\(s.query) searches every lesson)"))
@@ -169,6 +170,18 @@ extension AppState {
         let rect = Layout(size: size, focus: .lesson, hasCalculator: panel?.inputs != nil, zoomed: zoomed).lesson
             ?? Rect(x: 0, y: 1, width: size.cols, height: max(0, size.rows - 3))
         return LessonPane.contentWidth(in: rect)
+    }
+
+    /// Makes the first run of every panel whose lesson text shows a guess (it is written with
+    /// the answer's unit, or scored against the answer), so a search of every lesson reads
+    /// each lesson as it is drawn, whether or not its first run is back from the worker.
+    mutating func settleFirstRunsShowingGuesses() {
+        for i in panels.indices where panels[i].awaitingFirstRun {
+            let record = session[lesson: panels[i].lesson.id]
+            if panels[i].lesson.estimates.indices.contains(where: { record[guess: $0].value != nil || record[guess: $0].revealed }) {
+                panels[i].settle()
+            }
+        }
     }
 
     /// The lesson pane of a page, as the screen draws it.

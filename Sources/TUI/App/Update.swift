@@ -357,7 +357,8 @@ extension AppState {
         let previous = Dictionary(panels.map { ($0.lesson.id, $0) }, uniquingKeysWith: { a, _ in a })
         panels = Self.deck(library.lessons.map { lesson in
             if let old = previous[lesson.id], old.lesson == lesson { return old }
-            return PanelState(lesson: lesson, deferringSimulation: simulationsOffKeyPath)
+            // Behind the first frame: every model's first run goes off the main thread.
+            return PanelState(lesson: lesson, deferringSimulation: simulationsOffKeyPath, deferringFirstRun: simulationsOffKeyPath)
         }, scenario: scenarioIndex.map { panels[$0] } ?? PanelState(scenario: scenario))
         problems = library.problems + scenarioProblems
         announcedPages = nil
