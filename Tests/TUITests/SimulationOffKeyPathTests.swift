@@ -200,3 +200,21 @@ import Trainer
         #expect(panel.estimateTruths.allSatisfy { $0 != nil })
     }
 }
+
+@Suite struct SearchTextTests {
+    @Test func lowercasedAsTheStandardLibraryDoes() {
+        for lesson in Harness.bundled.lessons {
+            var texts = lesson.estimates.map(\.question) + lesson.checklist.map(\.text) + [lesson.title]
+            for block in lesson.body {
+                switch block {
+                case let .heading(_, text), let .paragraph(text): texts.append(text)
+                case let .list(items), let .code(items): texts += items
+                }
+            }
+            for text in texts { #expect(PanelState.lowercased(text) == text.lowercased(), "\(lesson.id): \(text)") }
+        }
+        for s in ["", "ABC xyz", "İstanbul ΣΑΣ Straße", "→ Ünïcödé ÀÉÎ", "漢字 🚀 👩‍💻 🇫🇷", "e\u{301} A\u{30A}", "ǅ ǈ ǋ Ⅻ ⓐⒶ"] {
+            #expect(PanelState.lowercased(s) == s.lowercased(), "\(s)")
+        }
+    }
+}

@@ -109,7 +109,25 @@ public struct PanelState: Equatable, Sendable {
         }
         parts += [lesson.prompts.short, lesson.prompts.long].compactMap { $0 }
         parts += lesson.estimates.map(\.question) + lesson.checklist.map(\.text)
-        return parts.joined(separator: " ").lowercased()
+        return lowercased(parts.joined(separator: " "))
+    }
+
+    /// `text.lowercased()`, made a scalar at a time into one buffer. The standard one
+    /// appends each scalar's mapping as a string of its own once the text holds a single
+    /// non-ASCII character (a "·" or a "→" in every lesson): 11M instructions for the deck,
+    /// which the trainer loads right after its first frame.
+    static func lowercased(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                let b = UInt8(scalar.value)
+                bytes.append(b >= 65 && b <= 90 ? b + 32 : b)
+            } else {
+                bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whether this is the scenario panel.
