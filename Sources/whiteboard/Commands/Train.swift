@@ -74,6 +74,8 @@ struct RunLoop {
     var history: HistoryDatabase?
     /// Simulations analysed off the keystroke path.
     let worker = AnalysisWorker()
+    /// The history database while it opens off the main thread (`.openHistory`).
+    var opening: HistoryOpening?
 
     init(screen: CursesScreen, lessonSets: [[LessonLibrary.Source]], exportDirectory: String,
          store: SessionStore, practice: Bool, resume: Bool, quiet: Bool = false, drill: DrillRun? = nil,
@@ -124,6 +126,7 @@ struct RunLoop {
             // Every key already waiting is handled before the one frame that shows them all.
             var handled = 0
             while true {
+                if let exit = historyOpened(waiting: event != .timeout) { return exit }
                 if let exit = handle(event) { return exit }
                 handled += 1
                 switch event {
@@ -144,6 +147,15 @@ struct RunLoop {
 
     /// At most this many waiting keys go into one frame, so a flood of input still shows.
     static let keysPerFrame = 64
+
+    /// Sends `.historyOpened` once the database opening off the main thread is done; with
+    /// `waiting` (input is about to be handled), waits for it first.
+    mutating func historyOpened(waiting: Bool) -> Int32?? {
+        guard let opening, let opened = opening.result(waiting: waiting) else { return nil }
+        self.opening = nil
+        history = opened.database
+        return send(.historyOpened(available: opened.database != nil, notices: opened.notices))
+    }
 
     /// Handles one input event; a non-nil result means quit with that status.
     mutating func handle(_ event: InputEvent) -> Int32?? {
@@ -236,6 +248,10 @@ struct RunLoop {
                 }
             case .bell:
                 screen.bell()
+                continue
+            case .openHistory where state.drill == nil && opening == nil && history == nil:
+                // Off the main thread; its reply goes in before the next input (`historyOpened`).
+                opening = HistoryOpening(store, wakeup: worker.wakeup)
                 continue
             case .openHistory:
                 let opened = HistoryDatabase.open(store)
