@@ -123,8 +123,24 @@ import Trainer
         #expect(h.state.estimateOutcomes.first! != nil)
     }
 
+    /// With no database, the session still goes to the history, in `history.jsonl`.
+    @Test func withoutTheDatabaseTheSessionGoesToTheJSONHistory() {
+        var h = Harness(120, 40)
+        _ = h.state.update(.ticked(at: 100))
+        _ = h.state.update(.historyOpened(available: false, notices: ["history not kept: read-only folder"]))
+        h.state.autosave.enabled = true
+        h.open("queue-lag")
+        h.press(.character("v"), .character("y"))
+        _ = h.state.update(.quit)
+        var effects = h.press(.character("n"))
+        if effects.isEmpty { effects = h.state.update(.answer(false)) }
+        #expect(effects.contains { if case .appendHistory = $0 { true } else { false } }, "\(effects)")
+        #expect(!effects.contains { if case .recordSession = $0 { true } else { false } })
+    }
+
     @Test func theFinishedSessionGoesToTheDatabaseWithEveryPanel() throws {
         var h = Self.practising("queue-lag")
+        h.state.autosave.enabled = true
         h.press(.character("v"), .character("y"))
         _ = h.state.update(.quit)
         let effects = h.press(.character("n"))
@@ -134,6 +150,9 @@ import Trainer
         }
         #expect(finished.id == h.state.session.id)
         #expect(finished.lessons.count == h.state.panels.count)
+        // The database is the history: the old JSON file is not written as well (it
+        // would come back, imported, as a second row of the same session).
+        #expect(!effects.contains { if case .appendHistory = $0 { true } else { false } }, "\(effects)")
 
         // What the run loop does with the two effects, on a temporary database.
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("wb-tui-history-\(UUID().uuidString)").path

@@ -333,6 +333,53 @@ import Glibc
         #expect(try reopened.database?.sessions().count == 2)
     }
 
+    /// A line of the JSON history is the session its id names: one the database
+    /// already has (the trainer wrote both) is skipped, not listed a second time.
+    @Test func theJSONImportNeverAddsASessionTheDatabaseHas() throws {
+        let dir = TempDirectory()
+        defer { dir.cleanUp() }
+        let s = store(dir)
+        let path = dir.file("data/whiteboard/history.sqlite")
+        // A database made before the import was recorded on every open (no file then).
+        var db = try #require(HistoryDatabase.open(at: path).database)
+        let lessons = [Lesson(id: "a", file: "a.md", minutes: "41-42", title: "A", checklist: ["x"])]
+        var session = PracticeSession(startedAt: 1_700_000_000, practiceMode: true)
+        session.visit("a")
+        let id = try #require(session.id)
+        try db.recordSession(id: id, session, lessons: lessons, finishedAt: 1_700_000_600)
+        db.close()
+        var known = HistoryEntry(session: session, lessons: lessons, finishedAt: 1_700_000_600)
+        try s.appendHistory(known)
+        known.sessionID = "another"
+        known.date = 1_700_100_000
+        try s.appendHistory(known)
+        let opened = HistoryDatabase.open(s, now: 1_700_200_000)
+        db = try #require(opened.database)
+        #expect(opened.notices == ["imported 1 session from \(s.historyPath) (1 already kept); the file is left as it was"])
+        let sessions = try db.sessions()
+        #expect(sessions.map(\.id) == [id, "another"])
+        #expect(sessions.map(\.kind) == [.practice, .imported])
+        db.close()
+    }
+
+    /// The import is done once per database, file or no file: lines that turn up
+    /// later (the trainer's fallback while the database was unusable) are not brought in.
+    @Test func theJSONImportIsRecordedEvenWithNoFile() throws {
+        let dir = TempDirectory()
+        defer { dir.cleanUp() }
+        let s = store(dir)
+        let first = HistoryDatabase.open(s, now: 1_700_000_000)
+        #expect(first.notices == [])
+        first.database?.close()
+        try s.appendHistory(HistoryEntry(date: 1_700_000_600, secondsUsed: 540, panelsVisited: 7,
+                                         estimates: EstimateCounts(good: 2), checklistTicked: 9, checklistTotal: 30))
+        let again = HistoryDatabase.open(s, now: 1_700_001_000)
+        let db = try #require(again.database)
+        #expect(again.notices == [])
+        #expect(try db.sessions().isEmpty)
+        db.close()
+    }
+
     // MARK: -
 
     /// The HistoryProbe tool, built beside this test bundle.

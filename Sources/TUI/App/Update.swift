@@ -517,12 +517,14 @@ extension AppState {
     }
 
     /// On every way out: the session goes into the history (once per session
-    /// id), then the autosave is written, then the loop is told to quit.
+    /// id), then the autosave is written, then the loop is told to quit. The
+    /// history is the database; `history.jsonl` only when the database is not
+    /// open (writing both listed one session twice once the file was imported).
     mutating func finish(status: Int32?) -> [Effect] {
         if drill != nil { return finishDrill(status: status) }
         finishing = Finishing(status: status)
         let database = sessionRecordEffects()
-        if autosave.enabled, session.hasChanges, session.inHistory != true {
+        if history.available != true, autosave.enabled, session.hasChanges, session.inHistory != true {
             return database + [.appendHistory(HistoryEntry(session: savableSession, lessons: panels.map(\.lesson),
                                                 finishedAt: now + wallClockOffset))]
         }

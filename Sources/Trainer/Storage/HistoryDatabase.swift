@@ -21,8 +21,10 @@ import Darwin
 ///   fails SQLite's integrity check, or was migrated by a newer build is moved
 ///   aside (`history.corrupt-<stamp>.sqlite`, `history.newer-<stamp>.sqlite`)
 ///   with a notice, and a fresh database takes its place: never fatal.
-/// - The old `history.jsonl` is imported once (recorded in the database) and
-///   left in place.
+/// - The old `history.jsonl` is imported once per database (recorded in it,
+///   file or no file) and left in place; a line of a session the database
+///   already has is skipped. While the database is open the trainer writes
+///   sessions here only; `history.jsonl` is its fallback when it is not.
 public final class HistoryDatabase: Sendable {
     public let path: String
     let pool: DatabasePool
@@ -299,26 +301,29 @@ public final class HistoryDatabase: Sendable {
 
     // MARK: JSON import
 
-    /// Brings the lines of `history.jsonl` in as imported sessions, once: the
-    /// import is recorded in the same transaction, so two processes opening
-    /// at once import it once between them. The file is left as it is.
+    /// Brings the lines of `history.jsonl` in as imported sessions, once per
+    /// database: the import is recorded in the same transaction, so two processes
+    /// opening at once import it once between them, and it is recorded even when
+    /// there is no file yet (a trainer that later falls back to the file, with the
+    /// database unusable, does not have its lines brought in as second sessions).
+    /// A line whose session id the database already has is that session, not
+    /// another: it is skipped. The file is left as it is.
     func importJSONHistory(_ store: SessionStore, now: Double) throws -> [String] {
         let source = "history.jsonl"
-        guard Paths.exists(store.historyPath) else { return [] }
         let already = try pool.read { db in
             try Bool.fetchOne(db, sql: "SELECT 1 FROM import WHERE source = ?", arguments: [source]) ?? false
         }
         guard !already else { return [] }
-        let (entries, skipped) = store.historyWithSkipped()
-        let imported: Int = try pool.writeWithoutTransaction { db in
-            var count = 0
+        let (entries, skipped) = Paths.exists(store.historyPath) ? store.historyWithSkipped() : ([], 0)
+        let (imported, known): (Int, Int) = try pool.writeWithoutTransaction { db in
+            var count = 0, known = 0
             try db.inTransaction(.immediate) {
                 if try Bool.fetchOne(db, sql: "SELECT 1 FROM import WHERE source = ?", arguments: [source]) ?? false {
                     return .commit
                 }
                 for (n, entry) in entries.enumerated() {
                     let session = SessionRecord(entry, line: n + 1)
-                    try db.execute(sql: "DELETE FROM session WHERE id = ?", arguments: [session.id])
+                    if try SessionRecord.exists(db, key: session.id) { known += 1; continue }
                     try session.insert(db)
                     count += 1
                 }
@@ -326,10 +331,11 @@ public final class HistoryDatabase: Sendable {
                                arguments: [source, now, count])
                 return .commit
             }
-            return count
+            return (count, known)
         }
         guard imported > 0 || skipped > 0 else { return [] }
         return ["imported \(imported) session\(imported == 1 ? "" : "s") from \(store.historyPath)"
+            + (known > 0 ? " (\(known) already kept)" : "")
             + (skipped > 0 ? " (\(skipped) unreadable line\(skipped == 1 ? "" : "s") skipped)" : "")
             + "; the file is left as it was"]
     }
@@ -346,10 +352,11 @@ public final class HistoryDatabase: Sendable {
 }
 
 extension SessionRecord {
-    /// A line of the old JSON history. Its id is made from the line's number
-    /// and date, so the same line always becomes the same session.
+    /// A line of the old JSON history. Its id is the session's own, which the
+    /// database keeps it under too; a line written before ids gets one made from
+    /// its number and date, so the same line always becomes the same session.
     init(_ entry: HistoryEntry, line: Int) {
-        self.init(id: "jsonl-\(line)-\(Int(entry.date.isFinite ? entry.date : 0))", kind: .imported,
+        self.init(id: entry.sessionID ?? "jsonl-\(line)-\(Int(entry.date.isFinite ? entry.date : 0))", kind: .imported,
                   startedAt: entry.date - (entry.secondsUsed.isFinite ? entry.secondsUsed : 0),
                   finishedAt: entry.date, secondsUsed: entry.secondsUsed, deckPanels: 0,
                   panelsVisited: entry.panelsVisited, checklistTicked: entry.checklistTicked,
