@@ -85,7 +85,7 @@ enum ExportFixture {
             - Mode: explore (no clock)
             - Scenario: board (unchanged)
             - Time used: 0:00 of 10:00 (10:00 left)
-            - Estimates: 0 good, 0 fair, 0 off (0 of 0 answered)
+            - Estimates: 0 good, 0 fair, 0 off (0 of 1 answered)
             - Checklist: 0 of 0 ticked on the panels visited
             - Checklist over the whole deck: 0 of \(deck)\(TimeText.percent(0, of: deck)) (\(ExportFixture.lessons.count) of \(ExportFixture.lessons.count) panels not visited)
 
@@ -177,6 +177,18 @@ enum ExportFixture {
         let positions = keys.compactMap { text.range(of: $0)?.lowerBound }
         #expect(positions.count == keys.count)
         #expect(positions == positions.sorted())
+    }
+
+    /// The estimates answered are counted of every estimate the deck asks, as history
+    /// counts them ("1/0/0 of 3"): those on panels skipped are not answered.
+    @Test func estimatesAreCountedOverTheWholeDeck() {
+        let skipped = Lesson(id: "skipped", file: "09.md", minutes: "46-48", title: "Skipped", calculator: "fanout",
+                             parameters: [.init(key: "followers", value: 1_000_000)],
+                             estimates: [.init(resultKey: "push.writes", question: "How many writes?"),
+                                         .init(resultKey: "push.write_time", question: "How long?")])
+        let md = SessionExport.markdown(ExportFixture.session, lessons: ExportFixture.lessons + [skipped],
+                                        finishedAt: ExportFixture.finished, timeZone: utc)
+        #expect(md.contains("- Estimates: 1 good, 0 fair, 0 off (1 of 3 answered)\n"), "\(md.prefix(600))")
     }
 
     @Test func unansweredEstimate() throws {

@@ -9,7 +9,7 @@ import Foundation
 /// pacing by section, estimation accuracy and checklist coverage. Both are
 /// built from one `SessionSummary`, so they agree. The Markdown also lists the
 /// panels not visited (prompts, the estimate asked, the checklist unticked),
-/// coverage over the whole deck, each estimate's guess ÷ truth, and a short
+/// estimates answered of every one the deck asks and coverage over the whole deck, each estimate's guess ÷ truth, and a short
 /// "Work on next" list from the misses.
 ///
 /// JSON shape (version 3; keys in this order; times in seconds; `docs/session-json.md`):
@@ -55,7 +55,8 @@ public enum SessionExport {
         out.append("- Time used: \(TimeText.clock(summary.timeUsed)) of \(TimeText.clock(PracticeClock.total))"
             + (left >= 0 ? " (\(TimeText.clock(left)) left)" : " (\(TimeText.clock(-left)) over)"))
         let e = summary.estimates
-        let asked = summary.panels.reduce(0) { $0 + $1.estimates.count }
+        // Of every estimate of the deck, as history counts them: one on a panel skipped is not answered.
+        let asked = lessons.reduce(0) { $0 + $1.estimates.count }
         out.append("- Estimates: \(e.good) good, \(e.fair) fair, \(e.off) off (\(e.total) of \(asked) answered)")
         out.append("- Checklist: \(summary.checklistTicked) of \(summary.checklistTotal) ticked"
             + TimeText.percent(summary.checklistTicked, of: summary.checklistTotal) + " on the panels visited")
