@@ -184,7 +184,7 @@ import Trainer
         let printed = SessionHistoryReport.rows(sessions, attempts: attempts)
         #expect(printed.first?[4] == "0/0/1 of \(deck)")
         #expect(printed.first?[4] == SessionHistoryReport.rows(sessions, attempts: []).first?[4])
-        #expect(printed.first?[5] == "half or more missed")
+        #expect(printed.first?[5] == "0 % good")
         let visits = try db.panels(session: done.id)
         #expect(visits.count == h2.state.panels.count)
         #expect(visits.first { $0.lessonID == "queue-lag" }?.visited == true)
@@ -249,7 +249,7 @@ import Trainer
         #expect(session.secondsUsed == 45 && session.panelsVisited == 3 && session.deckPanels == deck)
         let rows = SessionHistoryReport.rows(sessions, attempts: try reopened.attempts(), timeZone: TimeZone(identifier: "UTC")!)
         #expect(rows == [["1970-01-01 00:00", "practice (unfinished)", "0:45 of 10:00", "3 of \(deck)",
-                          "none of \(estimates)", "none answered", "0/\(session.checklistTotal) (0 %)"]])
+                          "none of \(estimates)", "0 % good", "0/\(session.checklistTotal) (0 %)"]])
         #expect(deck == 26 && estimates > 0)
     }
 

@@ -38,15 +38,16 @@ import Trainer
         #expect(h.text.contains("Reading the history"))
         _ = h.state.update(.sessionsLoaded(.success(SessionsRead(sessions: Self.sessions, attempts: Self.attempts))))
         #expect(h.state.history.sessions == SessionListing(rows: [
-            ["2023-11-15 22:15", "drill", "1:40", "—", "0/1/0", "within 10×", "—"],
-            ["2023-11-14 23:15", "explore", "0:00 of 10:00", "3 of 3", "1/1/0 of 2", "within 2.8×", "1/6 (17 %)"],
-            // The deck asks 21 estimates; 19 never answered are misses.
-            ["2023-11-14 22:23", "practice", "9:12 of 10:00", "3 of 24", "1/1/0 of 21", "half or more missed", "4/100 (4 %)"],
+            // Dated by start, newest first; accuracy is one measure for every row: good of asked.
+            ["2023-11-15 22:13", "drill", "1:40", "—", "0/1/0", "0 % good", "—"],
+            ["2023-11-14 23:13", "explore", "0:00 of 10:00", "3 of 3", "1/1/0 of 2", "50 % good", "1/6 (17 %)"],
+            // The deck asks 21 estimates; 19 never answered are misses: 1 good of 21.
+            ["2023-11-14 22:13", "practice", "9:12 of 10:00", "3 of 24", "1/1/0 of 21", "5 % good", "4/100 (4 %)"],
         ]))
         let lines = h.text.split(separator: "\n").map(String.init)
-        let header = lines.firstIndex { $0.contains("date") && $0.contains("accuracy") && $0.contains("checklist") }
-        let drill = lines.firstIndex { $0.contains("2023-11-15 22:15  drill") }
-        let practice = lines.firstIndex { $0.contains("2023-11-14 22:23  practice  9:12 of 10:00  3 of 24") }
+        let header = lines.firstIndex { $0.contains("started") && $0.contains("accuracy") && $0.contains("checklist") }
+        let drill = lines.firstIndex { $0.contains("2023-11-15 22:13  drill") }
+        let practice = lines.firstIndex { $0.contains("2023-11-14 22:13  practice  9:12 of 10:00  3 of 24") }
         #expect(header != nil && drill != nil && practice != nil)
         if let header, let drill, let practice { #expect(header < drill && drill < practice) }
         #expect(h.text.contains("History · newest first · Esc closes"))
@@ -59,13 +60,12 @@ import Trainer
         h.press(.character("S"))
         _ = h.state.update(.sessionsLoaded(.success(SessionsRead(sessions: Self.sessions, attempts: Self.attempts))))
         let text = h.text
-        #expect(text.contains("2023-11-14 22:23  practice · 9:12 of 10:00"))
-        #expect(text.contains("panels 3 of 24 · estimates 1/1/0 good/fair/off of 21, half or more"))
-        #expect(text.contains("missed · checklist 4/100 (4 %)"))
-        #expect(text.contains("panels 3 of 3 · estimates 1/1/0 good/fair/off of 2, within 2.8× ·"))
-        #expect(text.contains("estimates 0/1/0 good/fair/off, within 10×"))
+        #expect(text.contains("2023-11-14 22:13  practice · 9:12 of 10:00"))
+        #expect(text.contains("panels 3 of 24 · estimates 1/1/0 good/fair/off of 21, 5 % good ·"))
+        #expect(text.contains("panels 3 of 3 · estimates 1/1/0 good/fair/off of 2, 50 % good ·"))
+        #expect(text.contains("estimates 0/1/0 good/fair/off, 0 % good"))
         #expect(text.contains("checklist 4/100 (4 %)"))
-        #expect(text.contains("2023-11-15 22:15  drill · 1:40"))
+        #expect(text.contains("2023-11-15 22:13  drill · 1:40"))
         #expect(!text.contains("accuracy  checklist"))
     }
 

@@ -105,14 +105,14 @@ import Testing
                           deckPanels: 24),
         ]
         let text = SessionHistoryReport.table(sessions, attempts: fixed, timeZone: Self.utc)
-        // s1: 4× low (fair), 2× low (good), 10 points high (fair); median |error| 2×.
-        // s2: 8× low, 2× low, revealed, 12 and 8 points high; median |error| 1.8×
-        // (percentages by their odds ratio).
+        // Newest first by start. s2 (a drill): 8× low, 2× low (good), revealed, 12 and
+        // 8 points high: 1 good of the 5 asked. s1 keeps no deck size (written before
+        // it was kept), nor does an imported line: accuracy unknown.
         #expect(text == """
-            date              kind      time used      panels   estimates (good/fair/off)  accuracy     checklist
-            2023-11-14 22:21  imported  8:20 of 10:00  5        1/0/0                      —            6/20 (30 %) (visited panels)
-            2023-11-14 22:23  practice  9:12 of 10:00  3 of 24  1/2/0                      within 2×    4/100 (4 %)
-            2023-11-15 22:15  drill     1:40           —        1/3/1                      within 1.8×  —
+            started           kind      time used      panels   estimates (good/fair/off)  accuracy   checklist
+            2023-11-15 22:13  drill     1:40           —        1/3/1                      20 % good  —
+            2023-11-14 22:13  practice  9:12 of 10:00  3 of 24  1/2/0                      —          4/100 (4 %)
+            2023-11-14 22:13  imported  8:20 of 10:00  5        1/0/0                      —          6/20 (30 %) (visited panels)
 
             """)
     }

@@ -170,15 +170,16 @@ import Glibc
         #expect(try db.sessions().map(\.deckEstimates) == [3, 3, 3])
         let rows = SessionHistoryReport.rows(try db.sessions(), attempts: try db.attempts(), timeZone: TimeZone(identifier: "UTC")!)
         #expect(rows == [
-            // The median of 2×, 4× and a miss: 4× (over the two answered alone it was 2.8×).
-            ["2023-11-14 22:23", "practice", "0:00 of 10:00", "2 of 4", "1/1/0 of 3", "within 4×", "2/5 (40 %)"],
-            ["2023-11-15 22:23", "practice", "0:00 of 10:00", "4 of 4", "1/1/0 of 3", "within 4×", "2/5 (40 %)"],
-            ["2023-11-16 22:23", "practice", "0:00 of 10:00", "2 of 4", "2/1/0 of 3", "within 2×", "2/5 (40 %)"],
+            // Newest first by start, the date shown. b2 answered too: 2 good of the deck's 3.
+            ["2023-11-16 22:13", "practice", "0:00 of 10:00", "2 of 4", "2/1/0 of 3", "67 % good", "2/5 (40 %)"],
+            // The rest visited, nothing more answered: no higher than skipping them.
+            ["2023-11-15 22:13", "practice", "0:00 of 10:00", "4 of 4", "1/1/0 of 3", "33 % good", "2/5 (40 %)"],
+            // 1 good of the deck's 3 (of the two answered alone it would be half).
+            ["2023-11-14 22:13", "practice", "0:00 of 10:00", "2 of 4", "1/1/0 of 3", "33 % good", "2/5 (40 %)"],
         ])
-        // Half the deck's estimates or more missed: the median is a miss.
-        #expect(SessionHistoryReport.accuracy(try db.attempts().filter { $0.sessionID == "two" }, deck: 4) == "half or more missed")
-        // A drill, with no deck, counts its attempts alone.
-        #expect(SessionHistoryReport.accuracy(try db.attempts().filter { $0.sessionID == "two" }) == "within 2.8×")
+        // A drill's measure is the same, over the items it asked.
+        #expect(SessionHistoryReport.accuracy(EstimateCounts(good: 1, fair: 1), asked: 2) == "50 % good")
+        #expect(SessionHistoryReport.accuracy(EstimateCounts(), asked: 0) == "—")
     }
 
     @Test func twoWritersInOneProcessLoseNothing() async throws {

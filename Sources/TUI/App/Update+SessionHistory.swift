@@ -2,10 +2,10 @@ import Foundation
 import Trainer
 
 /// What the history view (`S`) shows: every session the history database
-/// keeps, newest first, as the cells `whiteboard history` prints. Worked out
+/// keeps, newest first by start, as the cells `whiteboard history` prints. Worked out
 /// in `update` when the sessions arrive; the view only lays them out.
 public struct SessionListing: Equatable, Sendable {
-    /// One row of cells per session under `SessionHistoryReport.header`, newest first.
+    /// One row of cells per session under `SessionHistoryReport.header`, newest first by start.
     public var rows: [[String]] = []
     /// Why the history could not be read.
     public var failure: String?
@@ -33,9 +33,10 @@ extension AppState {
     mutating func sessionsLoaded(_ result: Result<SessionsRead, StorageFailure>) {
         switch result {
         case let .success(read):
+            // Newest first by start, as `whiteboard history` lists them.
             let rows = SessionHistoryReport.rows(read.sessions, attempts: read.attempts,
                                                  timeZone: TimeZone(identifier: "UTC") ?? .current)
-            history.sessions = SessionListing(rows: rows.reversed())
+            history.sessions = SessionListing(rows: rows)
         case let .failure(failure):
             history.sessions = SessionListing(failure: failure.message)
         }

@@ -1,6 +1,6 @@
 import Trainer
 
-/// The history view: every session the history database keeps, newest first,
+/// The history view: every session the history database keeps, newest first by start,
 /// drills and imported ones too, with the accuracy of its estimates and the
 /// checklist coverage over the whole deck (`whiteboard history`'s table).
 /// Where the table is wider than the box, each session takes two lines.
@@ -48,10 +48,11 @@ struct HistoryOverlay: ScrollingOverlay {
             }
         }
         out.append(.blank)
-        out += wrap("Estimates and accuracy count every estimate of the deck, checklist every item: one on a skipped "
-                    + "panel is a miss, so skipping the hard ones never raises the score. Accuracy is the median factor "
-                    + "between guess and truth. This session is added as you leave each panel and completed when it ends. "
-                    + "A shows calibration by kind; whiteboard history prints this table.", theme.muted)
+        out += wrap("Sessions are dated and listed by their start. Estimates and accuracy count every estimate of the "
+                    + "deck, checklist every item: one on a skipped panel is a miss, so skipping the hard ones never "
+                    + "raises the score. " + SessionHistoryReport.accuracyMeaning + " This session is added as you "
+                    + "leave each panel and completed when it ends. A shows calibration by kind; whiteboard history "
+                    + "prints this table.", theme.muted)
         return out
     }
 

@@ -8,10 +8,12 @@ extension Whiteboard {
         static let configuration = CommandConfiguration(
             abstract: "List practice sessions and drills: time used, estimates, accuracy and checklist coverage.",
             discussion: """
-                Estimates, accuracy and checklist coverage count every panel of the deck: an estimate on a \
-                skipped panel is a miss ("2/1/0 of 21": 2 good, 1 fair, 0 off of the deck's 21) and its \
-                checklist counts as not ticked. Accuracy is the median factor between guess and truth. \
-                Reads $XDG_DATA_HOME/whiteboard/history.sqlite (history.jsonl is imported into it once).
+                Newest first by when each session started (the date shown). Estimates, accuracy and \
+                checklist coverage count every panel of the deck: an estimate on a skipped panel is a miss \
+                ("2/1/0 of 21": 2 good, 1 fair, 0 off of the deck's 21) and its checklist counts as not \
+                ticked. \(SessionHistoryReport.accuracyMeaning) \
+                Reads $XDG_DATA_HOME/whiteboard/history.sqlite (history.jsonl, from before it, is imported \
+                into it once and left in place; the trainer writes it only when the database cannot be opened).
                 Example: whiteboard history
                 """
         )
