@@ -58,14 +58,16 @@ import Glibc
         #expect(try again.sessions().map(\.id) == ["s1"])
     }
 
+    /// A deck of two panels, three checklist items in all.
+    let lessons = [
+        Lesson(id: "a", file: "a.md", minutes: "41-42", title: "A", checklist: ["x", "y"]),
+        Lesson(id: "b", file: "b.md", minutes: "42-44", title: "B", checklist: ["z"]),
+    ]
+
     @Test func sessionsAreReplacedNotDuplicated() throws {
         let dir = TempDirectory()
         defer { dir.cleanUp() }
         let db = try #require(HistoryDatabase.open(store(dir)).database)
-        let lessons = [
-            Lesson(id: "a", file: "a.md", minutes: "41-42", title: "A", checklist: ["x", "y"]),
-            Lesson(id: "b", file: "b.md", minutes: "42-44", title: "B", checklist: ["z"]),
-        ]
         var session = PracticeSession(startedAt: 1_700_000_000, practiceMode: true)
         session.visit("a")
         session[lesson: "a"].ticked = [1]
@@ -90,10 +92,6 @@ import Glibc
         let dir = TempDirectory()
         defer { dir.cleanUp() }
         let db = try #require(HistoryDatabase.open(store(dir)).database)
-        let lessons = [
-            Lesson(id: "a", file: "a.md", minutes: "41-42", title: "A", checklist: ["x", "y"]),
-            Lesson(id: "b", file: "b.md", minutes: "42-44", title: "B", checklist: ["z"]),
-        ]
         var session = PracticeSession(startedAt: 1_700_000_000, practiceMode: true)
         session.visit("a")
         session[lesson: "a"].seconds = 40
