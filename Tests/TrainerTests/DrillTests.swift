@@ -70,7 +70,8 @@ import Testing
     @Test func sm2QualitiesFollowTheScore() {
         #expect(SM2.quality(EstimateScore.grade(guess: nil, truth: 1, kind: .count)) == 0)
         #expect(SM2.quality(EstimateScore.grade(guess: 100, truth: 1, kind: .count)) == 1)
-        #expect(SM2.quality(EstimateScore.grade(guess: 5, truth: 1, kind: .count)) == 3)
+        // Fair is below SM-2's pass mark of 3: the item starts over.
+        #expect(SM2.quality(EstimateScore.grade(guess: 5, truth: 1, kind: .count)) == 2)
         #expect(SM2.quality(EstimateScore.grade(guess: 1.9, truth: 1, kind: .count)) == 4)
         #expect(SM2.quality(EstimateScore.grade(guess: 1.1, truth: 1, kind: .count)) == 5)
         #expect(SM2.quality(EstimateScore.grade(guess: 0.51, truth: 0.5, kind: .percent)) == 5)
@@ -82,6 +83,42 @@ import Testing
         var low = DrillState()
         for _ in 0..<20 { low = SM2.next(low, quality: 0, at: 0) }
         #expect(low.easiness == SM2.minimumEasiness)
+    }
+
+    @Test func aFairAnswerStartsTheItemOverAndDoesNotCountAsGood() throws {
+        let a = try item("queue-lag")
+        let utc = TimeZone(identifier: "UTC")!
+        // t0 is 2023-11-14 22:13:20 UTC. Fair (5× off, quality 2), then good a minute later
+        // (1.01×, quality 5): one good in a row, back the next day, not in 6.
+        let fair = attempt(a, guess: 500, at: Self.t0)
+        let afterFair = DrillSchedule(items: [a], attempts: [fair], now: Self.t0 + 30, timeZone: utc).entries[0]
+        #expect(afterFair.isDue)
+        #expect(afterFair.state.repetitions == 0 && afterFair.state.intervalDays == 1 && afterFair.state.due == Self.t0)
+        #expect(abs(afterFair.state.easiness - 2.18) < 1e-12)
+        #expect(afterFair.why == "fair 2023-11-14: 5× high (ratio); starts over, asked again until good")
+
+        var attempts = [fair, attempt(a, guess: 101, at: Self.t0 + 60)]
+        var entry = DrillSchedule(items: [a], attempts: attempts, now: Self.t0 + 120, timeZone: utc).entries[0]
+        #expect(!entry.isDue)
+        #expect(entry.state.repetitions == 1 && entry.state.intervalDays == 1)
+        #expect(entry.state.due == Self.t0 + 60 + Self.day)
+        #expect(entry.why == "good 1 time in a row; next 2023-11-15 (interval 1 day)")
+
+        // Good again when due (2023-11-15): 6 days; then 6 × easiness 2.48 = 14.88, 15 days.
+        attempts.append(attempt(a, guess: 101, at: Self.t0 + 60 + Self.day))
+        entry = DrillSchedule(items: [a], attempts: attempts, now: Self.t0 + 2 * Self.day, timeZone: utc).entries[0]
+        #expect(entry.state.repetitions == 2 && entry.state.intervalDays == 6)
+        #expect(entry.why == "good 2 times in a row; next 2023-11-21 (interval 6 days)")
+        attempts.append(attempt(a, guess: 101, at: Self.t0 + 60 + 7 * Self.day))
+        entry = DrillSchedule(items: [a], attempts: attempts, now: Self.t0 + 8 * Self.day, timeZone: utc).entries[0]
+        #expect(entry.state.repetitions == 3 && entry.state.intervalDays == 15)
+        #expect(abs(entry.state.easiness - 2.48) < 1e-12)
+        #expect(entry.why == "good 3 times in a row; next 2023-12-06 (interval 15 days)")
+
+        // A fair answer in the middle of a run ends it, as a miss does.
+        attempts.append(attempt(a, guess: 500, at: Self.t0 + 60 + 22 * Self.day))
+        entry = DrillSchedule(items: [a], attempts: attempts, now: Self.t0 + 60 + 22 * Self.day, timeZone: utc).entries[0]
+        #expect(entry.isDue && entry.state.repetitions == 0 && entry.state.intervalDays == 1)
     }
 
     // MARK: Fresh numbers
@@ -102,6 +139,60 @@ import Testing
                 questions.insert(asked.question)
             }
             #expect(questions.count >= 4, "\(item.id) asks the same numbers: \(questions)")
+        }
+    }
+
+    /// The values a check moves a parameter to: every other choice; for a number,
+    /// half and twice its value (a step either side at zero, the next levels on a
+    /// scale of levels), kept in range.
+    static func moves(_ p: Parameter, from value: Double) -> [Double] {
+        if !p.choices.isEmpty { return p.choices.indices.map(Double.init).filter { $0 != value } }
+        if p.isLevels { return [p.stepped(value, by: -1), p.stepped(value, by: 1)].filter { $0 != value } }
+        let raw = value == 0 ? [value - p.step, value + p.step] : [value / 2, value * 2]
+        return raw.map { v in min(max(p.integral ? v.rounded() : v, p.range.lowerBound), p.range.upperBound) }
+            .filter { $0 != value }
+    }
+
+    /// A drill states every input its answer depends on: each parameter the
+    /// template does not name is moved (every choice, ×½ and ×2), and the answer
+    /// must not change. Random seeds are the one exception: a drill never varies
+    /// one, and it picks the sample a simulation draws, not the system asked about.
+    @Test func everyDrillQuestionNamesEveryInputItsAnswerDependsOn() throws {
+        var unnamed: [String] = []
+        for item in DrillItem.all(in: deck) {
+            let calculator = try #require(Registry.named(item.lesson.calculator ?? ""))
+            let start = try #require(item.lesson.startingInputs())
+            let named = Set(item.variedKeys)
+            let truth = try #require(calculator.evaluate(start)[item.estimate.resultKey]).quantity.value
+            for p in calculator.parameters where !named.contains(p.key) && !(p.key == "seed" || p.key.hasSuffix("_seed")) {
+                for v in Self.moves(p, from: start[p.key]) {
+                    var moved = start
+                    moved.setClamped(p.key, v)
+                    guard let answer = calculator.evaluate(moved)[item.estimate.resultKey]?.quantity.value else { continue }
+                    let same = answer == truth || abs(answer - truth) <= 1e-9 * max(abs(truth), abs(answer))
+                    if !same {
+                        unnamed.append("\(item.id): {\(p.key)} at \(p.display(v)) gives \(answer), not \(truth)")
+                        break
+                    }
+                }
+            }
+        }
+        // Known gaps (Lessons/03, 05, 11, 13, 14, 15, 17, 19, 22): the templates still need these inputs named.
+        withKnownIssue("drill templates leave out inputs their answer depends on") {
+            #expect(unnamed.isEmpty, "drill questions that leave out an input their answer depends on:\n\(unnamed.joined(separator: "\n"))")
+        }
+    }
+
+    /// What the reveal shows: the question's numbers, the results one step from
+    /// the answer, the answer; not every result of the calculator.
+    @Test func theWorkingLeadsToTheAnswer() throws {
+        let asked = try #require(try item("db-write-headroom").ask(seed: 3))
+        #expect(asked.working == ["growth per year = 28 %", "peak rows written = 3,500 rows/s",
+                                  "one database = 23,000 rows/s", "full in = 7.63 years"])
+        for item in DrillItem.all(in: deck) {
+            let asked = try #require(item.ask(seed: 3))
+            #expect(asked.working.last == asked.truth.label + " = " + asked.truth.display)
+            #expect(!asked.working.contains { $0.hasPrefix("after growth =") || $0.hasPrefix("shards needed =") }, "\(item.id)")
         }
     }
 

@@ -133,14 +133,19 @@ public struct DrillQuestion: Equatable, Sendable {
     public let question: String
     public let output: Output
 
-    /// The calculator's working at these numbers: the inputs the template
-    /// names (or all the lesson sets), then the results beside the answer.
+    /// The calculator's working at these numbers, the lines that lead to the
+    /// answer and nothing else: the inputs the question names (or, without a
+    /// drill template, all the lesson sets), then the results one step from
+    /// the answer (those the trainer hides while the estimate is asked,
+    /// `GiveAway.revealing`), in the calculator's order, then the answer.
     public var working: [String] {
         guard let calculator = item.lesson.calculator.flatMap(Registry.named) else { return [] }
         let keys = item.variedKeys.isEmpty ? item.lesson.parameters.map(\.key) : item.variedKeys
         let given = keys.compactMap { key in calculator.parameter(key).map { "\($0.label) = \($0.display(inputs[key]))" } }
-        let results = output.results.filter { $0.key != truth.key }.prefix(5).map { "\($0.label) = \($0.display)" }
-        return given + ["\(truth.label) = \(truth.display)"] + results
+        let steps = GiveAway.revealing(truth.key, output: output, inputs: inputs,
+                                       parameters: calculator.visibleParameters(inputs))
+        let results = output.results.filter { steps.contains($0.key) }.map { "\($0.label) = \($0.display)" }
+        return given + results + ["\(truth.label) = \(truth.display)"]
     }
 }
 

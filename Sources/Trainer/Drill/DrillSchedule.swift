@@ -2,13 +2,18 @@ import Foundation
 
 /// SuperMemo 2 (P. Woźniak, 1990), driven by how each estimate scored.
 ///
-/// Each answer is graded 0–5: revealed without a guess 0, off 1, fair 3,
-/// good 4, good and close (within 1.25×, or 2 points) 5. Then, as SM-2 says:
+/// Each answer is graded on SM-2's 0–5 scale: revealed without a guess 0,
+/// off 1, fair 2, good 4, good and close (within 1.25×, or 2 points) 5.
+/// SM-2 counts 3 and up as recalled; a fair estimate (within 10×, or 15 points,
+/// but not good) is graded 2, "wrong, but the right answer seemed easy to recall": it
+/// starts the item over like a miss (it does not add to the run of good
+/// answers), though it costs less easiness (−0.32, off −0.54). No score
+/// maps to 3. Then, as SM-2 says:
 /// - the easiness factor moves by 0.1 − (5 − q)(0.08 + (5 − q)·0.02), never below 1.3;
 /// - q < 3 starts the item over (repetition 0, interval 1 day);
 /// - otherwise the interval is 1 day, then 6, then the last times the easiness;
 /// - an item graded below 4 is asked again the same day until it reaches 4
-///   (SM-2's closing rule), so misses are due at once, ahead of everything.
+///   (SM-2's closing rule), so misses and fair answers are due at once, ahead of everything.
 public enum SM2 {
     public static let initialEasiness = 2.5
     public static let minimumEasiness = 1.3
@@ -16,7 +21,7 @@ public enum SM2 {
     public static func quality(_ grade: EstimateGrade) -> Int {
         switch grade.score {
         case .off: return grade.method == .revealed ? 0 : 1
-        case .fair: return 3
+        case .fair: return 2
         case .good:
             guard let distance = grade.distance else { return 4 }
             return (grade.method == .points ? distance <= 2 : distance <= 1.25) ? 5 : 4
@@ -108,8 +113,8 @@ public struct DrillSchedule: Equatable, Sendable {
         let grade = last.grade
         let how = grade.method == .revealed ? "revealed without a guess" : grade.summary
         switch q {
-        case 0...2: return "missed \(day): \(how); asked again until good"
-        case 3: return "fair \(day): \(how); asked again until good"
+        case 0...3 where grade.score == .fair: return "fair \(day): \(how); starts over, asked again until good"
+        case 0...3: return "missed \(day): \(how); asked again until good"
         default:
             let dueDay = String(ExportNaming.readable(at: s.due ?? now, timeZone: timeZone).prefix(10))
             let streak = "good \(s.repetitions) time\(s.repetitions == 1 ? "" : "s") in a row"
