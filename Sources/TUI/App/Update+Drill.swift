@@ -22,6 +22,8 @@ public struct DrillRun: Equatable, Sendable {
     /// Index into `due` of the question on screen.
     public var index = 0
     public var question: DrillQuestion?
+    /// How far the card on screen is scrolled (`j`/`k`), within its height at the window's size.
+    public var scroll = 0
     /// Monotonic instant the question appeared.
     public var askedAt: Double?
     /// The answer, once given or revealed: the attempt as recorded.
@@ -48,7 +50,11 @@ extension AppState {
         switch message {
         case .commit: return drillCommit()
         case .cancel, .quit: return finish(status: nil)
-        case .nextPanel, .pageLesson(1), .revealEstimate, .beginEntry:
+        case let .scrollLesson(d): return scrollDrill(by: d)
+        case let .pageLesson(d): return scrollDrill(by: d * max(1, DrillView.content(size).height - 1))
+        case let .halfPageLesson(d): return scrollDrill(by: d * max(1, DrillView.content(size).height / 2))
+        case let .scrollLessonToEdge(end): return scrollDrill(by: end ? Keymap.farScroll : -Keymap.farScroll)
+        case .nextPanel, .revealEstimate, .beginEntry:
             if drill?.answered != nil || drill?.isDone == true { drillNext(); return [] }
             if message == .revealEstimate { return drillAnswer(nil) }
             notice = Notice(.info, "Type your answer, or Enter to see it (a miss)")
@@ -60,6 +66,16 @@ extension AppState {
             return []
         default: return nil
         }
+    }
+
+    /// Scrolls the card within its wrapped height at this size, so a key back up always moves it.
+    mutating func scrollDrill(by d: Int) -> [Effect] {
+        guard let run = drill else { return [] }
+        let limit = DrillView(state: self, run: run, theme: Theme(display)).maxScroll()
+        let from = min(max(0, run.scroll), limit)
+        let to = from + d < 0 ? 0 : min(from + d, limit)
+        drill?.scroll = to
+        return []
     }
 
     /// `.started` in drill mode: no autosave (the practice session is left alone), the lessons and the history.
@@ -108,6 +124,7 @@ extension AppState {
         guard var run = drill, let due = run.due else { return }
         run.question = nil
         run.answered = nil
+        run.scroll = 0
         overlay = nil
         while run.index < run.total {
             let entry = due[run.index]
@@ -158,6 +175,7 @@ extension AppState {
                                     secondsTaken: run.askedAt.map { max(0, now - $0) }, date: now + wallClockOffset,
                                     drill: true)
         run.answered = attempt
+        run.scroll = 0
         run.attempts.append(attempt)
         run.counts.add(attempt.score)
         drill = run

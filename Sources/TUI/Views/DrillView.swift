@@ -9,6 +9,21 @@ struct DrillView {
     let run: DrillRun
     let theme: Theme
 
+    /// The framed card between the header and the status line.
+    static func body(_ size: Size) -> Rect { Rect(x: 0, y: 1, width: size.cols, height: max(0, size.rows - 3)) }
+
+    /// Where the card's lines go inside its frame: a column of padding each side.
+    static func content(_ size: Size) -> Rect {
+        let inner = body(size).inset(by: 1).shifted(dx: 1)
+        return Rect(x: inner.x, y: inner.y, width: max(1, inner.width - 1), height: inner.height)
+    }
+
+    /// How far the card scrolls at this size: its lines past the frame's height.
+    func maxScroll() -> Int {
+        let content = Self.content(state.size)
+        return max(0, lines(width: content.width).count - content.height)
+    }
+
     func draw(on grid: inout Grid) {
         let size = state.size
         let header = Rect(x: 0, y: 0, width: size.cols, height: 1)
@@ -21,11 +36,19 @@ struct DrillView {
                  style: Style(bold: true, reverse: true), clip: header)
         grid.put(right, x: max(0, size.cols - TextWidth.columns(of: right)), y: 0, style: .reverse, clip: header)
 
-        let body = Rect(x: 0, y: 1, width: size.cols, height: max(0, size.rows - 3))
+        let body = Self.body(size)
         theme.frame(body, on: &grid, focused: true, title: run.answered == nil ? "Estimate" : "Answer and working")
-        let inner = body.inset(by: 1).shifted(dx: 1)
-        let width = max(1, inner.width - 1)
-        lines(width: width).draw(on: &grid, in: Rect(x: inner.x, y: inner.y, width: width, height: inner.height))
+        let inside = Self.content(size)
+        let content = lines(width: inside.width)
+        let maxScroll = max(0, content.count - inside.height)
+        let top = min(max(0, run.scroll), maxScroll)
+        content.draw(on: &grid, in: inside, scroll: top)
+        if maxScroll > 0, body.height >= 3 {
+            let below = content.count - top - inside.height
+            let mark = below > 0 ? " ↓ \(below) more " : " end "
+            let label = theme.glyphs == .unicode ? mark : mark.replacing("↓", with: "v")
+            grid.put(label, x: body.maxX - 1 - TextWidth.columns(of: label), y: body.maxY - 1, style: theme.muted, clip: body)
+        }
 
         let status = Rect(x: 0, y: size.rows - 2, width: size.cols, height: 1)
         let hints = Rect(x: 0, y: size.rows - 1, width: size.cols, height: 1)
@@ -37,11 +60,23 @@ struct DrillView {
         } else if let notice = state.notice {
             grid.put(TextWidth.truncate(" " + notice.text, toColumns: size.cols, ellipsis: theme.glyphs.ellipsis), x: 0,
                      y: status.y, style: notice.kind == .error ? theme.bad : .plain, clip: status)
+        } else if let outcome = outcome() {
+            // The score stays in view while the working scrolls (a key clears the notice).
+            grid.put(TextWidth.truncate(" " + outcome.sentence + ": " + outcome.meaning, toColumns: size.cols,
+                                        ellipsis: theme.glyphs.ellipsis),
+                     x: 0, y: status.y, style: outcome.score == .off ? theme.bad : .plain, clip: status)
         }
+        let scrolls = maxScroll > 0 ? "  j/k scroll" : ""
         let hint = run.question != nil && run.answered == nil ? " Enter answer  Esc end the drill"
-            : run.isDone || run.due?.isEmpty == true ? " q leave" : " n/Enter next  q end the drill"
+            : run.isDone || run.due?.isEmpty == true ? " q leave" + scrolls : " n/Enter next" + scrolls + "  q end the drill"
         grid.put(TextWidth.truncate(hint, toColumns: size.cols, ellipsis: theme.glyphs.ellipsis), x: 0, y: hints.y,
                  style: theme.muted, clip: hints)
+    }
+
+    /// How the answer on screen scored; nil before it is given.
+    func outcome() -> EstimateOutcome? {
+        guard let attempt = run.answered, let question = run.question, !run.isDone else { return nil }
+        return EstimateOutcome(guess: attempt.guess.map { $0 / question.truth.quantity.unit.toBase }, truth: question.truth)
     }
 
     func wrap(_ text: String, _ width: Int, _ style: Style = .plain) -> [Line] {
@@ -60,14 +95,13 @@ struct DrillView {
         out.append(.blank)
         out += wrap(question.question, width, .bold)
         out.append(.blank)
-        guard let attempt = run.answered else {
+        guard let outcome = outcome() else {
             out += wrap("Type your answer below (a unit is fine: 3 min, 2 TB, 54%).", width, theme.muted)
             if let unkept = run.unkept { out += [.blank] + wrap("Answers are not kept: \(unkept).", width, theme.warn) }
             return out
         }
-        let outcome = EstimateOutcome(guess: attempt.guess.map { $0 / question.truth.quantity.unit.toBase }, truth: question.truth)
-        out.append(Line(outcome.sentence, .bold))
-        out.append(Line(outcome.meaning, outcome.score == .off ? theme.bad : theme.good))
+        out += wrap(outcome.sentence, width, .bold)
+        out += wrap(outcome.meaning, width, outcome.score == .off ? theme.bad : theme.good)
         out.append(.blank)
         out.append(Line("Working", theme.heading))
         for line in question.working { out += wrap("  " + line, width) }
