@@ -9,8 +9,8 @@ import Testing
 
     var deck: [Lesson] { LessonLibrary.load([bundledSources]).lessons }
 
-    func item(_ id: String) throws -> DrillItem {
-        try #require(DrillItem.all(in: deck).first { $0.lesson.id == id })
+    func item(_ id: String, _ result: String? = nil) throws -> DrillItem {
+        try #require(DrillItem.all(in: deck).first { $0.lesson.id == id && (result == nil || $0.estimate.resultKey == result) })
     }
 
     func attempt(_ item: DrillItem, guess: Double?, truth: Double = 100, at date: Double,
@@ -154,17 +154,18 @@ import Testing
     }
 
     /// A drill states every input its answer depends on: each parameter the
-    /// template does not name is moved (every choice, ×½ and ×2), and the answer
-    /// must not change. Random seeds are the one exception: a drill never varies
-    /// one, and it picks the sample a simulation draws, not the system asked about.
+    /// template does not name (`{key}` varied or `{=key}` stated) is moved
+    /// (every choice, ×½ and ×2), and the answer must not change. A simulation's
+    /// seed and trial count are the exceptions: they pick the sample it draws
+    /// and its size, not the system asked about.
     @Test func everyDrillQuestionNamesEveryInputItsAnswerDependsOn() throws {
         var unnamed: [String] = []
         for item in DrillItem.all(in: deck) {
             let calculator = try #require(Registry.named(item.lesson.calculator ?? ""))
             let start = try #require(item.lesson.startingInputs())
-            let named = Set(item.variedKeys)
+            let named = Set(item.statedKeys)
             let truth = try #require(calculator.evaluate(start)[item.estimate.resultKey]).quantity.value
-            for p in calculator.parameters where !named.contains(p.key) && !(p.key == "seed" || p.key.hasSuffix("_seed")) {
+            for p in calculator.parameters where !named.contains(p.key) && !["seed", "trials"].contains(p.key) && !p.key.hasSuffix("_seed") {
                 for v in Self.moves(p, from: start[p.key]) {
                     var moved = start
                     moved.setClamped(p.key, v)
@@ -177,10 +178,7 @@ import Testing
                 }
             }
         }
-        // Known gaps (Lessons/03, 05, 11, 13, 14, 15, 17, 19, 22): the templates still need these inputs named.
-        withKnownIssue("drill templates leave out inputs their answer depends on") {
-            #expect(unnamed.isEmpty, "drill questions that leave out an input their answer depends on:\n\(unnamed.joined(separator: "\n"))")
-        }
+        #expect(unnamed.isEmpty, "drill questions that leave out an input their answer depends on:\n\(unnamed.joined(separator: "\n"))")
     }
 
     /// What the reveal shows: the question's numbers, the results one step from
@@ -196,11 +194,30 @@ import Testing
         }
     }
 
+    /// `{=key}` numbers are stated at the lesson's value, never varied, and
+    /// start the working with the varied ones.
+    @Test func statedNumbersKeepTheLessonsValue() throws {
+        let tiers = try item("storage-tiers", "tiered.monthly")
+        #expect(tiers.variedKeys == ["size_pb", "hot_percent", "warm_percent"])
+        #expect(tiers.statedKeys == ["size_pb", "hot_percent", "hot_price", "warm_percent", "warm_price", "cold_price",
+                                     "billing", "retrieval_fees"])
+        let start = try #require(tiers.lesson.startingInputs())
+        for seed in 0..<20 as Range<UInt64> {
+            let asked = try #require(tiers.ask(seed: seed))
+            for key in ["hot_price", "warm_price", "cold_price", "retrieval_fees", "billing"] {
+                #expect(asked.inputs[key] == start[key], "\(key) at seed \(seed)")
+            }
+            #expect(asked.question.contains("at $0.023/GB-month") && asked.question.contains("plus $1,000/month of retrieval fees"),
+                    "\(asked.question)")
+            #expect(asked.working.contains("retrieval fees = $1,000/month"), "\(asked.working)")
+        }
+    }
+
     @Test func theSameSeedAsksTheSameNumbers() throws {
         let item = try item("cap-partition")
         let a = try #require(item.ask(seed: 42)), b = try #require(item.ask(seed: 42))
         #expect(a == b)
-        #expect(a.question.hasPrefix("The link is down for "))
+        #expect(a.question.hasPrefix("Both sides stay writable (AP) while the link is down for "))
         #expect(try #require(item.ask(seed: 43)) != a)
     }
 
@@ -227,12 +244,21 @@ import Testing
         #expect(DrillTemplate.placeholders("{a").map { _ in "" } == .failure(.init("placeholder not closed (add \"}\")")))
         #expect(DrillTemplate.placeholders("a}").map { _ in "" } == .failure(.init("\"}\" without \"{\"")))
         #expect(DrillTemplate.placeholders("{}").map { _ in "" } == .failure(.init("empty placeholder {}")))
+        #expect(DrillTemplate.placeholders("{=}").map { _ in "" } == .failure(.init("empty placeholder {=}")))
+        // {=key} is stated at the lesson's value, {key} varied; named both ways it is varied.
+        #expect(DrillTemplate.placeholders("{=p} then {a} and {=a}") == .success(["p", "a"]))
+        #expect(DrillTemplate.varied("{=p} then {a} and {=a}") == .success(["a"]))
+        #expect(DrillTemplate.varied("{=a} then {a}") == .success(["a"]))
         let base = "---\nid: x\nminutes: \"44-46\"\ntitle: X\ncalculator: headroom\nestimate:\n  result: years_to_full\n  question: \"How long?\"\n"
         #expect(lint(base + "  drill: \"At {annual_growth}, with {nope}?\"\n---\n")
             == ["demo.md:9:10: error: drill: {nope} is not a parameter of headroom (parameters: current_qps, capacity, growth, annual_growth, target_utilization)"])
         #expect(lint(base + "  drill: \"At {annual_growth\"\n---\n") == ["demo.md:9:10: error: drill: placeholder not closed (add \"}\")"])
         #expect(lint(base + "  drill: \"Fixed numbers\"\n---\n")
-            == ["demo.md:9:10: error: drill: name at least one parameter as {key}, or the numbers never change"])
+            == ["demo.md:9:10: error: drill: name at least one parameter as {key} (not only {=key}), or the numbers never change"])
+        #expect(lint(base + "  drill: \"At {=annual_growth}?\"\n---\n")
+            == ["demo.md:9:10: error: drill: name at least one parameter as {key} (not only {=key}), or the numbers never change"])
+        #expect(lint(base + "  drill: \"At {=nope} and {annual_growth}?\"\n---\n")
+            == ["demo.md:9:10: error: drill: {nope} is not a parameter of headroom (parameters: current_qps, capacity, growth, annual_growth, target_utilization)"])
         #expect(lint(base + "  drill: \"At {annual_growth}?\"\n---\n") == [])
     }
 

@@ -1,10 +1,44 @@
 import Calculators
 import Foundation
 
-/// `{key}` placeholders in a drill question.
+/// `{key}` and `{=key}` placeholders in a drill question: `{key}` is a
+/// parameter the drill varies, `{=key}` one it states at the lesson's value
+/// (a list price, a fixed policy), so every number the answer depends on is
+/// in the question and written the way the calculator pane writes it.
 public enum DrillTemplate {
-    /// The parameter keys named, in order of first use; or what is wrong with the braces.
+    /// The parameter keys named, varied or stated, in order of first use (`=`
+    /// taken off); or what is wrong with the braces.
     public static func placeholders(_ template: String) -> Result<[String], TemplateProblem> {
+        slots(template).map { slots in slots.map(\.key) }
+    }
+
+    /// The keys a drill varies: those named `{key}`, not `{=key}`.
+    public static func varied(_ template: String) -> Result<[String], TemplateProblem> {
+        slots(template).map { slots in slots.filter(\.varied).map(\.key) }
+    }
+
+    struct Slot: Equatable { let key: String; let varied: Bool }
+
+    static func slots(_ template: String) -> Result<[Slot], TemplateProblem> {
+        rawPlaceholders(template).flatMap { raws in
+            var slots: [Slot] = []
+            for raw in raws {
+                let stated = raw.hasPrefix("=")
+                let key = stated ? String(raw.dropFirst()) : raw
+                guard !key.isEmpty else { return .failure(TemplateProblem("empty placeholder {=}")) }
+                // Named both ways, the key is varied: the question shows its new value everywhere.
+                if let i = slots.firstIndex(where: { $0.key == key }) {
+                    if !stated { slots[i] = Slot(key: key, varied: true) }
+                } else {
+                    slots.append(Slot(key: key, varied: !stated))
+                }
+            }
+            return .success(slots)
+        }
+    }
+
+    /// The text between braces, in order of first use.
+    static func rawPlaceholders(_ template: String) -> Result<[String], TemplateProblem> {
         var keys: [String] = []
         var current: String?
         for ch in template {
@@ -32,7 +66,8 @@ public enum DrillTemplate {
         for ch in template {
             if ch == "{", current == nil { current = ""; continue }
             if ch == "}", let key = current {
-                out += calculator.parameter(key).map { $0.display(inputs[key]) } ?? "{\(key)}"
+                let name = key.hasPrefix("=") ? String(key.dropFirst()) : key
+                out += calculator.parameter(name).map { $0.display(inputs[name]) } ?? "{\(key)}"
                 current = nil
                 continue
             }
@@ -64,9 +99,17 @@ public struct DrillItem: Equatable, Sendable, Identifiable {
         }
     }
 
-    /// The parameters a drill varies: those its template names.
+    /// The parameters a drill varies: those its template names as `{key}`.
     public var variedKeys: [String] {
-        guard let template = estimate.drill, case let .success(keys) = DrillTemplate.placeholders(template) else { return [] }
+        guard let template = estimate.drill, case let .success(keys) = DrillTemplate.varied(template) else { return [] }
+        return keys
+    }
+
+    /// The parameters a drill question states, varied or not: the numbers its
+    /// working starts from. Without a template, all the lesson sets.
+    public var statedKeys: [String] {
+        guard let template = estimate.drill, case let .success(keys) = DrillTemplate.placeholders(template),
+              !keys.isEmpty else { return lesson.parameters.map(\.key) }
         return keys
     }
 
@@ -134,14 +177,13 @@ public struct DrillQuestion: Equatable, Sendable {
     public let output: Output
 
     /// The calculator's working at these numbers, the lines that lead to the
-    /// answer and nothing else: the inputs the question names (or, without a
+    /// answer and nothing else: the inputs the question states (or, without a
     /// drill template, all the lesson sets), then the results one step from
     /// the answer (those the trainer hides while the estimate is asked,
     /// `GiveAway.revealing`), in the calculator's order, then the answer.
     public var working: [String] {
         guard let calculator = item.lesson.calculator.flatMap(Registry.named) else { return [] }
-        let keys = item.variedKeys.isEmpty ? item.lesson.parameters.map(\.key) : item.variedKeys
-        let given = keys.compactMap { key in calculator.parameter(key).map { "\($0.label) = \($0.display(inputs[key]))" } }
+        let given = item.statedKeys.compactMap { key in calculator.parameter(key).map { "\($0.label) = \($0.display(inputs[key]))" } }
         let steps = GiveAway.revealing(truth.key, output: output, inputs: inputs,
                                        parameters: calculator.visibleParameters(inputs))
         let results = output.results.filter { steps.contains($0.key) }.map { "\($0.label) = \($0.display)" }

@@ -89,8 +89,7 @@ public enum DrillReport {
         let output = calculator.evaluate(inputs)
         guard let truth = output[item.estimate.resultKey] else { return nil }
         let asked = DrillQuestion(item: item, inputs: inputs, truth: truth, question: attempt.question, output: output)
-        let keys = item.variedKeys.isEmpty ? item.lesson.parameters.map(\.key) : item.variedKeys
-        let given = keys.compactMap { key in calculator.parameter(key).map { "\($0.label) = \($0.display(inputs[key]))" } }
+        let given = item.statedKeys.compactMap { key in calculator.parameter(key).map { "\($0.label) = \($0.display(inputs[key]))" } }
         return (given, asked.working)
     }
 

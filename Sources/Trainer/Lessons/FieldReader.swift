@@ -402,8 +402,9 @@ struct FieldReader {
                     fail(field(estimate, "drill")?.value,
                          "drill: {\(key)} is not a parameter of \(calculator.name) (parameters: \(calculator.parameters.map(\.key).joined(separator: ", ")))")
                 }
-                if keys.isEmpty {
-                    fail(field(estimate, "drill")?.value, "drill: name at least one parameter as {key}, or the numbers never change")
+                if case .success([]) = DrillTemplate.varied(drill) {
+                    fail(field(estimate, "drill")?.value,
+                         "drill: name at least one parameter as {key} (not only {=key}), or the numbers never change")
                 }
             }
         }
