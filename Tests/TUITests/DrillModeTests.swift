@@ -9,9 +9,10 @@ import Trainer
     static let day = 1_796_000_000.0
 
     /// A drill started with the history open and these attempts in it.
-    static func drilling(_ attempts: [AttemptRecord] = [], limit: Int = 3, available: Bool = true) -> (Harness, [Effect]) {
-        var h = Harness(100, 30)
-        h.state = AppState(library: Harness.bundled, size: Size(cols: 100, rows: 30), drill: DrillRun(limit: limit, seed: 7))
+    static func drilling(_ attempts: [AttemptRecord] = [], limit: Int = 3, available: Bool = true,
+                         cols: Int = 100, rows: Int = 30) -> (Harness, [Effect]) {
+        var h = Harness(cols, rows)
+        h.state = AppState(library: Harness.bundled, size: Size(cols: cols, rows: rows), drill: DrillRun(limit: limit, seed: 7))
         _ = h.state.update(.ticked(at: 50))
         var effects = h.state.update(.started(saved: .none, lockHeld: false, resume: false, practice: false, wallClock: day))
         #expect(effects == [.loadLessons, .openHistory])
@@ -52,6 +53,39 @@ import Trainer
         h.press(.character("n"))
         #expect(h.state.drill?.index == 1)
         #expect(h.state.drill?.answered == nil)
+    }
+
+    /// At 80x24 the bill's revealed card (ten numbers given, then the answer)
+    /// is taller than its frame: j/k move it one line, never past its end,
+    /// and the frame's foot says how much is left below.
+    @Test func aCardTallerThanTheWindowScrollsWithinItsHeight() throws {
+        let bill = try #require(DrillItem.all(in: Harness.bundled.lessons).first { $0.id == "monthly-bill/per_dau.yearly" })
+        let question = try #require(bill.ask(seed: 1))
+        let miss = AttemptRecord(sessionID: "old", lesson: bill.lesson, truth: question.truth, guess: nil,
+                                 inputs: question.inputs, secondsTaken: 3, date: Self.day - 3_600)
+        var (h, _) = Self.drilling([miss], cols: 80, rows: 24)
+        let run = try #require(h.state.drill)
+        #expect(run.question?.item.id == bill.id)
+        h.press(.enter)
+        let revealed = try #require(h.state.drill)
+        let truth = try #require(revealed.question?.truth)
+        let answerLine = truth.label + " = " + truth.display
+        let limit = DrillView(state: h.state, run: revealed, theme: Theme(h.state.display)).maxScroll()
+        #expect(limit > 0)
+        #expect(revealed.scroll == 0)
+        #expect(h.text.contains("\u{2193} \(limit) more"))
+        #expect(!h.text.contains(answerLine))
+        #expect(h.text.contains("j/k scroll"))
+        for _ in 0..<(limit + 5) { h.press(.character("j")) }
+        #expect(h.state.drill?.scroll == limit)
+        #expect(h.text.contains(answerLine))
+        #expect(h.text.contains(" end "))
+        h.press(.character("k"))
+        #expect(h.state.drill?.scroll == limit - 1)
+        #expect(h.text.contains("\u{2193} 1 more"))
+        // The next question starts at the top.
+        h.press(.character("n"))
+        #expect(h.state.drill?.scroll == 0)
     }
 
     @Test func anEmptyEnterShowsTheAnswerAsAMissAndTheDrillIsASession() throws {
