@@ -361,6 +361,48 @@ import Glibc
         db.close()
     }
 
+    /// A database the old import filled (every line as `jsonl-<line>-<date>`)
+    /// lists a session the trainer also wrote twice; opening it removes the
+    /// imported copy once, and keeps lines of sessions it holds no other way.
+    @Test func anOldImportsDuplicatesAreRemovedOnce() throws {
+        let dir = TempDirectory()
+        defer { dir.cleanUp() }
+        let s = store(dir)
+        let path = dir.file("data/whiteboard/history.sqlite")
+        var db = try #require(HistoryDatabase.open(at: path).database)
+        var session = PracticeSession(startedAt: 1_700_000_000, practiceMode: true)
+        session.visit("a")
+        let id = try #require(session.id)
+        try db.recordSession(id: id, session, lessons: lessons, finishedAt: 1_700_000_600)
+        db.close()
+        var line = HistoryEntry(session: session, lessons: lessons, finishedAt: 1_700_000_600)
+        try s.appendHistory(line)
+        line.sessionID = "only-in-the-file"
+        line.date = 1_700_100_000
+        try s.appendHistory(line)
+        // What the old import made of those two lines.
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            for (n, date) in [(1, 1_700_000_600), (2, 1_700_100_000)] {
+                try db.execute(sql: "INSERT INTO session (id, kind, started_at, finished_at) VALUES (?, 'imported', ?, ?)",
+                               arguments: ["jsonl-\(n)-\(date)", date - 600, date])
+            }
+            try db.execute(sql: "INSERT INTO import (source, date, sessions) VALUES ('history.jsonl', 1700150000, 2)")
+        }
+        try queue.close()
+
+        let opened = HistoryDatabase.open(s, now: 1_700_200_000)
+        db = try #require(opened.database)
+        #expect(opened.notices == ["removed 1 session an earlier import of \(s.historyPath) had listed a second time; "
+                                   + "each is kept once, under its own id"])
+        #expect(try db.sessions().map(\.id) == [id, "jsonl-2-1700100000"])
+        db.close()
+        let again = HistoryDatabase.open(s, now: 1_700_300_000)
+        #expect(again.notices == [])
+        #expect(try again.database?.sessions().count == 2)
+        again.database?.close()
+    }
+
     /// The import is done once per database, file or no file: lines that turn up
     /// later (the trainer's fallback while the database was unusable) are not brought in.
     @Test func theJSONImportIsRecordedEvenWithNoFile() throws {

@@ -66,7 +66,10 @@ public final class HistoryDatabase: Sendable {
         for attempt in 0..<2 {
             do {
                 let database = try connect(path)
-                if let store { notices += try database.importJSONHistory(store, now: now) }
+                if let store {
+                    notices += try database.importJSONHistory(store, now: now)
+                    notices += try database.removeOldImportDuplicates(store, now: now)
+                }
                 return Opened(database: database, notices: notices)
             } catch let problem as Unusable where attempt == 0 {
                 notices.append(setAside(path, problem, now: now))
@@ -340,6 +343,45 @@ public final class HistoryDatabase: Sendable {
             + "; the file is left as it was"]
     }
 
+    /// Before the import kept a line's session id, every line came in as
+    /// `jsonl-<line>-<date>`, so a session the trainer had also written to the
+    /// database was listed twice, the second time as "imported". Once per
+    /// database, each such row whose line names a session the database holds
+    /// under its own id is removed; the file is read, never changed.
+    func removeOldImportDuplicates(_ store: SessionStore, now: Double) throws -> [String] {
+        let source = "history.jsonl duplicates"
+        let done = try pool.read { db in
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM import WHERE source = ?", arguments: [source]) ?? false
+        }
+        guard !done else { return [] }
+        let entries = Paths.exists(store.historyPath) ? store.historyWithSkipped().entries : []
+        let removed: Int = try pool.writeWithoutTransaction { db in
+            var count = 0
+            try db.inTransaction(.immediate) {
+                if try Bool.fetchOne(db, sql: "SELECT 1 FROM import WHERE source = ?", arguments: [source]) ?? false {
+                    return .commit
+                }
+                for (n, entry) in entries.enumerated() {
+                    let duplicate = SessionRecord.lineID(entry, line: n + 1)
+                    guard let id = entry.sessionID, id != duplicate,
+                          try Bool.fetchOne(db, sql: "SELECT 1 FROM session WHERE id = ? AND kind != ?",
+                                            arguments: [id, SessionRecord.Kind.imported.rawValue]) ?? false
+                    else { continue }
+                    try db.execute(sql: "DELETE FROM session WHERE id = ? AND kind = ?",
+                                   arguments: [duplicate, SessionRecord.Kind.imported.rawValue])
+                    count += db.changesCount
+                }
+                try db.execute(sql: "INSERT INTO import (source, date, sessions) VALUES (?, ?, ?)",
+                               arguments: [source, now, count])
+                return .commit
+            }
+            return count
+        }
+        guard removed > 0 else { return [] }
+        return ["removed \(removed) session\(removed == 1 ? "" : "s") an earlier import of \(store.historyPath) "
+            + "had listed a second time; each is kept once, under its own id"]
+    }
+
     // MARK: -
 
     func write<T>(_ body: @Sendable (Database) throws -> T) throws(StorageError) -> T {
@@ -352,11 +394,16 @@ public final class HistoryDatabase: Sendable {
 }
 
 extension SessionRecord {
+    /// The id a line without a session id is kept under (every line's, before ids were kept).
+    static func lineID(_ entry: HistoryEntry, line: Int) -> String {
+        "jsonl-\(line)-\(entry.date.isFinite && abs(entry.date) < 1e15 ? Int(entry.date) : 0)"
+    }
+
     /// A line of the old JSON history. Its id is the session's own, which the
     /// database keeps it under too; a line written before ids gets one made from
     /// its number and date, so the same line always becomes the same session.
     init(_ entry: HistoryEntry, line: Int) {
-        self.init(id: entry.sessionID ?? "jsonl-\(line)-\(Int(entry.date.isFinite ? entry.date : 0))", kind: .imported,
+        self.init(id: entry.sessionID ?? Self.lineID(entry, line: line), kind: .imported,
                   startedAt: entry.date - (entry.secondsUsed.isFinite ? entry.secondsUsed : 0),
                   finishedAt: entry.date, secondsUsed: entry.secondsUsed, deckPanels: 0,
                   panelsVisited: entry.panelsVisited, checklistTicked: entry.checklistTicked,
