@@ -78,7 +78,8 @@ import Trainer
         #expect(h.text.contains("j/k scroll"))
         for _ in 0..<(limit + 5) { h.press(.character("j")) }
         #expect(h.state.drill?.scroll == limit)
-        #expect(h.text.contains(answerLine))
+        // Under the "Working" heading, indented two columns inside the frame's padding.
+        #expect(h.text.contains("┃   " + answerLine))
         #expect(h.text.contains(" end "))
         h.press(.character("k"))
         #expect(h.state.drill?.scroll == limit - 1)

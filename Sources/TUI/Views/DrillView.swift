@@ -104,7 +104,10 @@ struct DrillView {
         out += wrap(outcome.meaning, width, outcome.score == .off ? theme.bad : theme.good)
         out.append(.blank)
         out.append(Line("Working", theme.heading))
-        for line in question.working { out += wrap("  " + line, width) }
+        // Indented under its heading, continuation rows too (wrapping drops leading spaces).
+        for line in question.working {
+            out += TextWidth.wrap(line, width: max(1, width - 2)).map { Line("  " + $0) }
+        }
         out.append(.blank)
         out += wrap("From: \(question.item.lesson.title) (\(question.item.lesson.file))", width, theme.muted)
         return out
