@@ -13,11 +13,16 @@ public protocol Calculator: Sendable {
     /// Parameters that act only in another mode of the model, with where they act
     /// ("applies in quorum mode"): the pane shows them dimmed rather than not at all.
     func dormantParameters(_ inputs: Inputs) -> (parameters: [Parameter], appliesIn: String)?
+    /// Why the model runs these inputs at other values than those set (R above N
+    /// is run as R = N), in the sentence its notes give; nil when it runs them as
+    /// set. A drill draws again rather than ask about a system that cannot exist.
+    func overridden(_ inputs: Inputs) -> String?
 }
 
 extension Calculator {
     public func visibleParameters(_ inputs: Inputs) -> [Parameter] { parameters }
     public func dormantParameters(_ inputs: Inputs) -> (parameters: [Parameter], appliesIn: String)? { nil }
+    public func overridden(_ inputs: Inputs) -> String? { nil }
 
     public func parameter(_ key: String) -> Parameter? { parameters.first { $0.key == key } }
 

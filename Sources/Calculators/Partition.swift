@@ -190,6 +190,18 @@ public struct Partition: Calculator {
         return draw
     }
 
+    /// Quorums larger than the replica count act only in quorum mode.
+    public func overridden(_ p: Inputs) -> String? {
+        guard p.choice("mode", as: Mode.self) == .quorum else { return nil }
+        return Self.quorumsAboveN(n: Int(p["replicas"]), r: Int(p["read_quorum"]), w: Int(p["write_quorum"]))
+    }
+
+    /// The note for R or W above N, which both quorum models run as R, W = N.
+    static func quorumsAboveN(n: Int, r: Int, w: Int) -> String? {
+        guard r > n || w > n else { return nil }
+        return "R and W cannot exceed N: using R = \(min(r, n)), W = \(min(w, n)) of N = \(n)."
+    }
+
     public func evaluate(_ p: Inputs) -> Output {
         let mode = p.choice("mode", as: Mode.self), n = Int(p["replicas"])
         let r = min(Int(p["read_quorum"]), n), w = min(Int(p["write_quorum"]), n)
@@ -226,9 +238,7 @@ public struct Partition: Calculator {
         if sample < 1 { notes.append("Sampled 1 in \(Format.count((1 / sample).rounded())) events; counts scaled back.") }
         notes.append("Stale reads, conflicts and losses: mean ± s.d. over \(Self.runs) runs (seeds \(Format.count(p["seed"])) to \(Format.count(p["seed"] + Double(Self.runs - 1)))).")
         if mode == .quorum, !a.canWrite, !b.canWrite { notes.append("Neither side holds W replicas: no write is accepted.") }
-        if mode == .quorum, Int(p["read_quorum"]) > n || Int(p["write_quorum"]) > n {
-            notes.append("R and W cannot exceed N: using R = \(r), W = \(w) of N = \(n).")
-        }
+        if let overridden = overridden(p) { notes.append(overridden) }
         if mode == .quorum, r + w > n, !sloppy { notes.append("R + W > N: reads always overlap the latest write.") }
         if sloppy {
             notes.append("Sloppy quorum: a side short of W home replicas writes to stand-ins with hints, handed off after heal. Both sides stay writable (PA), and R + W > N no longer promises that a read overlaps the last write.")

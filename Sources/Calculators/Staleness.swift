@@ -102,6 +102,10 @@ public struct Staleness: Calculator {
         return (ln(0.001) / ln(p) - 1e-9).rounded(.up)
     }
 
+    public func overridden(_ p: Inputs) -> String? {
+        Partition.quorumsAboveN(n: Int(p["n"]), r: Int(p["r"]), w: Int(p["w"]))
+    }
+
     public func evaluate(_ p: Inputs) -> Output {
         let n = Int(p["n"])
         let r = min(Int(p["r"]), n), w = min(Int(p["w"]), n)
@@ -128,7 +132,7 @@ public struct Staleness: Calculator {
         if trials < asked {
             notes.append("Ran \(Format.count(Double(trials))) of \(Format.count(Double(asked))) trials: at N = \(n) a run is capped at \(Format.count(Double(Self.replicaDrawBudget))) replica draws so edits stay live.")
         }
-        if Int(p["r"]) > n || Int(p["w"]) > n { notes.append("R and W cannot exceed N: using R = \(r), W = \(w) of N = \(n).") }
+        if let overridden = overridden(p) { notes.append(overridden) }
         if r + w > n {
             notes.append("R + W > N: every read quorum overlaps the write quorum, so no read is stale.")
         } else {

@@ -213,6 +213,22 @@ import Testing
         }
     }
 
+    /// A draw the model would run at other numbers (R above N on the quorum
+    /// panel: "3 replicas, reading 2 of 1") is drawn again.
+    @Test func noDrillAsksAboutNumbersTheModelOverrides() throws {
+        let staleness = try #require(Registry.named("staleness"))
+        #expect(staleness.overridden(try staleness.inputs(setting: ["n": 1, "r": 2, "w": 1]))
+            == "R and W cannot exceed N: using R = 1, W = 1 of N = 1.")
+        #expect(staleness.overridden(try staleness.inputs(setting: ["n": 3, "r": 2, "w": 1])) == nil)
+        for item in DrillItem.all(in: deck) {
+            let calculator = try #require(Registry.named(item.lesson.calculator ?? ""))
+            for seed in 0..<40 as Range<UInt64> {
+                let asked = try #require(item.ask(seed: seed))
+                #expect(calculator.overridden(asked.inputs) == nil, "\(item.id) at seed \(seed): \(asked.question)")
+            }
+        }
+    }
+
     @Test func theSameSeedAsksTheSameNumbers() throws {
         let item = try item("cap-partition")
         let a = try #require(item.ask(seed: 42)), b = try #require(item.ask(seed: 42))

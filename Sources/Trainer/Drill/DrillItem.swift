@@ -117,30 +117,39 @@ public struct DrillItem: Equatable, Sendable, Identifiable {
     /// lesson's value by a factor between 1/3 and 3 (percentages by ±50 %),
     /// rounded to two significant figures and kept in range; drawn from
     /// `seed`, so the same seed asks the same numbers. Draws again (up to 20
-    /// times) when the answer would be zero, not finite, or the same numbers
-    /// as the lesson. Without a template the lesson's own numbers are used.
+    /// times) when the model would override the numbers (R above N), when the
+    /// answer would be zero or not finite, or when the numbers are the lesson's.
+    /// Without a template, or when no draw serves, the lesson's own numbers are asked.
     public func ask(seed: UInt64) -> DrillQuestion? {
         guard let name = lesson.calculator, let calculator = Registry.named(name),
               let start = lesson.startingInputs() else { return nil }
-        var generator = SeededRandom(seed: seed)
+        func asked(at inputs: Inputs) -> DrillQuestion? {
+            let output = calculator.evaluate(inputs)
+            guard let truth = output[estimate.resultKey] else { return nil }
+            let question = estimate.drill.map { DrillTemplate.render($0, calculator: calculator, inputs: inputs) }
+                ?? estimate.question
+            return DrillQuestion(item: self, inputs: inputs, truth: truth, question: question, output: output)
+        }
         let keys = variedKeys
+        guard !keys.isEmpty else { return asked(at: start) }
+        var generator = SeededRandom(seed: seed)
         var fallback: DrillQuestion?
-        for _ in 0..<(keys.isEmpty ? 1 : 20) {
+        for _ in 0..<20 {
             var inputs = start
             for key in keys {
                 guard let p = calculator.parameter(key), p.choices.isEmpty else { continue }
                 inputs.setClamped(key, Self.vary(start[key], p, using: &generator))
             }
-            let output = calculator.evaluate(inputs)
-            guard let truth = output[estimate.resultKey] else { return nil }
-            let question = estimate.drill.map { DrillTemplate.render($0, calculator: calculator, inputs: inputs) }
-                ?? estimate.question
-            let asked = DrillQuestion(item: self, inputs: inputs, truth: truth, question: question, output: output)
+            // Numbers the model would not run as drawn (R above N) ask about no real system.
+            if calculator.overridden(inputs) != nil { continue }
+            guard let question = asked(at: inputs) else { return nil }
+            let truth = question.truth
             guard truth.isDefined, truth.quantity.value.isFinite, truth.quantity.value != 0 else { continue }
-            if keys.isEmpty || keys.contains(where: { inputs[$0] != start[$0] }) { return asked }
-            fallback = fallback ?? asked
+            if keys.contains(where: { inputs[$0] != start[$0] }) { return question }
+            fallback = fallback ?? question
         }
-        return fallback
+        // Twenty draws the model could not use: the lesson's own numbers, as it chose them.
+        return fallback ?? asked(at: start)
     }
 
     static func vary(_ value: Double, _ p: Parameter, using generator: inout SeededRandom) -> Double {
