@@ -276,6 +276,9 @@ import Testing
         #expect(lint(base + "  drill: \"At {=nope} and {annual_growth}?\"\n---\n")
             == ["demo.md:9:10: error: drill: {nope} is not a parameter of headroom (parameters: current_qps, capacity, growth, annual_growth, target_utilization)"])
         #expect(lint(base + "  drill: \"At {annual_growth}?\"\n---\n") == [])
+        // The question is shown as written: a placeholder there would show as braces.
+        #expect(lint(base.replacingOccurrences(of: "How long?", with: "At {=annual_growth}, how long?") + "---\n")
+            == ["demo.md:8:13: error: question: {annual_growth} is shown as written; state the number in words (placeholders belong in drill:)"])
     }
 
     // MARK: Answers typed

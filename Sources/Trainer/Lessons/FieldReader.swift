@@ -392,6 +392,11 @@ struct FieldReader {
             fail(field(estimate, "result")?.value, "\(calculator?.name ?? "the calculator") has no result \"\(result)\"")
             return nil
         }
+        // The question is shown as written; only a drill fills in numbers.
+        if let question, case let .success(keys) = DrillTemplate.placeholders(question), let key = keys.first {
+            fail(field(estimate, "question")?.value,
+                 "question: {\(key)} is shown as written; state the number in words (placeholders belong in drill:)")
+        }
         let drill = string(estimate, "drill", required: false, in: value)
         if let drill, let calculator {
             switch DrillTemplate.placeholders(drill) {
